@@ -1,0 +1,37 @@
+# One command to run the service, one to run every test. Both set up .venv first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run today test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+today: $(STAMP)
+	$(BIN)/neutral-timeline today
+
+run: $(STAMP)
+	$(BIN)/neutral-timeline serve
+
+lint: $(STAMP)
+	$(BIN)/ruff check neutral_timeline tests bench scripts
+	$(BIN)/ruff format --check neutral_timeline tests bench scripts
+	$(BIN)/mypy
+
+test: $(STAMP)
+	$(BIN)/neutral-timeline validate calendars
+	$(MAKE) lint
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Data files -> validated, immutable Catalog. The only code that reads calendars/."""

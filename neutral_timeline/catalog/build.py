@@ -1,0 +1,279 @@
+"""Cross-file checks (references, anchors, ordering) and conversion into the immutable Catalog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from neutral_timeline.catalog.files import (
+    STANDARD_PHASES,
+    AnchorFile,
+    ElectionFile,
+    RuleFile,
+    SourceFile,
+    TextFile,
+    WindowFile,
+)
+from neutral_timeline.catalog.model import (
+    Anchor,
+    Basis,
+    Catalog,
+    Election,
+    Instrument,
+    Phase,
+    Revision,
+    Rule,
+    Sanction,
+    Source,
+    Window,
+    WindowSpec,
+)
+from neutral_timeline.errors import Problem, did_you_mean
+from neutral_timeline.resolve.scopes import resolve_window
+from neutral_timeline.text import Text
+
+if TYPE_CHECKING:
+    from neutral_timeline.catalog.load import Files
+
+
+def _text(value: TextFile) -> Text:
+    return Text(id=value.id, en=value.en)
+
+
+def _opt_text(value: TextFile | None) -> Text | None:
+    return _text(value) if value else None
+
+
+def _source(value: SourceFile, default_instrument: str | None = None) -> Source:
+    return Source(
+        locator=value.locator,
+        verified=value.verified,
+        instrument=value.instrument or default_instrument,
+        urls=value.urls,
+        note=_opt_text(value.note),
+    )
+
+
+class _Checker:
+    def __init__(self, files: Files, folder: str) -> None:
+        self.files = files
+        self.folder = folder
+        self.problems: list[Problem] = []
+
+    def where(self, kind: str, ident: str, path: str = "") -> str:
+        file = f"{self.folder}/{kind}/{ident}.toml" if kind else f"{self.folder}/{ident}.toml"
+        return f"{file}: {path}" if path else file
+
+    def unknown(self, where: str, kind: str, value: str, known: Iterable[str]) -> None:
+        known = sorted(known)
+        guess = did_you_mean(value, known)
+        self.problems.append(
+            Problem(
+                where=where,
+                what=f"unknown {kind} '{value}'",
+                expected="one of: " + ", ".join(known) if len(known) <= 12 else f"one of {len(known)} known ids",
+                suggestion=f"did you mean '{guess}'?" if guess else None,
+            )
+        )
+
+    def instrument_ref(self, where: str, ident: str | None) -> None:
+        if ident is not None and ident not in self.files.instruments:
+            self.unknown(where, "instrument", ident, self.files.instruments)
+
+
+def _phases(checker: _Checker, election_id: str, rev_id: str, data: ElectionFile) -> dict[str, Phase]:
+    revision = data.revisions[rev_id]
+    names = checker.files.phases
+    phases: dict[str, Phase] = {}
+    base = f"revisions.{rev_id}.phases"
+    for key in STANDARD_PHASES:
+        if key not in revision.phases:
+            checker.problems.append(
+                Problem(
+                    where=checker.where("elections", election_id, f"{base}.{key}"),
+                    what=f"standard phase '{key}' is missing",
+                    expected="every revision holds every standard phase",
+                    suggestion="record the best-known dates with source.verified = false if unverified",
+                )
+            )
+    for key, phase in revision.phases.items():
+        where = checker.where("elections", election_id, f"{base}.{key}")
+        checker.instrument_ref(f"{where}.source.instrument", phase.source.instrument)
+        if phase.name is not None:
+            name = _text(phase.name)
+        elif key in names:
+            name = _text(names[key].name)
+        else:
+            checker.problems.append(
+                Problem(
+                    where=f"{where}.name",
+                    what=f"phase '{key}' is not in phases.toml and has no name",
+                    expected='name = { id = "...", en = "..." }',
+                    suggestion=f"did you mean '{g}'?" if (g := did_you_mean(key, names)) else None,
+                )
+            )
+            continue
+        phases[key] = Phase(key, name, phase.start, phase.end, _source(phase.source, revision.instrument))
+    stages = phases.get("stages")
+    for key, phase in phases.items():
+        if stages is not None and not (stages.start <= phase.start and phase.end <= stages.end):
+            checker.problems.append(
+                Problem(
+                    where=checker.where("elections", election_id, f"{base}.{key}"),
+                    what=f"{phase.start}..{phase.end} lies outside stages {stages.start}..{stages.end}",
+                    expected="every phase within the stages phase",
+                )
+            )
+    voting = phases.get("voting_day")
+    if voting is not None and voting.start != voting.end:
+        checker.problems.append(
+            Problem(
+                where=checker.where("elections", election_id, f"{base}.voting_day"),
+                what=f"voting_day spans {voting.days} days",
+                expected="one day: start == end",
+            )
+        )
+    return phases
+
+
+def _end_spec(value: AnchorFile | date | None) -> Anchor | date | None:
+    if value is None or isinstance(value, date):
+        return value
+    phase, edge = value.anchor.rsplit(".", 1)
+    return Anchor(phase=phase, edge="start" if edge == "start" else "end", offset=value.offset)
+
+
+def _window_spec(window: WindowFile) -> WindowSpec:
+    return WindowSpec(start=_end_spec(window.from_), end=_end_spec(window.until))
+
+
+def _rule(rule_id: str, data: RuleFile) -> Rule:
+    return Rule(
+        id=rule_id,
+        kind=data.kind,
+        title=_text(data.title),
+        summary=_text(data.summary),
+        binds=tuple(data.binds),
+        tags=tuple(data.tags),
+        bases=tuple(Basis(b.instrument, b.locator, b.verified, b.quote, b.urls) for b in data.basis),
+        windows=tuple(_window_spec(w) for w in data.windows),
+        always=data.always,
+        interpretation=_opt_text(data.interpretation),
+        sanction=Sanction(_text(data.sanction.text), _source(data.sanction.source)) if data.sanction else None,
+    )
+
+
+def _instrument(ident: str, checker: _Checker) -> Instrument:
+    data = checker.files.instruments[ident]
+    where = checker.where("instruments", ident)
+    if data.replaced_by is not None:
+        checker.instrument_ref(f"{where}: replaced_by", data.replaced_by)
+    targets = set(checker.files.elections) | {"pilkada", "pemilu"}
+    for target in data.applies_to:
+        if target not in targets:
+            checker.unknown(f"{where}: applies_to", "election or kind", target, targets)
+    return Instrument(
+        id=ident,
+        type=data.type,
+        short=data.short,
+        title=_text(data.title),
+        enacted=data.enacted,
+        in_force_from=data.in_force_from,
+        in_force_until=data.in_force_until,
+        applies_to=data.applies_to,
+        urls=data.urls,
+        verified=data.verified,
+        replaced_by=data.replaced_by,
+        region=data.region,
+        note=_opt_text(data.note),
+    )
+
+
+def _windows(checker: _Checker, rule: Rule, election: Election, phases: dict[str, Phase], rev: str) -> tuple[Window, ...]:
+    resolved: list[Window] = []
+    for index, spec in enumerate(rule.windows):
+        where = checker.where("rules", rule.id, f"windows[{index}]")
+        missing = [
+            (side, end)
+            for side, end in (("from", spec.start), ("until", spec.end))
+            if isinstance(end, Anchor) and end.phase not in phases
+        ]
+        for side, end in missing:
+            assert isinstance(end, Anchor)
+            guess = did_you_mean(end.phase, phases)
+            checker.problems.append(
+                Problem(
+                    where=f"{where}.{side}",
+                    what=f"anchor '{end}' names phase '{end.phase}', which {election.id} (revision {rev}) lacks",
+                    expected="a phase every governed election has: " + ", ".join(sorted(phases)),
+                    suggestion=f"did you mean '{guess}.{end.edge}'?" if guess else None,
+                )
+            )
+        if missing:
+            continue
+        window = resolve_window(spec, phases)
+        if window.start is not None and window.end is not None and window.end < window.start:
+            checker.problems.append(
+                Problem(
+                    where=where,
+                    what=f"on {election.id} (revision {rev}) the window ends {window.end}, before it starts {window.start}",
+                    expected="until on or after from",
+                )
+            )
+            continue
+        resolved.append(window)
+    return tuple(resolved)
+
+
+def build(files: Files, folder: str, digest: str) -> tuple[Catalog | None, list[Problem]]:
+    """The catalog, or None and every cross-file problem found."""
+    checker = _Checker(files, folder)
+    for key in STANDARD_PHASES:
+        if key not in files.phases:
+            checker.problems.append(
+                Problem(where=f"{folder}/phases.toml", what=f"standard phase '{key}' has no name", expected=f"[{key}] name = {{ id, en }}")
+            )
+    instruments = {ident: _instrument(ident, checker) for ident in sorted(files.instruments)}
+    rules = {ident: _rule(ident, files.rules[ident]) for ident in sorted(files.rules)}
+    for rule_id, rule in rules.items():
+        for index, basis in enumerate(rule.bases):
+            checker.instrument_ref(checker.where("rules", rule_id, f"basis[{index}].instrument"), basis.instrument)
+        if rule.sanction:
+            checker.instrument_ref(checker.where("rules", rule_id, "sanction.source.instrument"), rule.sanction.source.instrument)
+    elections: dict[str, Election] = {}
+    for election_id in sorted(files.elections):
+        data = files.elections[election_id]
+        shell = Election(election_id, data.kind, _text(data.name), ())
+        revisions: list[Revision] = []
+        for rev_id in sorted(data.revisions, key=lambda r: data.revisions[r].enacted):
+            rev = data.revisions[rev_id]
+            checker.instrument_ref(checker.where("elections", election_id, f"revisions.{rev_id}.instrument"), rev.instrument)
+            phases = _phases(checker, election_id, rev_id, data)
+            windows = {}
+            for rule in rules.values():
+                governed = any(b.instrument in instruments and instruments[b.instrument].governs(shell) for b in rule.bases)
+                if governed and not rule.always:
+                    windows[rule.id] = _windows(checker, rule, shell, phases, rev_id)
+            revisions.append(
+                Revision(rev_id, rev.instrument, rev.enacted, MappingProxyType(phases), _opt_text(rev.note), MappingProxyType(windows))
+            )
+        enacted = [r.enacted for r in revisions]
+        if len(set(enacted)) != len(enacted):
+            checker.problems.append(
+                Problem(where=checker.where("elections", election_id, "revisions"), what="two revisions share one enactment date", expected="distinct enacted dates, so as_of picks one")
+            )
+        elections[election_id] = Election(election_id, data.kind, shell.name, tuple(revisions))
+    if checker.problems:
+        return None, checker.problems
+    stamp_dates = [r.enacted for e in elections.values() for r in e.revisions] + [i.enacted for i in instruments.values()]
+    catalog = Catalog(
+        elections=MappingProxyType(elections),
+        instruments=MappingProxyType(instruments),
+        rules=MappingProxyType(rules),
+        phase_names=MappingProxyType({k: _text(v.name) for k, v in files.phases.items()}),
+        content_hash=digest,
+        data_revised=max(stamp_dates, default=date(2000, 1, 1)),
+    )
+    return catalog, []

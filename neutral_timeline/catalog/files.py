@@ -1,0 +1,222 @@
+"""The shape of each data file, as strict pydantic models (unknown keys and loose types refused)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+ANCHOR_PATTERN = r"^([a-z][a-z0-9_]*)\.(start|end)$"
+STANDARD_PHASES = (
+    "stages",
+    "candidate_registration",
+    "candidate_determination",
+    "number_draw",
+    "campaign",
+    "quiet_period",
+    "voting_day",
+    "counting",
+    "result_determination",
+)
+TAGS = (
+    "social-media",
+    "attendance",
+    "photo",
+    "facilities",
+    "decisions",
+    "party",
+    "support-letter",
+    "campaign",
+    "candidacy",
+    "promotion",
+    "gifts",
+    "appointments",
+    "programmes",
+)
+BINDS = ("asn", "pns", "pppk", "kepala_desa", "perangkat_desa", "kepala_daerah", "pejabat", "tni", "polri")
+
+
+def _url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#].[^\s]*$", value):
+        raise ValueError(f"'{value}' is not an http(s) URL")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_url)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+
+
+def Seq(**kwargs: Any) -> Any:  # noqa: N802 - reads like a type in field declarations
+    """A TOML array as a tuple (strict mode alone would refuse lists)."""
+    return Field(strict=False, **kwargs)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class TextFile(Strict):
+    id: NonEmpty
+    en: NonEmpty
+
+
+class SourceFile(Strict):
+    locator: NonEmpty
+    verified: bool
+    instrument: Id | None = None
+    urls: tuple[Url, ...] = Seq(default=())
+    note: TextFile | None = None
+
+
+class PhaseFile(Strict):
+    start: date
+    end: date
+    source: SourceFile
+    name: TextFile | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PhaseFile:
+        if self.end < self.start:
+            raise ValueError(
+                f"end {self.end} is before start {self.start} (phases are inclusive: "
+                "a one-day phase has start == end)"
+            )
+        return self
+
+
+class RevisionFile(Strict):
+    instrument: Id
+    enacted: date
+    phases: dict[Annotated[str, Field(pattern=KEY_PATTERN)], PhaseFile]
+    note: TextFile | None = None
+
+
+class ElectionFile(Strict):
+    kind: Literal["pilkada", "pemilu"]
+    name: TextFile
+    revisions: dict[Id, RevisionFile] = Field(min_length=1)
+
+
+class PhaseNameFile(Strict):
+    name: TextFile
+
+
+class InstrumentFile(Strict):
+    type: Annotated[str, Field(pattern=r"^[a-z][a-z-]*$")]
+    short: NonEmpty
+    title: TextFile
+    enacted: date
+    in_force_from: date
+    in_force_until: date | None = None
+    replaced_by: Id | None = None
+    applies_to: tuple[Id, ...] = Seq(default=())
+    region: Annotated[str, Field(pattern=r"^\d{2}(\.\d{2}){0,3}$")] | None = None
+    urls: tuple[Url, ...] = Seq(default=())
+    verified: bool
+    note: TextFile | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> InstrumentFile:
+        if self.in_force_until is not None and self.in_force_until < self.in_force_from:
+            raise ValueError(f"in_force_until {self.in_force_until} is before in_force_from {self.in_force_from}")
+        return self
+
+
+def _offset(value: str) -> str:
+    from neutral_timeline.resolve.scopes import OffsetError, parse_offset
+
+    try:
+        parse_offset(value)
+    except OffsetError:
+        raise ValueError(
+            f"'{value}' is not a signed ISO 8601 duration of whole days, weeks, months or years "
+            "(e.g. -P6M, P14D, -P1Y)"
+        ) from None
+    return value
+
+
+class AnchorFile(Strict):
+    anchor: Annotated[str, Field(pattern=ANCHOR_PATTERN)]
+    offset: Annotated[str, AfterValidator(_offset)] | None = None
+
+
+WINDOW_END_FORMS = (
+    'an anchor such as "campaign.start", a table such as '
+    '{ anchor = "candidate_determination.start", offset = "-P6M" }, or a date such as 2024-09-22'
+)
+
+
+def _window_end(value: Any) -> AnchorFile | date:
+    """One clear message for the three accepted forms of a window end."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        if not re.match(ANCHOR_PATTERN, value):
+            raise ValueError(f"'{value}' is not a window end; expected {WINDOW_END_FORMS}")
+        return AnchorFile(anchor=value)
+    if isinstance(value, dict):
+        return AnchorFile.model_validate(value)
+    raise ValueError(f"{value!r} is not a window end; expected {WINDOW_END_FORMS}")
+
+
+WindowEnd = Annotated[AnchorFile | date, BeforeValidator(_window_end)]
+
+
+class WindowFile(Strict):
+    from_: WindowEnd | None = Field(default=None, alias="from")
+    until: WindowEnd | None = None
+
+
+class BasisFile(Strict):
+    instrument: Id
+    locator: NonEmpty
+    verified: bool
+    quote: NonEmpty | None = None
+    urls: tuple[Url, ...] = Seq(default=())
+
+
+class SanctionFile(Strict):
+    text: TextFile
+    source: SourceFile
+
+
+class RuleFile(Strict):
+    kind: Literal["prohibition", "obligation"]
+    title: TextFile
+    summary: TextFile
+    binds: tuple[Literal[BINDS], ...] = Seq(min_length=1)  # type: ignore[valid-type]
+    tags: tuple[Literal[TAGS], ...] = Seq(default=())  # type: ignore[valid-type]
+    basis: tuple[BasisFile, ...] = Seq(min_length=1)
+    always: bool = False
+    windows: tuple[WindowFile, ...] = Seq(default=())
+    interpretation: TextFile | None = None
+    sanction: SanctionFile | None = None
+
+    @model_validator(mode="after")
+    def _one_scope(self) -> RuleFile:
+        if self.always == bool(self.windows):
+            raise ValueError(
+                "give exactly one time scope: `always = true` or one or more [[windows]] "
+                "(e.g. from = \"campaign.start\", until = \"campaign.end\")"
+            )
+        return self
+
+
+def known_keys() -> set[str]:
+    """Every key any data file may use, for did-you-mean on unknown keys."""
+    models: list[type[BaseModel]] = [
+        TextFile, SourceFile, PhaseFile, RevisionFile, ElectionFile, InstrumentFile,
+        AnchorFile, WindowFile, BasisFile, SanctionFile, RuleFile,
+    ]  # fmt: skip
+    keys: set[str] = set()
+    for model in models:
+        for name, info in model.model_fields.items():
+            keys.add(info.alias or name)
+    return keys
+

@@ -1,0 +1,183 @@
+"""The immutable catalog: elections, schedule revisions, instruments and rules, as loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from neutral_timeline.text import Text
+
+ElectionKind = Literal["pilkada", "pemilu"]
+Edge = Literal["start", "end"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact comes from: an instrument and a place in it, and pages that report it."""
+
+    locator: str
+    verified: bool
+    instrument: str | None = None
+    urls: tuple[str, ...] = ()
+    note: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A named span of a schedule; both ends inclusive local calendar days."""
+
+    key: str
+    name: Text
+    start: date
+    end: date
+    source: Source
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """One end of a rule window: a phase boundary plus an optional ISO 8601 offset."""
+
+    phase: str
+    edge: Edge
+    offset: str | None = None  # e.g. "-P6M"
+
+    def __str__(self) -> str:
+        return f"{self.phase}.{self.edge}{self.offset or ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class WindowSpec:
+    """A window as the data states it; ``None`` on a side means open."""
+
+    start: Anchor | date | None
+    end: Anchor | date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A window resolved against one schedule revision: concrete inclusive dates."""
+
+    start: date | None
+    end: date | None
+    spec: WindowSpec
+    start_label: Text | None = None  # "6 bulan sebelum awal penetapan pasangan calon"
+    end_label: Text | None = None
+
+    def contains(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """The schedule of an election as one instrument set it."""
+
+    id: str
+    instrument: str
+    enacted: date
+    phases: Mapping[str, Phase]
+    note: Text | None = None
+    # rule id -> the rule's windows on this schedule (only rules that govern the election)
+    windows: Mapping[str, tuple[Window, ...]] = field(default_factory=dict)
+
+    @property
+    def voting_day(self) -> Phase:
+        return self.phases["voting_day"]
+
+    @property
+    def stages(self) -> Phase:
+        return self.phases["stages"]
+
+
+@dataclass(frozen=True, slots=True)
+class Election:
+    id: str
+    kind: ElectionKind
+    name: Text
+    revisions: tuple[Revision, ...]  # ordered by enactment date
+
+    @property
+    def latest(self) -> Revision:
+        return self.revisions[-1]
+
+    def revision_as_of(self, as_of: date | None) -> Revision | None:
+        """The schedule known on ``as_of`` (latest enacted on or before it); None before any."""
+        if as_of is None:
+            return self.latest
+        known = [r for r in self.revisions if r.enacted <= as_of]
+        return known[-1] if known else None
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    id: str
+    type: str
+    short: str
+    title: Text
+    enacted: date
+    in_force_from: date
+    in_force_until: date | None
+    applies_to: tuple[str, ...]
+    urls: tuple[str, ...]
+    verified: bool
+    replaced_by: str | None = None
+    region: str | None = None
+    note: Text | None = None
+
+    def in_force(self, day: date) -> bool:
+        return self.in_force_from <= day and (self.in_force_until is None or day <= self.in_force_until)
+
+    def governs(self, election: Election) -> bool:
+        return not self.applies_to or bool({election.id, election.kind} & set(self.applies_to))
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """One legal basis of a rule: a place in an instrument."""
+
+    instrument: str
+    locator: str
+    verified: bool
+    quote: str | None = None
+    urls: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sanction:
+    text: Text
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    kind: Literal["prohibition", "obligation"]
+    title: Text
+    summary: Text
+    binds: tuple[str, ...]
+    tags: tuple[str, ...]
+    bases: tuple[Basis, ...]
+    windows: tuple[WindowSpec, ...]  # empty when always
+    always: bool
+    interpretation: Text | None = None
+    sanction: Sanction | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Catalog:
+    """Everything in ``calendars/``, validated. Compared and hashed by identity."""
+
+    elections: Mapping[str, Election]
+    instruments: Mapping[str, Instrument]
+    rules: Mapping[str, Rule]
+    phase_names: Mapping[str, Text]
+    content_hash: str  # sha256 of every data file; serves as ETag and seeds ICS output
+    data_revised: date  # the latest date the data itself names; DTSTAMP of ICS output

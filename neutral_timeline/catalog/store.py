@@ -1,0 +1,75 @@
+"""Where the bundled calendars live, and a disk cache of the validated catalog for fast starts."""
+
+from __future__ import annotations
+
+import copyreg
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from types import MappingProxyType
+
+from neutral_timeline.catalog.model import Catalog
+
+CACHE_FORMAT = "1"
+
+
+def _mappingproxy(items: dict[object, object]) -> MappingProxyType[object, object]:
+    return MappingProxyType(items)
+
+
+def _reduce_mappingproxy(value: MappingProxyType[object, object]) -> tuple[object, tuple[dict[object, object]]]:
+    return _mappingproxy, (dict(value),)
+
+
+copyreg.pickle(MappingProxyType, _reduce_mappingproxy)  # type: ignore[arg-type]
+
+
+def bundled_calendars() -> Path:
+    """The calendars shipped in the wheel, or the checkout's calendars/ in development."""
+    packaged = Path(__file__).resolve().parent.parent / "calendars"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "calendars"
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("NEUTRAL_TIMELINE_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "neutral-timeline"
+
+
+def load(root: Path | None = None) -> Catalog:
+    """The catalog of ``root`` (default: bundled), from cache when its content hash matches.
+
+    The cache key is the hash of every data file plus the package version, so an edited file
+    or a new release always revalidates. A missing or unwritable cache only costs time.
+    """
+    from neutral_timeline import __version__
+    from neutral_timeline.catalog.load import content_hash
+
+    root = (root or bundled_calendars()).resolve()
+    digest = content_hash(root)
+    cache = _cache_dir()
+    path = cache / f"{digest[:32]}-{__version__}-{CACHE_FORMAT}.pickle" if cache else None
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, Catalog) and cached.content_hash == digest:
+                return cached
+        except Exception:  # a corrupt or stale cache file is rebuilt, never trusted
+            pass
+    from neutral_timeline.catalog.load import load_catalog
+
+    catalog = load_catalog(root)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+                pickle.dump(catalog, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, path)
+        except (OSError, pickle.PicklingError):
+            pass  # no cache: the next start validates again
+    return catalog

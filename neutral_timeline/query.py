@@ -1,0 +1,44 @@
+"""Parsing what users type (dates, languages) into clear errors, and "today" in a time zone.
+
+Shared by the CLI and the HTTP API so that both refuse bad input with the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from neutral_timeline.errors import Problem, QueryError
+from neutral_timeline.text import LANGS, Lang
+
+DATE_FORM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_date(value: str, param: str) -> date:
+    """A YYYY-MM-DD calendar date, or QueryError naming the parameter."""
+    problem = Problem(
+        where=param,
+        what=f"'{value}' is not a calendar date",
+        expected="YYYY-MM-DD, e.g. 2024-11-27",
+    )
+    if not DATE_FORM.match(value):
+        raise QueryError([problem])
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise QueryError([problem]) from None
+
+
+def parse_lang(value: str, param: str = "lang") -> Lang:
+    if value in LANGS:
+        return value  # type: ignore[return-value]
+    raise QueryError(
+        [Problem(where=param, what=f"'{value}' is not a supported language", expected="id or en")]
+    )
+
+
+def today_in(zone: str, now: datetime | None = None) -> date:
+    """The local calendar day in ``zone`` (stdlib zoneinfo: the CLI starts without pendulum)."""
+    moment = now if now is not None else datetime.now(tz=ZoneInfo("UTC"))
+    return moment.astimezone(ZoneInfo(zone)).date()

@@ -1,0 +1,1 @@
+"""Renderers: the resolver's answers as terminal text, JSON, ICS and HTML."""

@@ -1,0 +1,1 @@
+"""Pure resolution: time scopes to windows, what applies on a date, timelines."""

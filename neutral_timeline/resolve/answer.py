@@ -1,0 +1,154 @@
+"""The one structure every surface renders: the situation on a date, and an election's timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import datetime as dt
+from typing import Literal
+
+from neutral_timeline.text import Text
+
+ChangeKind = Literal["phase_start", "phase_end", "rule_start", "rule_end"]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A place in a legal instrument, with the pages that report it."""
+
+    instrument: str | None
+    short: str | None  # "PP 94/2021"
+    title: Text | None
+    locator: str  # "Pasal 5 huruf n"
+    verified: bool
+    urls: tuple[str, ...] = ()
+    quote: str | None = None
+    note: Text | None = None
+    in_force_from: dt.date | None = None
+    in_force_until: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionInfo:
+    id: str
+    instrument: Citation
+    enacted: dt.date
+    latest: bool
+    note: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseSpan:
+    key: str
+    name: Text
+    start: dt.date
+    end: dt.date
+    days: int
+    source: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseNow:
+    """A phase that contains the date asked: day N of M, days left after today."""
+
+    phase: PhaseSpan
+    day: int
+    days_left: int
+
+
+@dataclass(frozen=True, slots=True)
+class WindowInfo:
+    start: dt.date | None  # None: open
+    end: dt.date | None
+    opened_by: str | None  # "candidate_determination.start-P6M", "2020-09-10", None
+    closed_by: str | None
+    opened_by_text: Text | None = None
+    closed_by_text: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SanctionInfo:
+    text: Text
+    source: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInForce:
+    """A rule as it stands on one day: its window and the basis in force that day."""
+
+    id: str
+    kind: Literal["prohibition", "obligation"]
+    title: Text
+    summary: Text
+    binds: tuple[str, ...]
+    tags: tuple[str, ...]
+    window: WindowInfo
+    basis: tuple[Citation, ...]
+    verified: bool  # every basis and every date it depends on is verified
+    interpretation: Text | None = None
+    sanction: SanctionInfo | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Something that starts or ends on ``date`` (ends are the last day in force)."""
+
+    date: dt.date
+    in_days: int
+    change: ChangeKind
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Countdown:
+    voting_day: dt.date
+    days: int  # days until voting day; 0 on the day; negative after it
+
+
+@dataclass(frozen=True, slots=True)
+class ElectionSituation:
+    id: str
+    kind: str
+    name: Text
+    revision: RevisionInfo
+    in_progress: bool  # the date lies within the stages phase
+    phases: tuple[PhaseNow, ...]
+    rules: tuple[RuleInForce, ...]
+    upcoming: tuple[Change, ...]
+    countdown: Countdown
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """What applies on ``date``: every election asked about, or all those in progress."""
+
+    date: dt.date
+    zone: str
+    as_of: dt.date | None
+    elections: tuple[ElectionSituation, ...]
+    always: tuple[RuleInForce, ...]  # rules in force outside any election (when none runs)
+    message: Text | None = None
+    data_version: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpan:
+    """One rule over one contiguous stretch of an election's timeline."""
+
+    rule: RuleInForce
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """One election's whole schedule (one revision) and every rule window on it."""
+
+    id: str
+    kind: str
+    name: Text
+    revision: RevisionInfo
+    revisions: tuple[RevisionInfo, ...]
+    phases: tuple[PhaseSpan, ...]
+    rules: tuple[RuleSpan, ...]
+    data_version: str = ""

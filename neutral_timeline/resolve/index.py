@@ -1,0 +1,236 @@
+"""Precomputed, per schedule revision: rule segments with constant basis, and dated changes.
+
+Built once per (catalog, election, revision) and memoised, so that answering a date is a
+few comparisons and a bisect. Pure: no clock, no I/O.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from neutral_timeline.catalog.model import (
+    Anchor,
+    Basis,
+    Catalog,
+    Election,
+    Instrument,
+    Phase,
+    Revision,
+    Rule,
+    Source,
+    Window,
+    WindowSpec,
+)
+from neutral_timeline.resolve.answer import (
+    Change,
+    ChangeKind,
+    Citation,
+    PhaseSpan,
+    RevisionInfo,
+    RuleInForce,
+    SanctionInfo,
+    WindowInfo,
+)
+from neutral_timeline.text import Text
+
+ONE_DAY = timedelta(days=1)
+OPEN_WINDOW = Window(None, None, WindowSpec(None, None))
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """``rule`` is in force, with the same basis, from ``start`` to ``end`` inclusive."""
+
+    start: date
+    end: date
+    rule: RuleInForce
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    date: date
+    change: ChangeKind
+    id: str
+    name: Text
+
+    def at(self, day: date) -> Change:
+        return Change(self.date, (self.date - day).days, self.change, self.id, self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything about one schedule revision that does not depend on the date asked."""
+
+    revision: RevisionInfo
+    phases: tuple[PhaseSpan, ...]
+    segments: tuple[Segment, ...]
+    events: tuple[Event, ...]
+    event_dates: tuple[date, ...]
+    stages: PhaseSpan
+    voting_day: date
+
+    def upcoming(self, day: date, horizon: int) -> tuple[Change, ...]:
+        lo = bisect_left(self.event_dates, day)
+        hi = bisect_right(self.event_dates, day + timedelta(days=horizon))
+        return tuple(event.at(day) for event in self.events[lo:hi])
+
+
+def cite_source(catalog: Catalog, source: Source) -> Citation:
+    inst = catalog.instruments.get(source.instrument or "")
+    return Citation(
+        instrument=source.instrument,
+        short=inst.short if inst else None,
+        title=inst.title if inst else None,
+        locator=source.locator,
+        verified=source.verified and (inst.verified if inst else True),
+        urls=source.urls + (inst.urls if inst else ()),
+        note=source.note,
+    )
+
+
+def cite_basis(inst: Instrument, basis: Basis) -> Citation:
+    return Citation(
+        instrument=inst.id,
+        short=inst.short,
+        title=inst.title,
+        locator=basis.locator,
+        verified=basis.verified and inst.verified,
+        urls=basis.urls + inst.urls,
+        quote=basis.quote,
+        note=inst.note,
+        in_force_from=inst.in_force_from,
+        in_force_until=inst.in_force_until,
+    )
+
+
+def revision_info(catalog: Catalog, election: Election, revision: Revision) -> RevisionInfo:
+    inst = catalog.instruments[revision.instrument]
+    cite = Citation(inst.id, inst.short, inst.title, inst.short, inst.verified, inst.urls)
+    return RevisionInfo(revision.id, cite, revision.enacted, revision is election.latest, revision.note)
+
+
+def phase_span(catalog: Catalog, phase: Phase) -> PhaseSpan:
+    return PhaseSpan(phase.key, phase.name, phase.start, phase.end, phase.days, cite_source(catalog, phase.source))
+
+
+def _end_text(end: Anchor | date | None) -> str | None:
+    return None if end is None else (end.isoformat() if isinstance(end, date) else str(end))
+
+
+def _window_info(window: Window) -> WindowInfo:
+    return WindowInfo(
+        window.start,
+        window.end,
+        _end_text(window.spec.start),
+        _end_text(window.spec.end),
+        window.start_label,
+        window.end_label,
+    )
+
+
+def _window_verified(window: Window, phases: dict[str, Phase]) -> bool:
+    anchors = [end for end in (window.spec.start, window.spec.end) if isinstance(end, Anchor)]
+    return all(phases[a.phase].source.verified for a in anchors)
+
+
+def rule_segments(
+    catalog: Catalog, rule: Rule, window: Window, bases: list[tuple[Instrument, Basis]], phases: dict[str, Phase]
+) -> list[Segment]:
+    """Split one window where the set of bases in force changes; drop stretches with none."""
+    lo = window.start or date.min
+    hi = window.end or date.max
+    cuts = {lo}
+    for inst, _ in bases:
+        for point in (inst.in_force_from, inst.in_force_until + ONE_DAY if inst.in_force_until and inst.in_force_until < date.max else None):
+            if point is not None and lo < point <= hi:
+                cuts.add(point)
+    points = sorted(cuts)
+    info = _window_info(window)
+    window_ok = _window_verified(window, phases)
+    sanction = (
+        SanctionInfo(rule.sanction.text, cite_source(catalog, rule.sanction.source)) if rule.sanction else None
+    )
+    segments: list[Segment] = []
+    for index, start in enumerate(points):
+        end = points[index + 1] - ONE_DAY if index + 1 < len(points) else hi
+        cites = tuple(cite_basis(inst, basis) for inst, basis in bases if inst.in_force(start))
+        if not cites:
+            continue
+        entry = RuleInForce(
+            rule.id, rule.kind, rule.title, rule.summary, rule.binds, rule.tags, info, cites,
+            window_ok and all(c.verified for c in cites), rule.interpretation, sanction,
+        )  # fmt: skip
+        segments.append(Segment(start, end, entry))
+    return segments
+
+
+def governing_bases(catalog: Catalog, rule: Rule, election: Election | None) -> list[tuple[Instrument, Basis]]:
+    """The rule's bases whose instrument governs ``election`` (None: bases for all elections)."""
+    found = []
+    for basis in rule.bases:
+        inst = catalog.instruments[basis.instrument]
+        if inst.region is None and (inst.governs(election) if election else not inst.applies_to):
+            found.append((inst, basis))
+    return found
+
+
+def _runs(segments: list[Segment]) -> list[tuple[date, date]]:
+    runs: list[tuple[date, date]] = []
+    for seg in segments:
+        if runs and runs[-1][1] + ONE_DAY == seg.start:
+            runs[-1] = (runs[-1][0], seg.end)
+        else:
+            runs.append((seg.start, seg.end))
+    return runs
+
+
+@lru_cache(maxsize=64)
+def plan(catalog: Catalog, election_id: str, revision_id: str) -> Plan:
+    election = catalog.elections[election_id]
+    revision = next(r for r in election.revisions if r.id == revision_id)
+    phases = dict(revision.phases)
+    segments: list[Segment] = []
+    events: list[Event] = []
+    for key, phase in phases.items():
+        events.append(Event(phase.start, "phase_start", key, phase.name))
+        if phase.end != phase.start:  # a one-day phase: its start says it all
+            events.append(Event(phase.end, "phase_end", key, phase.name))
+    for rule in catalog.rules.values():
+        bases = governing_bases(catalog, rule, election)
+        if not bases:
+            continue
+        windows = (OPEN_WINDOW,) if rule.always else revision.windows.get(rule.id, ())
+        for window in windows:
+            pieces = rule_segments(catalog, rule, window, bases, phases)
+            segments.extend(pieces)
+            for start, end in _runs(pieces):
+                if start != date.min:
+                    events.append(Event(start, "rule_start", rule.id, rule.title))
+                if end != date.max:
+                    events.append(Event(end, "rule_end", rule.id, rule.title))
+    order = {"phase_start": 0, "rule_start": 1, "rule_end": 2, "phase_end": 3}
+    events.sort(key=lambda e: (e.date, order[e.change], e.id))
+    spans = tuple(sorted((phase_span(catalog, p) for p in phases.values()), key=lambda p: (p.start, -p.days, p.key)))
+    return Plan(
+        revision=revision_info(catalog, election, revision),
+        phases=spans,
+        segments=tuple(segments),
+        events=tuple(events),
+        event_dates=tuple(e.date for e in events),
+        stages=next(p for p in spans if p.key == "stages"),
+        voting_day=revision.voting_day.start,
+    )
+
+
+@lru_cache(maxsize=8)
+def always_segments(catalog: Catalog) -> tuple[Segment, ...]:
+    """Rules in force at all times, for days when no election runs."""
+    segments: list[Segment] = []
+    for rule in catalog.rules.values():
+        bases = governing_bases(catalog, rule, None)
+        if rule.always and bases:
+            segments.extend(rule_segments(catalog, rule, OPEN_WINDOW, bases, {}))
+    return tuple(segments)

@@ -1,0 +1,126 @@
+"""What applies on a date: pure functions of (catalog, date, election, as_of). No clock, no I/O."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from neutral_timeline.catalog.model import Catalog, Election, Revision
+from neutral_timeline.errors import NotFoundError, Problem, unknown
+from neutral_timeline.resolve.answer import Countdown, ElectionSituation, PhaseNow, RuleSpan, Situation, Timeline
+from neutral_timeline.resolve.index import always_segments, plan, revision_info
+from neutral_timeline.text import Text
+
+HORIZON_DAYS = 14
+DEFAULT_ZONE = "Asia/Jakarta"
+
+NO_ELECTION = Text(
+    id="Tidak ada tahapan pemilihan yang berlangsung pada tanggal ini. Aturan yang berlaku setiap saat tercantum di bawah.",
+    en="No election is in progress on this date. The rules that apply at all times are listed below.",
+)
+
+
+def election(catalog: Catalog, election_id: str) -> Election:
+    """The election with this id, or NotFoundError naming the known ids."""
+    try:
+        return catalog.elections[election_id]
+    except KeyError:
+        raise unknown("election", election_id, catalog.elections, where="election") from None
+
+
+def revision(catalog: Catalog, found: Election, as_of: date | None) -> Revision:
+    """The schedule known on ``as_of``, or NotFoundError before the first was enacted."""
+    chosen = found.revision_as_of(as_of)
+    if chosen is None:
+        first = found.revisions[0]
+        raise NotFoundError(
+            [
+                Problem(
+                    where="as_of",
+                    what=f"no schedule of {found.id} was known on {as_of}",
+                    expected=f"a date on or after {first.enacted}, when {first.id} was enacted",
+                    suggestion="leave as_of out to use the latest schedule",
+                )
+            ]
+        )
+    return chosen
+
+
+def situation_for(catalog: Catalog, found: Election, day: date, as_of: date | None = None) -> ElectionSituation:
+    """One election on one day."""
+    p = plan(catalog, found.id, revision(catalog, found, as_of).id)
+    phases = tuple(
+        PhaseNow(span, (day - span.start).days + 1, (span.end - day).days)
+        for span in p.phases
+        if span.start <= day <= span.end
+    )
+    rules = tuple(seg.rule for seg in p.segments if seg.start <= day <= seg.end)
+    return ElectionSituation(
+        id=found.id,
+        kind=found.kind,
+        name=found.name,
+        revision=p.revision,
+        in_progress=p.stages.start <= day <= p.stages.end,
+        phases=phases,
+        rules=rules,
+        upcoming=p.upcoming(day, HORIZON_DAYS),
+        countdown=Countdown(p.voting_day, (p.voting_day - day).days),
+    )
+
+
+def situation(
+    catalog: Catalog,
+    day: date,
+    election_id: str | None = None,
+    as_of: date | None = None,
+    zone: str = DEFAULT_ZONE,
+) -> Situation:
+    """What applies on ``day``: for one election, or for every election in progress.
+
+    ``zone`` is only reported: the caller has already decided which local day ``day`` is.
+    """
+    if election_id is not None:
+        found = (situation_for(catalog, election(catalog, election_id), day, as_of),)
+    else:
+        found = tuple(
+            s
+            for e in catalog.elections.values()
+            if e.revision_as_of(as_of) is not None
+            for s in (situation_for(catalog, e, day, as_of),)
+            if s.in_progress
+        )
+    always = () if found else tuple(seg.rule for seg in always_segments(catalog) if seg.start <= day <= seg.end)
+    return Situation(
+        date=day,
+        zone=zone,
+        as_of=as_of,
+        elections=found,
+        always=always,
+        message=None if found else NO_ELECTION,
+        data_version=catalog.content_hash[:16],
+    )
+
+
+def timeline(catalog: Catalog, election_id: str, as_of: date | None = None) -> Timeline:
+    """One election's phases and every rule window on its schedule."""
+    found = election(catalog, election_id)
+    chosen = revision(catalog, found, as_of)
+    p = plan(catalog, found.id, chosen.id)
+    spans: list[RuleSpan] = []
+    for seg in p.segments:
+        last = spans[-1] if spans else None
+        if last and last.rule.id == seg.rule.id and last.end is not None and (seg.start - last.end).days == 1:
+            spans[-1] = RuleSpan(last.rule, last.start, None if seg.end == date.max else seg.end)
+        else:
+            spans.append(
+                RuleSpan(seg.rule, None if seg.start == date.min else seg.start, None if seg.end == date.max else seg.end)
+            )
+    return Timeline(
+        id=found.id,
+        kind=found.kind,
+        name=found.name,
+        revision=p.revision,
+        revisions=tuple(revision_info(catalog, found, r) for r in found.revisions),
+        phases=p.phases,
+        rules=tuple(spans),
+        data_version=catalog.content_hash[:16],
+    )
