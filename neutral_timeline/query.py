@@ -32,10 +32,8 @@ def parse_date(value: str, param: str) -> date:
 
 def parse_lang(value: str, param: str = "lang") -> Lang:
     if value in LANGS:
-        return value  # type: ignore[return-value]
-    raise QueryError(
-        [Problem(where=param, what=f"'{value}' is not a supported language", expected="id or en")]
-    )
+        return value
+    raise QueryError([Problem(where=param, what=f"'{value}' is not a supported language", expected="id or en")])
 
 
 def today_in(zone: str, now: datetime | None = None) -> date:

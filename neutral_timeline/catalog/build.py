@@ -98,11 +98,11 @@ def _phases(checker: _Checker, election_id: str, rev_id: str, data: ElectionFile
                     suggestion="record the best-known dates with source.verified = false if unverified",
                 )
             )
-    for key, phase in revision.phases.items():
+    for key, given in revision.phases.items():
         where = checker.where("elections", election_id, f"{base}.{key}")
-        checker.instrument_ref(f"{where}.source.instrument", phase.source.instrument)
-        if phase.name is not None:
-            name = _text(phase.name)
+        checker.instrument_ref(f"{where}.source.instrument", given.source.instrument)
+        if given.name is not None:
+            name = _text(given.name)
         elif key in names:
             name = _text(names[key].name)
         else:
@@ -115,7 +115,7 @@ def _phases(checker: _Checker, election_id: str, rev_id: str, data: ElectionFile
                 )
             )
             continue
-        phases[key] = Phase(key, name, phase.start, phase.end, _source(phase.source, revision.instrument))
+        phases[key] = Phase(key, name, given.start, given.end, _source(given.source, revision.instrument))
     stages = phases.get("stages")
     for key, phase in phases.items():
         if stages is not None and not (stages.start <= phase.start and phase.end <= stages.end):
@@ -191,7 +191,9 @@ def _instrument(ident: str, checker: _Checker) -> Instrument:
     )
 
 
-def _windows(checker: _Checker, rule: Rule, election: Election, phases: dict[str, Phase], rev: str) -> tuple[Window, ...]:
+def _windows(
+    checker: _Checker, rule: Rule, election: Election, phases: dict[str, Phase], rev: str
+) -> tuple[Window, ...]:
     resolved: list[Window] = []
     for index, spec in enumerate(rule.windows):
         where = checker.where("rules", rule.id, f"windows[{index}]")
@@ -206,7 +208,7 @@ def _windows(checker: _Checker, rule: Rule, election: Election, phases: dict[str
             checker.problems.append(
                 Problem(
                     where=f"{where}.{side}",
-                    what=f"anchor '{end}' names phase '{end.phase}', which {election.id} (revision {rev}) lacks",
+                    what=f"anchor '{end}' names phase '{end.phase}', which {election.id} lacks",
                     expected="a phase every governed election has: " + ", ".join(sorted(phases)),
                     suggestion=f"did you mean '{guess}.{end.edge}'?" if guess else None,
                 )
@@ -233,7 +235,11 @@ def build(files: Files, folder: str, digest: str) -> tuple[Catalog | None, list[
     for key in STANDARD_PHASES:
         if key not in files.phases:
             checker.problems.append(
-                Problem(where=f"{folder}/phases.toml", what=f"standard phase '{key}' has no name", expected=f"[{key}] name = {{ id, en }}")
+                Problem(
+                    where=f"{folder}/phases.toml",
+                    what=f"standard phase '{key}' has no name",
+                    expected=f"[{key}] name = {{ id, en }}",
+                )
             )
     instruments = {ident: _instrument(ident, checker) for ident in sorted(files.instruments)}
     rules = {ident: _rule(ident, files.rules[ident]) for ident in sorted(files.rules)}
@@ -241,7 +247,9 @@ def build(files: Files, folder: str, digest: str) -> tuple[Catalog | None, list[
         for index, basis in enumerate(rule.bases):
             checker.instrument_ref(checker.where("rules", rule_id, f"basis[{index}].instrument"), basis.instrument)
         if rule.sanction:
-            checker.instrument_ref(checker.where("rules", rule_id, "sanction.source.instrument"), rule.sanction.source.instrument)
+            checker.instrument_ref(
+                checker.where("rules", rule_id, "sanction.source.instrument"), rule.sanction.source.instrument
+            )
     elections: dict[str, Election] = {}
     for election_id in sorted(files.elections):
         data = files.elections[election_id]
@@ -249,25 +257,42 @@ def build(files: Files, folder: str, digest: str) -> tuple[Catalog | None, list[
         revisions: list[Revision] = []
         for rev_id in sorted(data.revisions, key=lambda r: data.revisions[r].enacted):
             rev = data.revisions[rev_id]
-            checker.instrument_ref(checker.where("elections", election_id, f"revisions.{rev_id}.instrument"), rev.instrument)
+            checker.instrument_ref(
+                checker.where("elections", election_id, f"revisions.{rev_id}.instrument"), rev.instrument
+            )
             phases = _phases(checker, election_id, rev_id, data)
             windows = {}
             for rule in rules.values():
-                governed = any(b.instrument in instruments and instruments[b.instrument].governs(shell) for b in rule.bases)
+                governed = any(
+                    b.instrument in instruments and instruments[b.instrument].governs(shell) for b in rule.bases
+                )
                 if governed and not rule.always:
                     windows[rule.id] = _windows(checker, rule, shell, phases, rev_id)
             revisions.append(
-                Revision(rev_id, rev.instrument, rev.enacted, MappingProxyType(phases), _opt_text(rev.note), MappingProxyType(windows))
+                Revision(
+                    rev_id,
+                    rev.instrument,
+                    rev.enacted,
+                    MappingProxyType(phases),
+                    _opt_text(rev.note),
+                    MappingProxyType(windows),
+                )
             )
         enacted = [r.enacted for r in revisions]
         if len(set(enacted)) != len(enacted):
             checker.problems.append(
-                Problem(where=checker.where("elections", election_id, "revisions"), what="two revisions share one enactment date", expected="distinct enacted dates, so as_of picks one")
+                Problem(
+                    where=checker.where("elections", election_id, "revisions"),
+                    what="two revisions share one enactment date",
+                    expected="distinct enacted dates, so as_of picks one",
+                )
             )
         elections[election_id] = Election(election_id, data.kind, shell.name, tuple(revisions))
     if checker.problems:
-        return None, checker.problems
-    stamp_dates = [r.enacted for e in elections.values() for r in e.revisions] + [i.enacted for i in instruments.values()]
+        return None, list(dict.fromkeys(checker.problems))  # one line per problem, once
+    stamp_dates = [r.enacted for e in elections.values() for r in e.revisions] + [
+        i.enacted for i in instruments.values()
+    ]
     catalog = Catalog(
         elections=MappingProxyType(elections),
         instruments=MappingProxyType(instruments),

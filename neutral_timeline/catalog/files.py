@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Any
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -52,7 +51,7 @@ NonEmpty = Annotated[str, Field(min_length=1)]
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
-def Seq(**kwargs: Any) -> Any:  # noqa: N802 - reads like a type in field declarations
+def Seq(**kwargs: Any) -> Any:
     """A TOML array as a tuple (strict mode alone would refuse lists)."""
     return Field(strict=False, **kwargs)
 
@@ -84,8 +83,7 @@ class PhaseFile(Strict):
     def _ordered(self) -> PhaseFile:
         if self.end < self.start:
             raise ValueError(
-                f"end {self.end} is before start {self.start} (phases are inclusive: "
-                "a one-day phase has start == end)"
+                f"end {self.end} is before start {self.start} (phases are inclusive: a one-day phase has start == end)"
             )
         return self
 
@@ -135,8 +133,7 @@ def _offset(value: str) -> str:
         parse_offset(value)
     except OffsetError:
         raise ValueError(
-            f"'{value}' is not a signed ISO 8601 duration of whole days, weeks, months or years "
-            "(e.g. -P6M, P14D, -P1Y)"
+            f"'{value}' is not a signed ISO 8601 duration of whole days, weeks, months or years (e.g. -P6M, P14D, -P1Y)"
         ) from None
     return value
 
@@ -203,7 +200,7 @@ class RuleFile(Strict):
         if self.always == bool(self.windows):
             raise ValueError(
                 "give exactly one time scope: `always = true` or one or more [[windows]] "
-                "(e.g. from = \"campaign.start\", until = \"campaign.end\")"
+                '(e.g. from = "campaign.start", until = "campaign.end")'
             )
         return self
 
@@ -219,4 +216,3 @@ def known_keys() -> set[str]:
         for name, info in model.model_fields.items():
             keys.add(info.alias or name)
     return keys
-

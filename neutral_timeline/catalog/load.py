@@ -145,8 +145,7 @@ def read_files(root: Path) -> tuple[Files, list[Problem]]:
             except ValidationError as exc:
                 where = f"{root.name}/phases.toml"
                 for error in exc.errors():
-                    error = dict(error, loc=(key, *error["loc"]))
-                    problems.append(_problem(where, error))
+                    problems.append(_problem(where, {**error, "loc": (key, *error["loc"])}))
     models: dict[str, type[BaseModel]] = {
         "elections": ElectionFile,
         "instruments": InstrumentFile,

@@ -67,9 +67,9 @@ def load(root: Path | None = None) -> Catalog:
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-                pickle.dump(catalog, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, path)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
+                pickle.dump(catalog, temporary, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary.name, path)
         except (OSError, pickle.PicklingError):
             pass  # no cache: the next start validates again
     return catalog

@@ -15,14 +15,18 @@ def adapter(kind: Any) -> TypeAdapter[Any]:
     return TypeAdapter(kind)
 
 
+def _kind(value: Any, kind: Any) -> Any:
+    return kind if kind is not None else type(value)
+
+
 def dump(value: Any, lang: Lang, kind: Any = None) -> Any:
     """JSON-ready Python data; every bilingual text becomes one string in ``lang``."""
-    return adapter(kind or type(value)).dump_python(value, mode="json", context={"lang": lang})
+    return adapter(_kind(value, kind)).dump_python(value, mode="json", context={"lang": lang})
 
 
 def render(value: Any, lang: Lang, kind: Any = None, indent: int | None = 2) -> bytes:
     """UTF-8 JSON bytes, keys in declaration order, stable for the same data."""
-    return adapter(kind or type(value)).dump_json(value, context={"lang": lang}, indent=indent)
+    return adapter(_kind(value, kind)).dump_json(value, context={"lang": lang}, indent=indent)
 
 
 def schema(kind: Any) -> dict[str, Any]:

@@ -149,7 +149,9 @@ def situation(result: Situation, lang: Lang) -> RenderableType:
     head.append(long_date(result.date, lang), style="date")
     head.append(f" ({label('zone', lang)} {result.zone})", style="muted")
     if result.as_of:
-        head.append(f"\n{label('schedule', lang)} {label('as_of', lang)} {short_date(result.as_of, lang)}", style="muted")
+        head.append(
+            f"\n{label('schedule', lang)} {label('as_of', lang)} {short_date(result.as_of, lang)}", style="muted"
+        )
     parts: list[RenderableType] = [head]
     for es in result.elections:
         parts += [RichText(""), election_block(es, lang, notes)]
@@ -165,12 +167,19 @@ def situation(result: Situation, lang: Lang) -> RenderableType:
 def timeline(result: Timeline, lang: Lang) -> RenderableType:
     notes = Footnotes()
     head = RichText(result.name.get(lang), style="election")
-    head.append(f"  {label('schedule', lang)}: {result.revision.instrument.short} ({short_date(result.revision.enacted, lang)})", style="muted")
+    head.append(
+        f"  {label('schedule', lang)}: {result.revision.instrument.short} ({short_date(result.revision.enacted, lang)})",
+        style="muted",
+    )
     phases = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
     for column in ("phases", "window", "basis"):
         phases.add_column(label(column, lang))
     for p in result.phases:
-        phases.add_row(RichText(p.name.get(lang), style="phase"), RichText(span(p.start, p.end, lang), style="date"), cite(p.source, lang, notes))
+        phases.add_row(
+            RichText(p.name.get(lang), style="phase"),
+            RichText(span(p.start, p.end, lang), style="date"),
+            cite(p.source, lang, notes),
+        )
     rules = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
     for column in ("rule", "window", "basis"):
         rules.add_column(label(column, lang))
@@ -179,7 +188,11 @@ def timeline(result: Timeline, lang: Lang) -> RenderableType:
         for index, c in enumerate(rs.rule.basis):
             basis.append("\n" if index else "")
             basis.append_text(cite(c, lang, notes))
-        rules.add_row(RichText(rs.rule.title.get(lang), style="rule.title"), RichText(span(rs.start, rs.end, lang), style="date"), basis)
+        rules.add_row(
+            RichText(rs.rule.title.get(lang), style="rule.title"),
+            RichText(span(rs.start, rs.end, lang), style="date"),
+            basis,
+        )
     return Group(head, phases, rules, notes.renderable(lang))
 
 
@@ -191,7 +204,9 @@ def elections(catalog: Catalog, lang: Lang) -> RenderableType:
     for e in catalog.elections.values():
         rev = e.latest
         short = catalog.instruments[rev.instrument].short
-        table.add_row(e.name.get(lang), e.kind, short_date(rev.voting_day.start, lang), f"{short} ({len(e.revisions)})", e.id)
+        table.add_row(
+            e.name.get(lang), e.kind, short_date(rev.voting_day.start, lang), f"{short} ({len(e.revisions)})", e.id
+        )
     return table
 
 

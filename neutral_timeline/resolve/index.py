@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+import datetime as dt
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -51,12 +52,12 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    date: date
+    date: dt.date
     change: ChangeKind
     id: str
     name: Text
 
-    def at(self, day: date) -> Change:
+    def at(self, day: dt.date) -> Change:
         return Change(self.date, (self.date - day).days, self.change, self.id, self.name)
 
 
@@ -144,15 +145,16 @@ def rule_segments(
     hi = window.end or date.max
     cuts = {lo}
     for inst, _ in bases:
-        for point in (inst.in_force_from, inst.in_force_until + ONE_DAY if inst.in_force_until and inst.in_force_until < date.max else None):
+        for point in (
+            inst.in_force_from,
+            inst.in_force_until + ONE_DAY if inst.in_force_until and inst.in_force_until < date.max else None,
+        ):
             if point is not None and lo < point <= hi:
                 cuts.add(point)
     points = sorted(cuts)
     info = _window_info(window)
     window_ok = _window_verified(window, phases)
-    sanction = (
-        SanctionInfo(rule.sanction.text, cite_source(catalog, rule.sanction.source)) if rule.sanction else None
-    )
+    sanction = SanctionInfo(rule.sanction.text, cite_source(catalog, rule.sanction.source)) if rule.sanction else None
     segments: list[Segment] = []
     for index, start in enumerate(points):
         end = points[index + 1] - ONE_DAY if index + 1 < len(points) else hi

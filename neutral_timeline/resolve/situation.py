@@ -78,6 +78,7 @@ def situation(
 
     ``zone`` is only reported: the caller has already decided which local day ``day`` is.
     """
+    found: tuple[ElectionSituation, ...]
     if election_id is not None:
         found = (situation_for(catalog, election(catalog, election_id), day, as_of),)
     else:
@@ -112,7 +113,9 @@ def timeline(catalog: Catalog, election_id: str, as_of: date | None = None) -> T
             spans[-1] = RuleSpan(last.rule, last.start, None if seg.end == date.max else seg.end)
         else:
             spans.append(
-                RuleSpan(seg.rule, None if seg.start == date.min else seg.start, None if seg.end == date.max else seg.end)
+                RuleSpan(
+                    seg.rule, None if seg.start == date.min else seg.start, None if seg.end == date.max else seg.end
+                )
             )
     return Timeline(
         id=found.id,

@@ -1,0 +1,1 @@
+"""Benchmarks: one command (`make bench`), figures printed as ratios against a baseline."""
