@@ -17,6 +17,7 @@ from neutral_timeline.errors import DataError, NeutralTimelineError
 
 if TYPE_CHECKING:
     from neutral_timeline.catalog.model import Catalog
+    from neutral_timeline.client import Client
     from neutral_timeline.text import Lang
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -28,18 +29,24 @@ def _catalog(args: argparse.Namespace) -> Catalog:
     return load(Path(args.data) if args.data else None)
 
 
+def _client(args: argparse.Namespace) -> Client:
+    from neutral_timeline.client import Client
+
+    return Client(args.server)
+
+
 def _lang(args: argparse.Namespace) -> Lang:
     from neutral_timeline.query import parse_lang
 
     return parse_lang(args.lang, "--lang")
 
 
-def _print(args: argparse.Namespace, value: Any, text: Callable[[], Any]) -> None:
+def _print(args: argparse.Namespace, value: Any, text: Callable[[], Any], kind: Any = None) -> None:
     """``--json``: the JSON renderer; otherwise the rich renderable that ``text`` builds."""
     if args.json:
         from neutral_timeline.render.json import render
 
-        sys.stdout.buffer.write(render(value, _lang(args)) + b"\n")
+        sys.stdout.buffer.write(render(value, _lang(args), kind) + b"\n")
         return
     from neutral_timeline.render.terminal import console
 
@@ -53,8 +60,13 @@ def cmd_today(args: argparse.Namespace) -> int:
     lang = _lang(args)
     day = parse_date(args.date, "--date") if args.date else today_in(DEFAULT_ZONE)
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
-    catalog = _catalog(args)
-    result = situation(catalog, day, args.election, as_of=as_of, zone=DEFAULT_ZONE)
+    if args.server:
+        with _client(args) as client:
+            result = (
+                client.situation(args.election, day, as_of, lang) if args.election else client.today(day, as_of, lang)
+            )
+    else:
+        result = situation(_catalog(args), day, args.election, as_of=as_of, zone=DEFAULT_ZONE)
 
     def text() -> Any:
         from neutral_timeline.render import terminal
@@ -66,47 +78,42 @@ def cmd_today(args: argparse.Namespace) -> int:
 
 
 def cmd_elections(args: argparse.Namespace) -> int:
-    catalog = _catalog(args)
+    from neutral_timeline.resolve import listing
+    from neutral_timeline.resolve.answer import ElectionSummary
+
     lang = _lang(args)
-    if args.json:
-        from neutral_timeline.render.json import render
-        from neutral_timeline.resolve.answer import Timeline
-        from neutral_timeline.resolve.situation import timeline
+    if args.server:
+        with _client(args) as client:
+            result = client.elections(lang)
+    else:
+        result = listing.elections(_catalog(args))
 
-        items = [timeline(catalog, e) for e in catalog.elections]
-        sys.stdout.buffer.write(render(items, lang, list[Timeline]) + b"\n")
-        return EXIT_OK
-    from neutral_timeline.render import terminal
+    def text() -> Any:
+        from neutral_timeline.render import terminal
 
-    _print(args, None, lambda: terminal.elections(catalog, lang))
+        return terminal.elections(result, lang)
+
+    _print(args, result, text, tuple[ElectionSummary, ...])
     return EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from neutral_timeline.catalog.files import TAGS
-    from neutral_timeline.errors import unknown
-    from neutral_timeline.resolve.index import governing_bases
-    from neutral_timeline.resolve.situation import election
+    from neutral_timeline.resolve import listing
+    from neutral_timeline.resolve.answer import RuleInfo
 
-    catalog = _catalog(args)
     lang = _lang(args)
-    found = election(catalog, args.election) if args.election else None
-    if args.tag and args.tag not in TAGS:
-        raise unknown("tag", args.tag, TAGS, where="--tag")
-    ids = [
-        rule.id
-        for rule in catalog.rules.values()
-        if (found is None or governing_bases(catalog, rule, found)) and (not args.tag or args.tag in rule.tags)
-    ]
-    if args.json:
-        from neutral_timeline.catalog.model import Rule
-        from neutral_timeline.render.json import render
+    if args.server:
+        with _client(args) as client:
+            result = client.rules(args.election, args.tag, lang)
+    else:
+        result = listing.rules(_catalog(args), args.election, args.tag)
 
-        sys.stdout.buffer.write(render([catalog.rules[i] for i in ids], lang, list[Rule]) + b"\n")
-        return EXIT_OK
-    from neutral_timeline.render import terminal
+    def text() -> Any:
+        from neutral_timeline.render import terminal
 
-    _print(args, None, lambda: terminal.rules_list(catalog, ids, lang))
+        return terminal.rules_list(result, lang)
+
+    _print(args, result, text, tuple[RuleInfo, ...])
     return EXIT_OK
 
 
@@ -116,7 +123,11 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
     lang = _lang(args)
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
-    result = timeline(_catalog(args), args.election, as_of)
+    if args.server:
+        with _client(args) as client:
+            result = client.timeline(args.election, as_of, lang)
+    else:
+        result = timeline(_catalog(args), args.election, as_of)
 
     def text() -> Any:
         from neutral_timeline.render import terminal
@@ -142,9 +153,38 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from neutral_timeline.api.app import DATA_ENV
+    from neutral_timeline.catalog.store import bundled_calendars, load
+
+    root = Path(args.data).resolve() if args.data else bundled_calendars()
+    catalog = load(root)  # refuse invalid data before binding a port
+    os.environ[DATA_ENV] = str(root)
+    url = f"http://{args.host}:{args.port}"
+    print(
+        f"neutral-timeline serving {len(catalog.elections)} elections and {len(catalog.rules)} rules from {root}\n"
+        f"  home page   {url}/\n  API docs    {url}/docs\n  today       {url}/api/v1/today\n"
+        f"  ICS feeds   {url}/api/v1/feeds",
+        flush=True,
+    )
+    uvicorn.run(
+        "neutral_timeline.api.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
+        proxy_headers=True,
+    )
+    return EXIT_OK
+
+
 def _common(parser: argparse.ArgumentParser, json: bool = True) -> None:
     parser.add_argument("--lang", default="id", help="id (Bahasa Indonesia, default) or en")
     parser.add_argument("--data", metavar="DIR", help="a calendars/ folder (default: the bundled one)")
+    parser.add_argument("--server", metavar="URL", help="ask a neutral-timeline server instead of local data")
     if json:
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
@@ -174,6 +214,13 @@ def parser() -> argparse.ArgumentParser:
     timeline.add_argument("--as-of", dest="as_of", help="use the schedule known on this date")
     _common(timeline)
     timeline.set_defaults(run=cmd_timeline)
+    serve = sub.add_parser("serve", help="run the HTTP service (JSON API, ICS feeds, widget)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    serve.add_argument("--log-level", dest="log_level", default="info", help="uvicorn log level")
+    serve.add_argument("--data", metavar="DIR", help="a calendars/ folder (default: the bundled one)")
+    serve.set_defaults(run=cmd_serve)
     validate = sub.add_parser("validate", help="check a calendars/ folder; exit 1 on any problem")
     validate.add_argument("directory", nargs="?", help="default: the bundled calendars")
     validate.set_defaults(run=cmd_validate)

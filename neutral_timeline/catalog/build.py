@@ -8,7 +8,6 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from neutral_timeline.catalog.files import (
-    STANDARD_PHASES,
     AnchorFile,
     ElectionFile,
     RuleFile,
@@ -17,6 +16,7 @@ from neutral_timeline.catalog.files import (
     WindowFile,
 )
 from neutral_timeline.catalog.model import (
+    STANDARD_PHASES,
     Anchor,
     Basis,
     Catalog,

@@ -8,36 +8,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from neutral_timeline.catalog.model import BINDS, TAGS
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
 ANCHOR_PATTERN = r"^([a-z][a-z0-9_]*)\.(start|end)$"
-STANDARD_PHASES = (
-    "stages",
-    "candidate_registration",
-    "candidate_determination",
-    "number_draw",
-    "campaign",
-    "quiet_period",
-    "voting_day",
-    "counting",
-    "result_determination",
-)
-TAGS = (
-    "social-media",
-    "attendance",
-    "photo",
-    "facilities",
-    "decisions",
-    "party",
-    "support-letter",
-    "campaign",
-    "candidacy",
-    "promotion",
-    "gifts",
-    "appointments",
-    "programmes",
-)
-BINDS = ("asn", "pns", "pppk", "kepala_desa", "perangkat_desa", "kepala_daerah", "pejabat", "tni", "polri")
 
 
 def _url(value: str) -> str:

@@ -10,6 +10,36 @@ from typing import Literal
 from neutral_timeline.text import Text
 
 ElectionKind = Literal["pilkada", "pemilu"]
+
+# The shared vocabulary (calendars/README.md): phase keys rules may anchor on, activity tags, whom rules bind.
+STANDARD_PHASES = (
+    "stages",
+    "candidate_registration",
+    "candidate_determination",
+    "number_draw",
+    "campaign",
+    "quiet_period",
+    "voting_day",
+    "counting",
+    "result_determination",
+)
+TAGS = (
+    "social-media",
+    "attendance",
+    "photo",
+    "facilities",
+    "decisions",
+    "party",
+    "support-letter",
+    "campaign",
+    "candidacy",
+    "promotion",
+    "gifts",
+    "appointments",
+    "programmes",
+)
+BINDS = ("asn", "pns", "pppk", "kepala_desa", "perangkat_desa", "kepala_daerah", "pejabat", "tni", "polri")
+
 Edge = Literal["start", "end"]
 
 

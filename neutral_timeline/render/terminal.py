@@ -10,9 +10,16 @@ from rich.table import Table
 from rich.text import Text as RichText
 from rich.theme import Theme
 
-from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.i18n import label, long_date, short_date, span
-from neutral_timeline.resolve.answer import Citation, ElectionSituation, RuleInForce, Situation, Timeline
+from neutral_timeline.resolve.answer import (
+    Citation,
+    ElectionSituation,
+    ElectionSummary,
+    RuleInfo,
+    RuleInForce,
+    Situation,
+    Timeline,
+)
 from neutral_timeline.text import Lang
 
 THEME = Theme(
@@ -196,34 +203,28 @@ def timeline(result: Timeline, lang: Lang) -> RenderableType:
     return Group(head, phases, rules, notes.renderable(lang))
 
 
-def elections(catalog: Catalog, lang: Lang) -> RenderableType:
+def elections(items: Iterable[ElectionSummary], lang: Lang) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("election", "kind", "voting_day", "schedule"):
         table.add_column(label(column, lang))
     table.add_column("id", style="muted")
-    for e in catalog.elections.values():
-        rev = e.latest
-        short = catalog.instruments[rev.instrument].short
-        table.add_row(
-            e.name.get(lang), e.kind, short_date(rev.voting_day.start, lang), f"{short} ({len(e.revisions)})", e.id
-        )
+    for e in items:
+        schedule = f"{e.revision.instrument.short} ({len(e.revisions)} {label('revisions', lang).lower()})"
+        table.add_row(e.name.get(lang), e.kind, short_date(e.voting_day, lang), schedule, e.id)
     return table
 
 
-def rules_list(catalog: Catalog, rule_ids: Iterable[str], lang: Lang) -> RenderableType:
+def rules_list(items: Iterable[RuleInfo], lang: Lang) -> RenderableType:
     notes = Footnotes()
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
     for column in ("rule", "tags", "basis"):
         table.add_column(label(column, lang))
-    for rule_id in rule_ids:
-        rule = catalog.rules[rule_id]
+    for rule in items:
         what = RichText(rule.title.get(lang), style="rule.title")
         what.append(f"  {rule.id}", style="muted")
         what.append("\n" + rule.summary.get(lang))
         basis = RichText()
-        for index, b in enumerate(rule.bases):
-            inst = catalog.instruments[b.instrument]
-            c = Citation(inst.id, inst.short, inst.title, b.locator, b.verified and inst.verified, b.urls + inst.urls)
+        for index, c in enumerate(rule.basis):
             basis.append("\n" if index else "")
             basis.append_text(cite(c, lang, notes))
         table.add_row(what, ", ".join(rule.tags), basis)

@@ -152,3 +152,34 @@ class Timeline:
     phases: tuple[PhaseSpan, ...]
     rules: tuple[RuleSpan, ...]
     data_version: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ElectionSummary:
+    id: str
+    kind: str
+    name: Text
+    voting_day: dt.date
+    stages_start: dt.date
+    stages_end: dt.date
+    revision: RevisionInfo
+    revisions: tuple[RevisionInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """A rule as the data states it: every basis over time, its scope, the elections it governs."""
+
+    id: str
+    kind: Literal["prohibition", "obligation"]
+    title: Text
+    summary: Text
+    binds: tuple[str, ...]
+    tags: tuple[str, ...]
+    always: bool
+    windows: tuple[tuple[str | None, str | None], ...]  # (from, until) as written: "campaign.start", "-P6M", dates
+    basis: tuple[Citation, ...]
+    elections: tuple[str, ...]
+    verified: bool
+    interpretation: Text | None = None
+    sanction: SanctionInfo | None = None

@@ -6,9 +6,9 @@ few comparisons and a bisect. Pure: no clock, no I/O.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-import datetime as dt
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -117,7 +117,7 @@ def phase_span(catalog: Catalog, phase: Phase) -> PhaseSpan:
     return PhaseSpan(phase.key, phase.name, phase.start, phase.end, phase.days, cite_source(catalog, phase.source))
 
 
-def _end_text(end: Anchor | date | None) -> str | None:
+def end_text(end: Anchor | date | None) -> str | None:
     return None if end is None else (end.isoformat() if isinstance(end, date) else str(end))
 
 
@@ -125,8 +125,8 @@ def _window_info(window: Window) -> WindowInfo:
     return WindowInfo(
         window.start,
         window.end,
-        _end_text(window.spec.start),
-        _end_text(window.spec.end),
+        end_text(window.spec.start),
+        end_text(window.spec.end),
         window.start_label,
         window.end_label,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from neutral_timeline.catalog.model import Catalog, Election, Revision
-from neutral_timeline.errors import NotFoundError, Problem, unknown
+from neutral_timeline.errors import Problem, QueryError, unknown
 from neutral_timeline.resolve.answer import Countdown, ElectionSituation, PhaseNow, RuleSpan, Situation, Timeline
 from neutral_timeline.resolve.index import always_segments, plan, revision_info
 from neutral_timeline.text import Text
@@ -28,11 +28,11 @@ def election(catalog: Catalog, election_id: str) -> Election:
 
 
 def revision(catalog: Catalog, found: Election, as_of: date | None) -> Revision:
-    """The schedule known on ``as_of``, or NotFoundError before the first was enacted."""
+    """The schedule known on ``as_of``, or QueryError before the first was enacted."""
     chosen = found.revision_as_of(as_of)
     if chosen is None:
         first = found.revisions[0]
-        raise NotFoundError(
+        raise QueryError(
             [
                 Problem(
                     where="as_of",

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from neutral_timeline.catalog.model import Catalog
-from neutral_timeline.errors import NotFoundError
+from neutral_timeline.errors import NotFoundError, QueryError
 from neutral_timeline.resolve.situation import situation, timeline
 
 E = "testvote-2028"
@@ -124,7 +124,7 @@ def test_unknown_election_suggests(mini: Catalog) -> None:
 
 
 def test_as_of_before_any_schedule(mini: Catalog) -> None:
-    with pytest.raises(NotFoundError) as info:
+    with pytest.raises(QueryError) as info:
         situation(mini, date(2028, 10, 3), E, as_of=date(2026, 1, 1))
     assert "2027-01-10" in str(info.value)
 

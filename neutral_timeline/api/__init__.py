@@ -1,0 +1,1 @@
+"""The HTTP surface: a FastAPI app over the immutable catalog."""

@@ -1,0 +1,66 @@
+"""The FastAPI app: one immutable catalog, loaded and validated before the first request."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from neutral_timeline import __version__
+from neutral_timeline.api import errors
+from neutral_timeline.api.routes import api, feeds
+from neutral_timeline.api.service import Service
+from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.catalog.store import load
+
+DATA_ENV = "NEUTRAL_TIMELINE_DATA"
+
+DESCRIPTION = """
+Which election-neutrality rules bind Indonesian civil servants (ASN: PNS and PPPK) on a date,
+for Pilkada 2020, Pemilu 2024 and Pilkada 2024. Every rule carries its legal basis in force on
+the date asked and its sources; unverified facts are flagged `verified: false`.
+
+Texts are in Bahasa Indonesia by default (`lang=id`) or English (`lang=en`). Responses carry
+strong ETags (send `If-None-Match` for a 304) and `Cache-Control`; JSON and ICS allow any
+origin (CORS `*`). Errors always have one shape: `{"error": {status, code, message, problems}}`.
+"""
+
+
+class HeadAsGet:
+    """Answer HEAD like GET without a body, so every GET route supports HEAD."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def bodiless(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, bodiless)
+
+
+def create_app(catalog: Catalog | None = None) -> FastAPI:
+    """The app over ``catalog`` (default: the folder in $NEUTRAL_TIMELINE_DATA, else bundled)."""
+    if catalog is None:
+        folder = os.environ.get(DATA_ENV)
+        catalog = load(Path(folder) if folder else None)
+    app = FastAPI(
+        title="neutral-timeline",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=[{"name": "api", "description": "JSON API v1"}],
+    )
+    app.state.service = Service(catalog)
+    app.include_router(api, tags=["api"])
+    app.include_router(feeds, tags=["feeds"])
+    errors.install(app)
+    app.add_middleware(HeadAsGet)
+    return app

@@ -1,0 +1,72 @@
+"""Lists for browsing: election summaries and rules as stated, filterable. Pure."""
+
+from __future__ import annotations
+
+from neutral_timeline.catalog.model import Catalog, Rule
+from neutral_timeline.errors import unknown
+from neutral_timeline.resolve.answer import ElectionSummary, RuleInfo, SanctionInfo
+from neutral_timeline.resolve.index import cite_basis, cite_source, end_text, governing_bases, revision_info
+from neutral_timeline.resolve.situation import election as find_election
+
+TAGS_WHERE = "tag"
+
+
+def elections(catalog: Catalog) -> tuple[ElectionSummary, ...]:
+    out = []
+    for e in catalog.elections.values():
+        latest = e.latest
+        out.append(
+            ElectionSummary(
+                id=e.id,
+                kind=e.kind,
+                name=e.name,
+                voting_day=latest.voting_day.start,
+                stages_start=latest.stages.start,
+                stages_end=latest.stages.end,
+                revision=revision_info(catalog, e, latest),
+                revisions=tuple(revision_info(catalog, e, r) for r in e.revisions),
+            )
+        )
+    return tuple(sorted(out, key=lambda s: s.voting_day))
+
+
+def rule_info(catalog: Catalog, rule: Rule) -> RuleInfo:
+    cites = tuple(cite_basis(catalog.instruments[b.instrument], b) for b in rule.bases)
+    governed = tuple(e.id for e in catalog.elections.values() if governing_bases(catalog, rule, e))
+    sanction = SanctionInfo(rule.sanction.text, cite_source(catalog, rule.sanction.source)) if rule.sanction else None
+    return RuleInfo(
+        id=rule.id,
+        kind=rule.kind,
+        title=rule.title,
+        summary=rule.summary,
+        binds=rule.binds,
+        tags=rule.tags,
+        always=rule.always,
+        windows=tuple((end_text(w.start), end_text(w.end)) for w in rule.windows),
+        basis=cites,
+        elections=governed,
+        verified=all(c.verified for c in cites),
+        interpretation=rule.interpretation,
+        sanction=sanction,
+    )
+
+
+def rule(catalog: Catalog, rule_id: str) -> RuleInfo:
+    try:
+        return rule_info(catalog, catalog.rules[rule_id])
+    except KeyError:
+        raise unknown("rule", rule_id, catalog.rules, where="rule") from None
+
+
+def rules(catalog: Catalog, election_id: str | None = None, tag: str | None = None) -> tuple[RuleInfo, ...]:
+    """Rules that govern ``election_id`` (all when None) and carry ``tag`` (any when None)."""
+    from neutral_timeline.catalog.model import TAGS
+
+    found = find_election(catalog, election_id) if election_id else None
+    if tag is not None and tag not in TAGS:
+        raise unknown("tag", tag, TAGS, where=TAGS_WHERE)
+    return tuple(
+        rule_info(catalog, r)
+        for r in catalog.rules.values()
+        if (found is None or governing_bases(catalog, r, found)) and (tag is None or tag in r.tags)
+    )

@@ -1,0 +1,180 @@
+"""Every route through the real app: bodies, validators, 304, HEAD, CORS, and every error path."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.anyio
+
+SITUATION = "/api/v1/elections/testvote-2028/situation"
+
+
+async def test_health(client: httpx.AsyncClient) -> None:
+    r = await client.get("/api/v1/health")
+    assert r.status_code == 200
+    assert r.json()["status"] == "ok"
+    assert r.json()["elections"] == 1
+
+
+async def test_elections(client: httpx.AsyncClient) -> None:
+    r = await client.get("/api/v1/elections", params={"lang": "en"})
+    (item,) = r.json()
+    assert item["id"] == "testvote-2028"
+    assert item["name"] == "Test Regional Election 2028"
+    assert item["voting_day"] == "2028-12-04"
+    assert [rev["id"] for rev in item["revisions"]] == ["sched-a", "sched-b"]
+
+
+async def test_situation_on_a_date(client: httpx.AsyncClient) -> None:
+    r = await client.get(SITUATION, params={"date": "2028-10-03"})
+    body = r.json()
+    assert r.status_code == 200
+    assert r.headers["content-type"] == "application/json"
+    (es,) = body["elections"]
+    assert body["date"] == "2028-10-03" and body["zone"] == "Asia/Jakarta"
+    assert {p["phase"]["key"] for p in es["phases"]} == {"stages", "campaign"}
+    rules = {r["id"]: r for r in es["rules"]}
+    assert rules["campaign-facilities"]["basis"][0]["short"] == "PP Baru"
+    assert rules["campaign-facilities"]["window"] == {
+        "start": "2028-10-03",
+        "end": "2028-11-30",
+        "opened_by": "campaign.start",
+        "closed_by": "campaign.end",
+        "opened_by_text": "awal masa kampanye",
+        "closed_by_text": "akhir masa kampanye",
+    }
+    assert es["countdown"] == {"voting_day": "2028-12-04", "days": 62}
+
+
+async def test_situation_as_of_an_older_schedule(client: httpx.AsyncClient) -> None:
+    r = await client.get(SITUATION, params={"date": "2028-09-03", "as_of": "2027-12-31", "lang": "en"})
+    (es,) = r.json()["elections"]
+    assert es["revision"]["id"] == "sched-a" and es["revision"]["latest"] is False
+    assert "campaign" in {p["phase"]["key"] for p in es["phases"]}
+
+
+async def test_today_without_date_uses_jakarta_and_short_cache(client: httpx.AsyncClient) -> None:
+    r = await client.get("/api/v1/today")
+    assert r.status_code == 200
+    assert r.json()["zone"] == "Asia/Jakarta"
+    assert r.headers["cache-control"] == "public, max-age=300"
+
+
+async def test_today_on_a_date_with_no_election(client: httpx.AsyncClient) -> None:
+    body = (await client.get("/api/v1/today", params={"date": "2026-01-01", "lang": "en"})).json()
+    assert body["elections"] == []
+    assert body["message"].startswith("No election is in progress")
+    assert [r["id"] for r in body["always"]] == ["party-member"]
+
+
+async def test_timeline_and_election(client: httpx.AsyncClient) -> None:
+    for path in ("/api/v1/elections/testvote-2028", "/api/v1/elections/testvote-2028/timeline"):
+        body = (await client.get(path)).json()
+        assert body["revision"]["id"] == "sched-b"
+        assert body["phases"][0]["key"] == "stages"
+        assert {r["rule"]["id"] for r in body["rules"]} == {"campaign-facilities", "six-months", "party-member"}
+
+
+async def test_rules_and_rule(client: httpx.AsyncClient) -> None:
+    assert [r["id"] for r in (await client.get("/api/v1/rules", params={"tag": "party"})).json()] == ["party-member"]
+    everything = (await client.get("/api/v1/rules", params={"election": "testvote-2028"})).json()
+    assert len(everything) == 3
+    one = (await client.get("/api/v1/rules/six-months", params={"lang": "en"})).json()
+    assert one["windows"] == [["candidate_determination.start-P6M", "result_determination.end"]]
+    assert one["elections"] == ["testvote-2028"]
+    assert one["interpretation"] == "Test interpretation"
+
+
+async def test_feeds_list_links(client: httpx.AsyncClient) -> None:
+    feeds = (await client.get("/api/v1/feeds")).json()
+    assert [f["id"] for f in feeds] == ["all", "testvote-2028"]
+    links = feeds[1]["links"]
+    assert links["ics"] == "http://testserver/ics/testvote-2028.ics"
+    assert links["webcal"] == "webcal://testserver/ics/testvote-2028.ics"
+    assert links["google"].startswith("https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Ftestserver")
+    assert links["download"].endswith("?download=true")
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/elections", SITUATION + "?date=2028-10-03", "/api/v1/rules", "/api/v1/elections/testvote-2028"],
+)
+async def test_etag_304_and_head(client: httpx.AsyncClient, path: str) -> None:
+    first = await client.get(path)
+    tag = first.headers["etag"]
+    assert tag.startswith('"') and not tag.startswith('W/')
+    again = await client.get(path, headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["etag"] == tag
+    other = await client.get(path, headers={"If-None-Match": '"something-else"'})
+    assert other.status_code == 200
+    head = await client.head(path)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["etag"] == tag
+    assert first.headers["access-control-allow-origin"] == "*"
+    assert "max-age" in first.headers["cache-control"]
+
+
+async def test_etag_changes_with_language(client: httpx.AsyncClient) -> None:
+    a = await client.get("/api/v1/elections", params={"lang": "id"})
+    b = await client.get("/api/v1/elections", params={"lang": "en"})
+    assert a.headers["etag"] != b.headers["etag"]
+
+
+def _error(r: httpx.Response) -> dict[str, Any]:
+    body: dict[str, Any] = r.json()["error"]
+    assert set(body) == {"status", "code", "message", "problems"}
+    assert body["status"] == r.status_code
+    return body
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "where", "fragment"),
+    [
+        ("/api/v1/elections/testvote-2082/situation", 404, "election", "did you mean 'testvote-2028'?"),
+        ("/api/v1/elections/nope", 404, "election", "testvote-2028"),
+        ("/api/v1/rules/six-month", 404, "rule", "did you mean 'six-months'?"),
+        ("/api/v1/rules?election=pilkada-2099", 404, "election", "unknown election"),
+        ("/api/v1/rules?tag=sosmed", 404, "tag", "social-media"),
+        (SITUATION + "?date=2028-02-30", 422, "date", "YYYY-MM-DD"),
+        (SITUATION + "?date=tomorrow", 422, "date", "YYYY-MM-DD"),
+        (SITUATION + "?as_of=2028/01/01", 422, "as_of", "YYYY-MM-DD"),
+        (SITUATION + "?as_of=2020-01-01", 422, "as_of", "on or after 2027-01-10"),
+        ("/api/v1/today?lang=fr", 422, "lang", "id or en"),
+        ("/api/v1/nothing-here", 404, "/api/v1/nothing-here", "/docs"),
+    ],
+)
+async def test_errors_have_one_shape(client: httpx.AsyncClient, path: str, status: int, where: str, fragment: str) -> None:
+    r = await client.get(path)
+    assert r.status_code == status
+    body = _error(r)
+    assert body["problems"][0]["where"] == where
+    assert fragment in body["message"]
+
+
+async def test_method_not_allowed(client: httpx.AsyncClient) -> None:
+    r = await client.post("/api/v1/elections")
+    assert r.status_code == 405
+    assert _error(r)["code"] == "method_not_allowed"
+
+
+async def test_openapi_documents_every_route(client: httpx.AsyncClient) -> None:
+    spec = (await client.get("/openapi.json")).json()
+    paths = set(spec["paths"])
+    assert {
+        "/api/v1/health",
+        "/api/v1/elections",
+        "/api/v1/today",
+        "/api/v1/elections/{election}",
+        "/api/v1/elections/{election}/situation",
+        "/api/v1/elections/{election}/timeline",
+        "/api/v1/rules",
+        "/api/v1/rules/{rule}",
+        "/api/v1/feeds",
+        "/ics/{name}.ics",
+    } <= paths
+    docs = await client.get("/docs")
+    assert docs.status_code == 200 and "swagger" in docs.text.lower()

@@ -1,0 +1,58 @@
+"""The real thing: `neutral-timeline serve` on a loopback port, the typed client, and CLI --server."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import httpx
+import pytest
+
+from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.cli import main
+from neutral_timeline.client import Client, RemoteError
+from neutral_timeline.errors import NotFoundError, QueryError
+from neutral_timeline.resolve.situation import situation
+
+
+def test_server_answers_over_tcp(server: str) -> None:
+    r = httpx.get(server + "/api/v1/elections/testvote-2028/situation", params={"date": "2028-10-03"})
+    assert r.status_code == 200
+    assert r.headers["etag"]
+    again = httpx.get(r.url, headers={"If-None-Match": r.headers["etag"]})
+    assert again.status_code == 304
+
+
+def test_client_gets_the_same_answer_as_the_local_resolver(server: str, mini: Catalog) -> None:
+    local = situation(mini, date(2028, 10, 3), "testvote-2028")
+    with Client(server) as client:
+        remote = client.situation("testvote-2028", date(2028, 10, 3), lang="en")
+        assert remote.date == local.date
+        (r,), (l,) = remote.elections, local.elections
+        assert [x.id for x in r.rules] == [x.id for x in l.rules]
+        assert [p.phase.key for p in r.phases] == [p.phase.key for p in l.phases]
+        assert r.rules[0].title.get("en") == l.rules[0].title.en
+        assert r.countdown == l.countdown
+        assert [e.id for e in client.elections()] == ["testvote-2028"]
+        assert client.timeline("testvote-2028").revision.id == "sched-b"
+        assert [x.id for x in client.rules(tag="party")] == ["party-member"]
+        assert client.rule("six-months").windows == (("candidate_determination.start-P6M", "result_determination.end"),)
+
+
+def test_client_raises_our_errors(server: str) -> None:
+    with Client(server) as client:
+        with pytest.raises(NotFoundError) as info:
+            client.situation("testvote-2082")
+        assert info.value.problems[0].suggestion == "did you mean 'testvote-2028'?"
+        with pytest.raises(QueryError):
+            client.situation("testvote-2028", as_of=date(1990, 1, 1))
+    with Client("http://127.0.0.1:9") as dead, pytest.raises(RemoteError):
+        dead.elections()
+
+
+def test_cli_asks_the_server(server: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["today", "--server", server, "--date", "2028-10-03", "--election", "testvote-2028", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Office facilities in campaigns" in out
+    assert "62 days to voting day" in out
+    assert main(["today", "--server", server, "--election", "testvote-2082"]) == 2
+    assert "did you mean" in capsys.readouterr().err
