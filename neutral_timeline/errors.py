@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 
 def did_you_mean(value: str, known: Iterable[str]) -> str | None:
     """The closest known name to ``value``, or None when nothing is close."""
+    import difflib  # only on the error path: keeps the CLI's start fast
+
     matches = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Problem:
     """One located problem: in data (file + key path) or in a query (parameter)."""
 

@@ -14,7 +14,7 @@ LANGS: tuple[Lang, ...] = get_args(Lang)
 DEFAULT_LANG: Lang = "id"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Text:
     """A text users read, in both languages."""
 

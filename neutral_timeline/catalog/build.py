@@ -73,7 +73,13 @@ class _Checker:
             Problem(
                 where=where,
                 what=f"unknown {kind} '{value}'",
-                expected="one of: " + ", ".join(known) if len(known) <= 12 else f"one of {len(known)} known ids",
+                expected=(
+                    f"an existing {kind} id (there are none yet)"
+                    if not known
+                    else "one of: " + ", ".join(known)
+                    if len(known) <= 12
+                    else f"one of {len(known)} known ids"
+                ),
                 suggestion=f"did you mean '{guess}'?" if guess else None,
             )
         )

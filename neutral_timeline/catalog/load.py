@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,11 +20,11 @@ from neutral_timeline.catalog.files import (
     known_keys,
 )
 from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.catalog.store import content_hash
 from neutral_timeline.errors import DataError, Problem, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 
-FOLDERS = ("elections", "instruments", "rules")
 DATE_EXAMPLE = "a date written YYYY-MM-DD without quotes, e.g. 2024-11-23"
 
 
@@ -38,24 +36,6 @@ class Files:
     elections: dict[str, ElectionFile]
     instruments: dict[str, InstrumentFile]
     rules: dict[str, RuleFile]
-
-
-def data_files(root: Path) -> Iterator[Path]:
-    """Every data file, in a stable order."""
-    phases = root / "phases.toml"
-    if phases.exists():
-        yield phases
-    for folder in FOLDERS:
-        yield from sorted((root / folder).glob("*.toml"))
-
-
-def content_hash(root: Path) -> str:
-    """sha256 over every data file's relative path and bytes."""
-    digest = hashlib.sha256()
-    for path in data_files(root):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def _key_path(loc: tuple[int | str, ...]) -> str:
@@ -204,4 +184,4 @@ def load_catalog(root: Path) -> Catalog:
     return catalog
 
 
-__all__ = ["check", "content_hash", "load_catalog"]
+__all__ = ["check", "load_catalog"]

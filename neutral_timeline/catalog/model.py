@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from neutral_timeline.record import Record
 from neutral_timeline.text import Text
 
 ElectionKind = Literal["pilkada", "pemilu"]
@@ -43,8 +44,8 @@ BINDS = ("asn", "pns", "pppk", "kepala_desa", "perangkat_desa", "kepala_daerah",
 Edge = Literal["start", "end"]
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+@dataclass
+class Source(Record):
     """Where a fact comes from: an instrument and a place in it, and pages that report it."""
 
     locator: str
@@ -54,8 +55,8 @@ class Source:
     note: Text | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Phase:
+@dataclass
+class Phase(Record):
     """A named span of a schedule; both ends inclusive local calendar days."""
 
     key: str
@@ -72,8 +73,8 @@ class Phase:
         return self.start <= day <= self.end
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+@dataclass
+class Anchor(Record):
     """One end of a rule window: a phase boundary plus an optional ISO 8601 offset."""
 
     phase: str
@@ -84,16 +85,16 @@ class Anchor:
         return f"{self.phase}.{self.edge}{self.offset or ''}"
 
 
-@dataclass(frozen=True, slots=True)
-class WindowSpec:
+@dataclass
+class WindowSpec(Record):
     """A window as the data states it; ``None`` on a side means open."""
 
     start: Anchor | date | None
     end: Anchor | date | None
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+@dataclass
+class Window(Record):
     """A window resolved against one schedule revision: concrete inclusive dates."""
 
     start: date | None
@@ -106,8 +107,8 @@ class Window:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Revision:
+@dataclass
+class Revision(Record):
     """The schedule of an election as one instrument set it."""
 
     id: str
@@ -127,8 +128,8 @@ class Revision:
         return self.phases["stages"]
 
 
-@dataclass(frozen=True, slots=True)
-class Election:
+@dataclass
+class Election(Record):
     id: str
     kind: ElectionKind
     name: Text
@@ -146,8 +147,8 @@ class Election:
         return known[-1] if known else None
 
 
-@dataclass(frozen=True, slots=True)
-class Instrument:
+@dataclass
+class Instrument(Record):
     id: str
     type: str
     short: str
@@ -169,8 +170,8 @@ class Instrument:
         return not self.applies_to or bool({election.id, election.kind} & set(self.applies_to))
 
 
-@dataclass(frozen=True, slots=True)
-class Basis:
+@dataclass
+class Basis(Record):
     """One legal basis of a rule: a place in an instrument."""
 
     instrument: str
@@ -180,14 +181,14 @@ class Basis:
     urls: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Sanction:
+@dataclass
+class Sanction(Record):
     text: Text
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+@dataclass
+class Rule(Record):
     id: str
     kind: Literal["prohibition", "obligation"]
     title: Text
@@ -201,8 +202,8 @@ class Rule:
     sanction: Sanction | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Catalog:
+@dataclass(eq=False)
+class Catalog(Record):
     """Everything in ``calendars/``, validated. Compared and hashed by identity."""
 
     elections: Mapping[str, Election]

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import copyreg
+import hashlib
 import os
 import pickle
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
 
 from neutral_timeline.catalog.model import Catalog
 
 CACHE_FORMAT = "1"
+FOLDERS = ("elections", "instruments", "rules")
 
 
 def _mappingproxy(items: dict[object, object]) -> MappingProxyType[object, object]:
@@ -23,6 +25,24 @@ def _reduce_mappingproxy(value: MappingProxyType[object, object]) -> tuple[objec
 
 
 copyreg.pickle(MappingProxyType, _reduce_mappingproxy)  # type: ignore[arg-type]
+
+
+def data_files(root: Path) -> Iterator[Path]:
+    """Every data file, in a stable order."""
+    phases = root / "phases.toml"
+    if phases.exists():
+        yield phases
+    for folder in FOLDERS:
+        yield from sorted((root / folder).glob("*.toml"))
+
+
+def content_hash(root: Path) -> str:
+    """sha256 over every data file's relative path and bytes."""
+    digest = hashlib.sha256()
+    for path in data_files(root):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def bundled_calendars() -> Path:
@@ -47,7 +67,6 @@ def load(root: Path | None = None) -> Catalog:
     or a new release always revalidates. A missing or unwritable cache only costs time.
     """
     from neutral_timeline import __version__
-    from neutral_timeline.catalog.load import content_hash
 
     root = (root or bundled_calendars()).resolve()
     digest = content_hash(root)
@@ -65,6 +84,8 @@ def load(root: Path | None = None) -> Catalog:
 
     catalog = load_catalog(root)
     if path is not None:
+        import tempfile  # only when writing the cache
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:

@@ -6,13 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from neutral_timeline.record import Record
 from neutral_timeline.text import Text
 
 ChangeKind = Literal["phase_start", "phase_end", "rule_start", "rule_end"]
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+@dataclass
+class Citation(Record):
     """A place in a legal instrument, with the pages that report it."""
 
     instrument: str | None
@@ -27,8 +28,8 @@ class Citation:
     in_force_until: dt.date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class RevisionInfo:
+@dataclass
+class RevisionInfo(Record):
     id: str
     instrument: Citation
     enacted: dt.date
@@ -36,8 +37,8 @@ class RevisionInfo:
     note: Text | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PhaseSpan:
+@dataclass
+class PhaseSpan(Record):
     key: str
     name: Text
     start: dt.date
@@ -46,8 +47,8 @@ class PhaseSpan:
     source: Citation
 
 
-@dataclass(frozen=True, slots=True)
-class PhaseNow:
+@dataclass
+class PhaseNow(Record):
     """A phase that contains the date asked: day N of M, days left after today."""
 
     phase: PhaseSpan
@@ -55,8 +56,8 @@ class PhaseNow:
     days_left: int
 
 
-@dataclass(frozen=True, slots=True)
-class WindowInfo:
+@dataclass
+class WindowInfo(Record):
     start: dt.date | None  # None: open
     end: dt.date | None
     opened_by: str | None  # "candidate_determination.start-P6M", "2020-09-10", None
@@ -65,14 +66,14 @@ class WindowInfo:
     closed_by_text: Text | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SanctionInfo:
+@dataclass
+class SanctionInfo(Record):
     text: Text
     source: Citation
 
 
-@dataclass(frozen=True, slots=True)
-class RuleInForce:
+@dataclass
+class RuleInForce(Record):
     """A rule as it stands on one day: its window and the basis in force that day."""
 
     id: str
@@ -88,8 +89,8 @@ class RuleInForce:
     sanction: SanctionInfo | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+@dataclass
+class Change(Record):
     """Something that starts or ends on ``date`` (ends are the last day in force)."""
 
     date: dt.date
@@ -99,14 +100,14 @@ class Change:
     name: Text
 
 
-@dataclass(frozen=True, slots=True)
-class Countdown:
+@dataclass
+class Countdown(Record):
     voting_day: dt.date
     days: int  # days until voting day; 0 on the day; negative after it
 
 
-@dataclass(frozen=True, slots=True)
-class ElectionSituation:
+@dataclass
+class ElectionSituation(Record):
     id: str
     kind: str
     name: Text
@@ -118,8 +119,8 @@ class ElectionSituation:
     countdown: Countdown
 
 
-@dataclass(frozen=True, slots=True)
-class Situation:
+@dataclass
+class Situation(Record):
     """What applies on ``date``: every election asked about, or all those in progress."""
 
     date: dt.date
@@ -131,8 +132,8 @@ class Situation:
     data_version: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class RuleSpan:
+@dataclass
+class RuleSpan(Record):
     """One rule over one contiguous stretch of an election's timeline."""
 
     rule: RuleInForce
@@ -140,8 +141,8 @@ class RuleSpan:
     end: dt.date | None
 
 
-@dataclass(frozen=True, slots=True)
-class Timeline:
+@dataclass
+class Timeline(Record):
     """One election's whole schedule (one revision) and every rule window on it."""
 
     id: str
@@ -154,8 +155,8 @@ class Timeline:
     data_version: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class ElectionSummary:
+@dataclass
+class ElectionSummary(Record):
     id: str
     kind: str
     name: Text
@@ -166,8 +167,8 @@ class ElectionSummary:
     revisions: tuple[RevisionInfo, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
+@dataclass
+class RuleInfo(Record):
     """A rule as the data states it: every basis over time, its scope, the elections it governs."""
 
     id: str

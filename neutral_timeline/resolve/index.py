@@ -25,6 +25,7 @@ from neutral_timeline.catalog.model import (
     Window,
     WindowSpec,
 )
+from neutral_timeline.record import Record
 from neutral_timeline.resolve.answer import (
     Change,
     ChangeKind,
@@ -41,8 +42,8 @@ ONE_DAY = timedelta(days=1)
 OPEN_WINDOW = Window(None, None, WindowSpec(None, None))
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+@dataclass
+class Segment(Record):
     """``rule`` is in force, with the same basis, from ``start`` to ``end`` inclusive."""
 
     start: date
@@ -50,8 +51,8 @@ class Segment:
     rule: RuleInForce
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+@dataclass
+class Event(Record):
     date: dt.date
     change: ChangeKind
     id: str
@@ -61,8 +62,8 @@ class Event:
         return Change(self.date, (self.date - day).days, self.change, self.id, self.name)
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+@dataclass
+class Plan(Record):
     """Everything about one schedule revision that does not depend on the date asked."""
 
     revision: RevisionInfo

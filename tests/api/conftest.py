@@ -43,7 +43,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`neutral-timeline serve` on a free loopback port, over the mini catalog."""
     port = free_port()
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path_factory.mktemp("cache"))}
-    command = [sys.executable, "-m", "neutral_timeline", "serve", "--port", str(port), "--data", str(MINI), "--log-level", "warning"]
+    command = [
+        sys.executable,
+        "-m",
+        "neutral_timeline",
+        "serve",
+        "--port",
+        str(port),
+        "--data",
+        str(MINI),
+        "--log-level",
+        "warning",
+    ]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:

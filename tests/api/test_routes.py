@@ -105,7 +105,7 @@ async def test_feeds_list_links(client: httpx.AsyncClient) -> None:
 async def test_etag_304_and_head(client: httpx.AsyncClient, path: str) -> None:
     first = await client.get(path)
     tag = first.headers["etag"]
-    assert tag.startswith('"') and not tag.startswith('W/')
+    assert tag.startswith('"') and not tag.startswith("W/")
     again = await client.get(path, headers={"If-None-Match": tag})
     assert again.status_code == 304 and again.content == b""
     assert again.headers["etag"] == tag
@@ -147,7 +147,9 @@ def _error(r: httpx.Response) -> dict[str, Any]:
         ("/api/v1/nothing-here", 404, "/api/v1/nothing-here", "/docs"),
     ],
 )
-async def test_errors_have_one_shape(client: httpx.AsyncClient, path: str, status: int, where: str, fragment: str) -> None:
+async def test_errors_have_one_shape(
+    client: httpx.AsyncClient, path: str, status: int, where: str, fragment: str
+) -> None:
     r = await client.get(path)
     assert r.status_code == status
     body = _error(r)

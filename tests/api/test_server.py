@@ -27,11 +27,11 @@ def test_client_gets_the_same_answer_as_the_local_resolver(server: str, mini: Ca
     with Client(server) as client:
         remote = client.situation("testvote-2028", date(2028, 10, 3), lang="en")
         assert remote.date == local.date
-        (r,), (l,) = remote.elections, local.elections
-        assert [x.id for x in r.rules] == [x.id for x in l.rules]
-        assert [p.phase.key for p in r.phases] == [p.phase.key for p in l.phases]
-        assert r.rules[0].title.get("en") == l.rules[0].title.en
-        assert r.countdown == l.countdown
+        (r,), (here,) = remote.elections, local.elections
+        assert [x.id for x in r.rules] == [x.id for x in here.rules]
+        assert [p.phase.key for p in r.phases] == [p.phase.key for p in here.phases]
+        assert r.rules[0].title.get("en") == here.rules[0].title.en
+        assert r.countdown == here.countdown
         assert [e.id for e in client.elections()] == ["testvote-2028"]
         assert client.timeline("testvote-2028").revision.id == "sched-b"
         assert [x.id for x in client.rules(tag="party")] == ["party-member"]
@@ -50,7 +50,9 @@ def test_client_raises_our_errors(server: str) -> None:
 
 
 def test_cli_asks_the_server(server: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["today", "--server", server, "--date", "2028-10-03", "--election", "testvote-2028", "--lang", "en"]) == 0
+    assert (
+        main(["today", "--server", server, "--date", "2028-10-03", "--election", "testvote-2028", "--lang", "en"]) == 0
+    )
     out = capsys.readouterr().out
     assert "Office facilities in campaigns" in out
     assert "62 days to voting day" in out

@@ -1,0 +1,139 @@
+"""Benchmarks of the engine and the CLI: `make bench` (or `python -m bench [engine|cli|http]`).
+
+Machines here are noisy, so every figure is printed next to a baseline measured in the same
+run, as a ratio. Medians of repeated runs are used throughout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+import tomllib
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from neutral_timeline.catalog.load import load_catalog
+from neutral_timeline.catalog.store import bundled_calendars, data_files, load
+from neutral_timeline.resolve.situation import situation
+
+
+def per_call(fn: Callable[[], object], repeat: int = 7, number: int | None = None) -> float:
+    """Median seconds per call over ``repeat`` timing runs."""
+    timer = timeit.Timer(fn)
+    if number is None:
+        number, _ = timer.autorange()
+    return statistics.median(t / number for t in timer.repeat(repeat=repeat, number=number))
+
+
+def row(name: str, value: str, ratio: str = "", note: str = "") -> None:
+    print(f"  {name:<44} {value:>14} {ratio:>12}  {note}")
+
+
+def engine() -> None:
+    root = bundled_calendars()
+    catalog = load_catalog(root)
+    first = min(e.latest.stages.start for e in catalog.elections.values())
+    election = max(catalog.elections.values(), key=lambda e: e.latest.voting_day)
+    day = election.latest.phases["campaign"].start + timedelta(days=10)
+    print(
+        f"engine: {len(catalog.elections)} elections, {len(catalog.rules)} rules, {len(catalog.instruments)} instruments"
+    )
+    # Baseline: a fixed amount of plain interpreter work, so ratios travel between machines.
+    unit = per_call(lambda: sorted(range(200, 0, -1)))
+    row("baseline: sorted(range(200))", f"{unit * 1e6:.2f} µs", "1.00x")
+    situation(catalog, day, election.id)  # build the per-revision plan once
+    one = per_call(lambda: situation(catalog, day, election.id))
+    row(f"resolve one date ({election.id})", f"{one * 1e6:.2f} µs", f"{one / unit:.2f}x", "target <= 20 µs")
+    anyone = per_call(lambda: situation(catalog, day))
+    row("resolve one date, all elections", f"{anyone * 1e6:.2f} µs", f"{anyone / unit:.2f}x")
+    days = [date(2020, 1, 1) + timedelta(days=n) for n in range((date(2025, 12, 31) - date(2020, 1, 1)).days + 1)]
+
+    def sweep() -> None:
+        for d in days:
+            situation(catalog, d)
+            for e in catalog.elections:
+                situation(catalog, d, e)
+
+    total = per_call(sweep, repeat=3, number=1)
+    calls = len(days) * (1 + len(catalog.elections))
+    row(
+        f"sweep 2020-2025: {len(days)} days x {1 + len(catalog.elections)} queries",
+        f"{total * 1e3:.1f} ms",
+        f"{total / unit:.0f}x",
+        f"{total / calls * 1e6:.2f} µs per query",
+    )
+    parse = per_call(lambda: [tomllib.loads(p.read_text(encoding="utf-8")) for p in data_files(root)], repeat=5)
+    row("baseline: tomllib parse of every data file", f"{parse * 1e3:.2f} ms", "1.00x")
+    full = per_call(lambda: load_catalog(root), repeat=5)
+    row("catalog load + validation (no cache)", f"{full * 1e3:.2f} ms", f"{full / parse:.2f}x")
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["XDG_CACHE_HOME"] = cache
+        load(root)
+        cached = per_call(lambda: load(root), repeat=5)
+    row("catalog load from cache", f"{cached * 1e3:.2f} ms", f"{cached / parse:.2f}x", f"first seen {first}")
+
+
+def _median_run(command: list[str], runs: int, env: dict[str, str]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cli(runs: int = 21) -> None:
+    exe = shutil.which("neutral-timeline", path=str(Path(sys.executable).parent)) or "neutral-timeline"
+    env = {**os.environ, "COLUMNS": "120"}
+    with tempfile.TemporaryDirectory() as cache:
+        env["XDG_CACHE_HOME"] = cache
+        subprocess.run([exe, "today", "--date", "2024-11-20"], check=True, stdout=subprocess.DEVNULL, env=env)
+        floor_cmd = [sys.executable, "-c", "import pendulum, pydantic, rich"]
+        # interleave the two so that machine noise hits both alike
+        floor, ours, json_ = [], [], []
+        for _ in range(runs):
+            floor.append(_median_run(floor_cmd, 1, env))
+            ours.append(_median_run([exe, "today", "--date", "2024-11-20"], 1, env))
+            json_.append(_median_run([exe, "today", "--date", "2024-11-20", "--json"], 1, env))
+    base = statistics.median(floor)
+    print(f"cli cold start: median of {runs} runs each, interleaved")
+    row('baseline: python -c "import pendulum, pydantic, rich"', f"{base * 1e3:.1f} ms", "1.00x")
+    row(
+        "neutral-timeline today (rich, cached catalog)",
+        f"{statistics.median(ours) * 1e3:.1f} ms",
+        f"{statistics.median(ours) / base:.2f}x",
+        "target <= 1.3x",
+    )
+    row(
+        "neutral-timeline today --json",
+        f"{statistics.median(json_) * 1e3:.1f} ms",
+        f"{statistics.median(json_) / base:.2f}x",
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("which", nargs="*", default=["engine", "cli", "http"], choices=["engine", "cli", "http"])
+    args = parser.parse_args()
+    for which in args.which:
+        if which == "engine":
+            engine()
+        elif which == "cli":
+            cli()
+        elif which == "http":
+            from bench import http
+
+            http.main()
+        print()
+
+
+if __name__ == "__main__":
+    main()
