@@ -1,0 +1,102 @@
+"""The command line: exact output at a fixed width with colour off, JSON, exit codes, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from neutral_timeline.cli import main
+
+MINI = str(Path(__file__).parent / "data" / "mini")
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
+
+
+@pytest.fixture(autouse=True)
+def _fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "dumb")
+
+
+def golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"output differs from {path} (UPDATE_GOLDEN=1 to accept)"
+
+
+@pytest.mark.parametrize(
+    ("name", "argv"),
+    [
+        ("today-mini-id.txt", ["today", "--date", "2028-10-01", "--election", "testvote-2028"]),
+        ("today-mini-en.txt", ["today", "--date", "2028-10-01", "--election", "testvote-2028", "--lang", "en"]),
+        ("today-mini-none.txt", ["today", "--date", "2026-06-01"]),
+        ("today-mini-as-of.txt", ["today", "--date", "2028-09-30", "--as-of", "2027-12-31", "--lang", "en"]),
+        ("timeline-mini.txt", ["timeline", "testvote-2028"]),
+        ("elections-mini.txt", ["elections"]),
+        ("rules-mini-party.txt", ["rules", "--tag", "party", "--lang", "en"]),
+    ],
+)
+def test_terminal_output(capsys: pytest.CaptureFixture[str], name: str, argv: list[str]) -> None:
+    assert main([*argv, "--data", MINI]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b[" not in out  # NO_COLOR honoured
+    golden(name, out)
+
+
+def test_json_output_is_the_resolvers_structure(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["today", "--date", "2028-10-01", "--election", "testvote-2028", "--json", "--data", MINI]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["date"] == "2028-10-01"
+    (es,) = body["elections"]
+    assert es["countdown"]["days"] == 64
+    assert [r["id"] for r in es["rules"]] == ["party-member", "six-months"]
+    golden("today-mini.json", json.dumps(body, indent=2, ensure_ascii=False) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["today", "--date", "2024-02-30"], "--date: '2024-02-30' is not a calendar date (expected YYYY-MM-DD"),
+        (["today", "--date", "27/11/2024"], "expected YYYY-MM-DD, e.g. 2024-11-27"),
+        (["today", "--election", "testvote-2082", "--date", "2028-01-01"], "did you mean 'testvote-2028'?"),
+        (["today", "--lang", "jv"], "--lang: 'jv' is not a supported language (expected id or en)"),
+        (["timeline", "testvote"], "did you mean 'testvote-2028'?"),
+        (["rules", "--tag", "medsos"], "unknown tag 'medsos'"),
+        (["today", "--as-of", "2001-01-01", "--election", "testvote-2028", "--date", "2028-01-01"], "on or after 2027-01-10"),
+    ],
+)
+def test_bad_input_exits_2_with_a_located_message(capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str) -> None:
+    assert main([*argv, "--data", MINI]) == 2
+    captured = capsys.readouterr()
+    assert fragment in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_missing_data_folder_is_a_data_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["today", "--data", str(tmp_path / "nowhere")]) == 1
+    assert "is not a folder" in capsys.readouterr().err
+
+
+def test_console_script_and_module_run(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    for command in ([sys.executable, "-m", "neutral_timeline"], [str(Path(sys.executable).parent / "neutral-timeline")]):
+        done = subprocess.run([*command, "elections", "--data", MINI, "--json"], capture_output=True, text=True, env=env, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)[0]["id"] == "testvote-2028"
+
+
+def test_today_defaults_to_jakarta_today(capsys: pytest.CaptureFixture[str]) -> None:
+    from neutral_timeline.query import today_in
+
+    assert main(["today", "--json", "--data", MINI]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["zone"] == "Asia/Jakarta"
+    assert body["date"] == today_in("Asia/Jakarta").isoformat()
