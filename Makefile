@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run today test lint bench clean
+.PHONY: setup browser run today test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,7 +25,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check neutral_timeline tests bench scripts
 	$(BIN)/mypy
 
-test: $(STAMP)
+# Browser tests drive Debian's Chromium with Playwright (never a downloaded browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test: $(STAMP) browser
 	$(BIN)/neutral-timeline validate calendars
 	$(MAKE) lint
 	$(BIN)/pytest
