@@ -58,15 +58,19 @@ def cmd_today(args: argparse.Namespace) -> int:
     from neutral_timeline.resolve.situation import DEFAULT_ZONE, situation
 
     lang = _lang(args)
-    day = parse_date(args.date, "--date") if args.date else today_in(DEFAULT_ZONE)
+    given = parse_date(args.date, "--date") if args.date else None
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
-    if args.server:
+    if args.server:  # the server decides "today" in the region's zone when no --date is given
         with _client(args) as client:
-            result = (
-                client.situation(args.election, day, as_of, lang) if args.election else client.today(day, as_of, lang)
-            )
+            if args.election:
+                result = client.situation(args.election, given, as_of, lang, args.region)
+            else:
+                result = client.today(given, as_of, lang, args.region)
     else:
-        result = situation(_catalog(args), day, args.election, as_of=as_of, zone=DEFAULT_ZONE)
+        catalog = _catalog(args)
+        region = catalog.regions.find(args.region, "--region") if args.region else None
+        day = given or today_in(region.zone if region else DEFAULT_ZONE)
+        result = situation(catalog, day, args.election, as_of=as_of, region=region)
 
     def text() -> Any:
         from neutral_timeline.render import terminal
@@ -138,6 +142,43 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_ics(args: argparse.Namespace) -> int:
+    from neutral_timeline.query import parse_date
+    from neutral_timeline.render.ics import feed, parse_reminders
+
+    lang = _lang(args)
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
+    reminders = parse_reminders(args.reminders, "--reminders")
+    election_id = None if args.election == "all" else args.election
+    body = feed(_catalog(args), election_id, lang, reminders, args.reminder_events, as_of, args.base_url)
+    if args.output:
+        Path(args.output).write_bytes(body)
+    else:
+        sys.stdout.buffer.write(body)
+    return EXIT_OK
+
+
+def cmd_regions(args: argparse.Namespace) -> int:
+    lang = _lang(args)
+    if args.server:
+        with _client(args) as client:
+            found = client.regions(args.query, args.limit)
+    else:
+        from neutral_timeline.resolve.listing import regions
+
+        found = regions(_catalog(args), args.query, args.limit)
+
+    def text() -> Any:
+        from neutral_timeline.render import terminal
+
+        return terminal.regions(found, lang)
+
+    from neutral_timeline.resolve.answer import RegionInfo
+
+    _print(args, found, text, tuple[RegionInfo, ...])
+    return EXIT_OK
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from neutral_timeline.catalog.load import check
     from neutral_timeline.catalog.store import bundled_calendars
@@ -199,6 +240,9 @@ def parser() -> argparse.ArgumentParser:
     today.add_argument("--date", help="YYYY-MM-DD (default: today in Asia/Jakarta)")
     today.add_argument("--election", help="an election id, e.g. pilkada-2024 (default: all in progress)")
     today.add_argument("--as-of", dest="as_of", help="use the schedule known on this date (YYYY-MM-DD)")
+    today.add_argument(
+        "--region", help="a region code or name, e.g. 63.03 or 'Kabupaten Banjar': its time zone, its circulars"
+    )
     _common(today)
     today.set_defaults(run=cmd_today)
     elections = sub.add_parser("elections", help="list the elections")
@@ -214,6 +258,23 @@ def parser() -> argparse.ArgumentParser:
     timeline.add_argument("--as-of", dest="as_of", help="use the schedule known on this date")
     _common(timeline)
     timeline.set_defaults(run=cmd_timeline)
+    ics = sub.add_parser("ics", help="an ICS calendar feed of one election, or all")
+    ics.add_argument("election", help="an election id, e.g. pilkada-2024, or all")
+    ics.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    ics.add_argument("--lang", default="id", help="id (Bahasa Indonesia, default) or en")
+    ics.add_argument(
+        "--reminders", default="7d,1d", help="reminder days before each event (default 7d,1d; '' for none)"
+    )
+    ics.add_argument(
+        "--reminder-events",
+        dest="reminder_events",
+        action="store_true",
+        help="also add reminder events (for Google Calendar)",
+    )
+    ics.add_argument("--as-of", dest="as_of", help="use the schedule known on this date (YYYY-MM-DD)")
+    ics.add_argument("--base-url", dest="base_url", metavar="URL", help="where the feed is served, for SOURCE and URL")
+    ics.add_argument("--data", metavar="DIR", help="a calendars/ folder (default: the bundled one)")
+    ics.set_defaults(run=cmd_ics)
     serve = sub.add_parser("serve", help="run the HTTP service (JSON API, ICS feeds, widget)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
@@ -221,6 +282,11 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-level", dest="log_level", default="info", help="uvicorn log level")
     serve.add_argument("--data", metavar="DIR", help="a calendars/ folder (default: the bundled one)")
     serve.set_defaults(run=cmd_serve)
+    regions = sub.add_parser("regions", help="find provinces, regencies and cities by name or code")
+    regions.add_argument("query", help="a name or code, e.g. banjar, 'kab banjar', 63.03")
+    regions.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
+    _common(regions)
+    regions.set_defaults(run=cmd_regions)
     validate = sub.add_parser("validate", help="check a calendars/ folder; exit 1 on any problem")
     validate.add_argument("directory", nargs="?", help="default: the bundled calendars")
     validate.set_defaults(run=cmd_validate)

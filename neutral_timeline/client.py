@@ -9,7 +9,7 @@ import httpx
 from pydantic import TypeAdapter
 
 from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, QueryError
-from neutral_timeline.resolve.answer import ElectionSummary, RuleInfo, Situation, Timeline
+from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, Situation, Timeline
 from neutral_timeline.text import DEFAULT_LANG, Lang
 
 T = TypeVar("T")
@@ -66,15 +66,26 @@ class Client:
         result: tuple[ElectionSummary, ...] = self._typed(tuple[ElectionSummary, ...], "/api/v1/elections", lang=lang)
         return result
 
-    def today(self, day: date | None = None, as_of: date | None = None, lang: Lang = DEFAULT_LANG) -> Situation:
-        result: Situation = self._typed(Situation, "/api/v1/today", date=day, as_of=as_of, lang=lang)
+    def today(
+        self, day: date | None = None, as_of: date | None = None, lang: Lang = DEFAULT_LANG, region: str | None = None
+    ) -> Situation:
+        result: Situation = self._typed(Situation, "/api/v1/today", date=day, as_of=as_of, lang=lang, region=region)
         return result
 
     def situation(
-        self, election: str, day: date | None = None, as_of: date | None = None, lang: Lang = DEFAULT_LANG
+        self,
+        election: str,
+        day: date | None = None,
+        as_of: date | None = None,
+        lang: Lang = DEFAULT_LANG,
+        region: str | None = None,
     ) -> Situation:
         path = f"/api/v1/elections/{election}/situation"
-        result: Situation = self._typed(Situation, path, date=day, as_of=as_of, lang=lang)
+        result: Situation = self._typed(Situation, path, date=day, as_of=as_of, lang=lang, region=region)
+        return result
+
+    def regions(self, query: str, limit: int = 10) -> tuple[RegionInfo, ...]:
+        result: tuple[RegionInfo, ...] = self._typed(tuple[RegionInfo, ...], "/api/v1/regions", q=query, limit=limit)
         return result
 
     def timeline(self, election: str, as_of: date | None = None, lang: Lang = DEFAULT_LANG) -> Timeline:

@@ -68,6 +68,12 @@ class NotFoundError(NeutralTimelineError):
     code = "not_found"
 
 
+class UnsupportedError(NeutralTimelineError):
+    """A request asks for a form the service does not offer (e.g. oEmbed as XML)."""
+
+    code = "not_implemented"
+
+
 def unknown(kind: str, value: str, known: Iterable[str], where: str) -> NotFoundError:
     """A not-found error that lists the known ids and suggests the closest one."""
     known_ids = sorted(known)

@@ -94,9 +94,72 @@ LABELS: dict[str, Text] = {
     "revisions": Text("Revisi jadwal", "Schedule revisions"),
     "tags": Text("Kegiatan", "Activities"),
     "binds": Text("Mengikat", "Binds"),
+    "region_code": Text("Kode", "Code"),
+    "regional": Text("khusus daerah", "regional,"),
+    "region": Text("Daerah", "Region"),
+    "province": Text("Provinsi", "Province"),
+    "participation": Text("Keikutsertaan daerah", "Regional participation"),
     "not_in_progress": Text("Tahapan pemilihan ini tidak berlangsung pada tanggal tersebut.", "This election's stages are not running on that date."),
+    # The widget, the home page and the timeline picture.
+    "timeline": Text("Linimasa tahapan", "Election timeline"),
+    "all_phases": Text("Semua tahapan", "All phases"),
+    "phase": Text("Tahapan", "Phase"),
+    "now_running": Text("sedang berlangsung", "in progress"),
+    "today_marker": Text("Hari ini", "Today"),
+    "past_phase": Text("selesai", "over"),
+    "future_phase": Text("akan datang", "to come"),
+    "rule_windows": Text("Masa berlaku aturan", "Rule windows"),
+    "source": Text("Sumber", "Source"),
+    "loading": Text("Memuat…", "Loading…"),
+    "load_failed": Text("Widget tidak dapat dimuat", "The widget could not be loaded"),
+    "more": Text("Rincian lengkap dan sumber", "Full details and sources"),
+    "data_version": Text("Versi data", "Data version"),
+    "widget_title": Text("Netralitas ASN: {name}", "ASN neutrality: {name}"),
+    "svg_title": Text("Linimasa {name}", "Timeline of {name}"),
+    "svg_today": Text("Hari ini {date}", "Today {date}"),
+    "svg_outside": Text("{date} berada di luar linimasa ini.", "{date} lies outside this timeline."),
+    "home_title": Text("Netralitas ASN dalam pemilihan", "ASN neutrality in elections"),
+    "home_intro": Text("Larangan bagi ASN (PNS dan PPPK) bergantung pada tahapan pemilihan. Halaman ini menunjukkan aturan yang berlaku pada tanggal ini, lengkap dengan dasar hukum dan sumbernya.", "What civil servants (ASN: PNS and PPPK) may not do depends on the election's phase. This page shows the rules in force on this date, with their legal basis and sources."),
+    "today_heading": Text("Yang berlaku hari ini", "What applies today"),
+    "subscribe": Text("Langganan kalender", "Calendar subscriptions"),
+    "subscribe_intro": Text("Tahapan dan masa berlaku aturan sebagai kalender yang selalu diperbarui.", "Phases and rule windows as calendars that stay up to date."),
+    "feed_all": Text("Semua pemilihan", "All elections"),
+    "webcal": Text("Berlangganan", "Subscribe"),
+    "google": Text("Google Kalender", "Google Calendar"),
+    "download": Text("Unduh .ics", "Download .ics"),
+    "embed": Text("Pasang widget", "Embed the widget"),
+    "embed_intro": Text("Tampilkan aturan yang berlaku hari ini di situs berita atau dasbor Anda. Tanpa pelacak, huruf, atau permintaan ke pihak ketiga.", "Show what applies today on your news site or dashboard. No trackers, fonts or third-party requests."),
+    "embed_iframe": Text("Iframe", "Iframe"),
+    "embed_script": Text("Skrip dan elemen <neutral-timeline>", "Script and <neutral-timeline> element"),
+    "embed_oembed": Text("oEmbed (WordPress)", "oEmbed (WordPress)"),
+    "embed_oembed_help": Text("Tempelkan alamat widget ini di editor WordPress; WordPress menemukan titik oEmbed sendiri.", "Paste this widget address into the WordPress editor; WordPress finds the oEmbed endpoint by itself."),
+    "preview": Text("Pratinjau langsung", "Live preview"),
+    "language": Text("Bahasa", "Language"),
+    "theme": Text("Tema", "Theme"),
+    "theme_auto": Text("Ikuti sistem", "Follow the system"),
+    "theme_light": Text("Terang", "Light"),
+    "theme_dark": Text("Gelap", "Dark"),
+    "show": Text("Perbarui", "Update"),
+    "api": Text("API dan data", "API and data"),
+    "api_docs": Text("Dokumentasi API (OpenAPI)", "API documentation (OpenAPI)"),
+    "timeline_svg": Text("Gambar linimasa (SVG)", "Timeline picture (SVG)"),
+    "error_title": Text("Tidak dapat ditampilkan", "Cannot be shown"),
+    "back_home": Text("Kembali ke beranda", "Back to the home page"),
+    "other_lang": Text("English", "Bahasa Indonesia"),
+    "skip": Text("Langsung ke isi", "Skip to content"),
+    "sections": Text("Bagian halaman", "Page sections"),
 }  # fmt: skip
 
 
 def label(key: str, lang: Lang, **values: object) -> str:
     return LABELS[key].get(lang).format(**values)
+
+
+def countdown(days: int, voting_day: date, lang: Lang) -> str:
+    """The countdown to voting day in the CLI's words: before, on, or after it."""
+    when = short_date(voting_day, lang)
+    if days > 0:
+        return label("countdown_future", lang, days=days, date=when)
+    if days == 0:
+        return label("countdown_today", lang)
+    return label("countdown_past", lang, days=-days, date=when)

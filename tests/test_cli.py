@@ -42,6 +42,9 @@ def golden(name: str, text: str) -> None:
         ("timeline-mini.txt", ["timeline", "testvote-2028"]),
         ("elections-mini.txt", ["elections"]),
         ("rules-mini-party.txt", ["rules", "--tag", "party", "--lang", "en"]),
+        ("today-mini-kaimana.txt", ["today", "--date", "2028-10-05", "--region", "kaimana", "--election", "testvote-2028"]),
+        ("today-mini-yogyakarta-en.txt", ["today", "--date", "2028-10-05", "--region", "34.71", "--lang", "en"]),
+        ("regions-mini.txt", ["regions", "banjar"]),
     ],
 )
 def test_terminal_output(capsys: pytest.CaptureFixture[str], name: str, argv: list[str]) -> None:
@@ -70,10 +73,15 @@ def test_json_output_is_the_resolvers_structure(capsys: pytest.CaptureFixture[st
         (["today", "--lang", "jv"], "--lang: 'jv' is not a supported language (expected id or en)"),
         (["timeline", "testvote"], "did you mean 'testvote-2028'?"),
         (["rules", "--tag", "medsos"], "unknown tag 'medsos'"),
-        (["today", "--as-of", "2001-01-01", "--election", "testvote-2028", "--date", "2028-01-01"], "on or after 2027-01-10"),
+        (
+            ["today", "--as-of", "2001-01-01", "--election", "testvote-2028", "--date", "2028-01-01"],
+            "on or after 2027-01-10",
+        ),
     ],
 )
-def test_bad_input_exits_2_with_a_located_message(capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str) -> None:
+def test_bad_input_exits_2_with_a_located_message(
+    capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str
+) -> None:
     assert main([*argv, "--data", MINI]) == 2
     captured = capsys.readouterr()
     assert fragment in captured.err
@@ -87,8 +95,13 @@ def test_missing_data_folder_is_a_data_error(capsys: pytest.CaptureFixture[str],
 
 def test_console_script_and_module_run(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
-    for command in ([sys.executable, "-m", "neutral_timeline"], [str(Path(sys.executable).parent / "neutral-timeline")]):
-        done = subprocess.run([*command, "elections", "--data", MINI, "--json"], capture_output=True, text=True, env=env, cwd=tmp_path)
+    for command in (
+        [sys.executable, "-m", "neutral_timeline"],
+        [str(Path(sys.executable).parent / "neutral-timeline")],
+    ):
+        done = subprocess.run(
+            [*command, "elections", "--data", MINI, "--json"], capture_output=True, text=True, env=env, cwd=tmp_path
+        )
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout)[0]["id"] == "testvote-2028"
 

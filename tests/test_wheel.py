@@ -18,7 +18,18 @@ ROOT = Path(__file__).parents[1]
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
     )
     (built,) = out.glob("neutral_timeline-*.whl")
@@ -41,7 +52,9 @@ def test_unpacked_wheel_runs_from_elsewhere(wheel: Path, tmp_path: Path) -> None
     # PYTHONPATH comes before the editable checkout on sys.path, so the wheel's copy is the one imported.
     env = {**os.environ, "PYTHONPATH": str(site), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     probe = "import neutral_timeline, neutral_timeline.catalog.store as s; print(neutral_timeline.__file__); print(s.bundled_calendars())"
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=elsewhere, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=elsewhere, check=True
+    )
     module_file, calendars = done.stdout.split()
     assert module_file.startswith(str(site)) and calendars.startswith(str(site))
     result = subprocess.run(

@@ -11,9 +11,9 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, QueryError
+from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, QueryError, UnsupportedError
 
-STATUS = {NotFoundError: 404, QueryError: 422}
+STATUS = {NotFoundError: 404, QueryError: 422, UnsupportedError: 501}
 
 
 def body(status: int, code: str, problems: list[Problem]) -> bytes:
@@ -29,6 +29,8 @@ def body(status: int, code: str, problems: list[Problem]) -> bytes:
 
 
 def respond(status: int, code: str, problems: list[Problem], headers: dict[str, str] | None = None) -> Response:
+    # Errors are JSON too: browsers on other origins (the web component) must be able to read them.
+    headers = {"Access-Control-Allow-Origin": "*", **(headers or {})}
     return Response(body(status, code, problems), status_code=status, media_type="application/json", headers=headers)
 
 

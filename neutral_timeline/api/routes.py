@@ -12,7 +12,7 @@ from neutral_timeline import __version__
 from neutral_timeline.api.responses import DATED_MAX_AGE, ICS, JSON, TODAY_MAX_AGE, send
 from neutral_timeline.api.service import Service
 from neutral_timeline.query import parse_date, parse_lang, today_in
-from neutral_timeline.resolve.answer import ElectionSummary, RuleInfo, Situation, Timeline
+from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, Situation, Timeline
 from neutral_timeline.resolve.situation import DEFAULT_ZONE
 
 LangQ = Annotated[str, Query(description="Language of texts: `id` (Bahasa Indonesia) or `en`.", examples=["id"])]
@@ -28,6 +28,15 @@ AsOfQ = Annotated[
     ),
 ]
 
+RegionQ = Annotated[
+    str | None,
+    Query(
+        description="A region code or name (`63.03`, `Kabupaten Banjar`): 'today' in its time zone, its "
+        "participation, its own circulars. An ambiguous name ('Banjar') is a 422 listing the candidates.",
+        examples=["63.03"],
+    ),
+]
+
 api = APIRouter(prefix="/api/v1")
 
 
@@ -36,10 +45,19 @@ def service(request: Request) -> Service:
     return found
 
 
-def _day(value: str | None) -> tuple[object, int]:
+def _day(value: str | None, zone: str) -> tuple[object, int]:
+    """The date asked, or today in ``zone`` (a "today" answer is cached briefly)."""
     if value is None:
-        return today_in(DEFAULT_ZONE), TODAY_MAX_AGE
+        return today_in(zone), TODAY_MAX_AGE
     return parse_date(value, "date"), DATED_MAX_AGE
+
+
+def _region(request: Request, value: str | None) -> tuple[str | None, str]:
+    """The region's code and zone (Asia/Jakarta without one)."""
+    if not value:
+        return None, DEFAULT_ZONE
+    region = service(request).catalog.regions.find(value, "region")
+    return region.code, region.zone
 
 
 def _as_of(value: str | None) -> object:
@@ -65,9 +83,12 @@ def elections(request: Request, lang: LangQ = "id") -> Response:
 
 
 @api.get("/today", summary="What applies today in every election in progress", response_model=Situation)
-def today(request: Request, lang: LangQ = "id", date: DateQ = None, as_of: AsOfQ = None) -> Response:
-    day, max_age = _day(date)
-    body = service(request).json("today", parse_lang(lang), day, _as_of(as_of), DEFAULT_ZONE)
+def today(
+    request: Request, lang: LangQ = "id", date: DateQ = None, as_of: AsOfQ = None, region: RegionQ = None
+) -> Response:
+    code, zone = _region(request, region)
+    day, max_age = _day(date, zone)
+    body = service(request).json("today", parse_lang(lang), day, _as_of(as_of), code)
     return send(request, body, JSON, max_age=max_age)
 
 
@@ -83,11 +104,33 @@ def election_timeline(request: Request, election: str, lang: LangQ = "id", as_of
     response_model=Situation,
 )
 def election_situation(
-    request: Request, election: str, lang: LangQ = "id", date: DateQ = None, as_of: AsOfQ = None
+    request: Request,
+    election: str,
+    lang: LangQ = "id",
+    date: DateQ = None,
+    as_of: AsOfQ = None,
+    region: RegionQ = None,
 ) -> Response:
-    day, max_age = _day(date)
-    body = service(request).json("situation", parse_lang(lang), election, day, _as_of(as_of), DEFAULT_ZONE)
+    code, zone = _region(request, region)
+    day, max_age = _day(date, zone)
+    body = service(request).json("situation", parse_lang(lang), election, day, _as_of(as_of), code)
     return send(request, body, JSON, max_age=max_age)
+
+
+@api.get(
+    "/regions", summary="Find provinces, regencies and cities by name or code", response_model=tuple[RegionInfo, ...]
+)
+def regions(
+    request: Request,
+    q: Annotated[str, Query(description="A name or code, e.g. `banjar`, `kab banjar`, `63.03`.", min_length=1)],
+    limit: Annotated[int, Query(ge=1, le=100, description="At most this many.")] = 10,
+) -> Response:
+    return send(request, service(request).json("regions", "id", q, limit), JSON)
+
+
+@api.get("/regions/{code}", summary="One region: its province and time zone", response_model=RegionInfo)
+def region_by_code(request: Request, code: str) -> Response:
+    return send(request, service(request).json("region", "id", code), JSON)
 
 
 @api.get("/rules", summary="Rules, optionally for one election or activity tag", response_model=tuple[RuleInfo, ...])

@@ -11,9 +11,11 @@ from functools import lru_cache
 from typing import Any
 
 from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.catalog.regions import Region
 from neutral_timeline.render import json as json_render
 from neutral_timeline.resolve import listing
-from neutral_timeline.resolve.answer import ElectionSummary, RuleInfo
+from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo
+from neutral_timeline.resolve.participation import region_info
 from neutral_timeline.resolve.situation import election, situation, timeline
 from neutral_timeline.text import Lang
 
@@ -37,9 +39,13 @@ class Service:
         elif question == "timeline":
             value = timeline(catalog, params[0], params[1])
         elif question == "situation":
-            value = situation(catalog, params[1], params[0], as_of=params[2], zone=params[3])
+            value = situation(catalog, params[1], params[0], as_of=params[2], region=self._region(params[3]))
         elif question == "today":
-            value = situation(catalog, params[0], None, as_of=params[1], zone=params[2])
+            value = situation(catalog, params[0], None, as_of=params[1], region=self._region(params[2]))
+        elif question == "regions":
+            value, kind = listing.regions(catalog, params[0], params[1]), tuple[RegionInfo, ...]
+        elif question == "region":
+            value = region_info(catalog, catalog.regions.find(params[0], "code"))
         elif question == "rules":
             value, kind = listing.rules(catalog, params[0], params[1]), tuple[RuleInfo, ...]
         elif question == "rule":
@@ -47,6 +53,9 @@ class Service:
         else:  # pragma: no cover - routes only ask the questions above
             raise ValueError(question)
         return json_render.render(value, lang, kind, indent=None)
+
+    def _region(self, code: str | None) -> Region | None:
+        return self.catalog.regions.get(code) if code else None
 
     def _ics(
         self,

@@ -22,6 +22,7 @@ from neutral_timeline.catalog.model import (
     Catalog,
     Election,
     Instrument,
+    Participation,
     Phase,
     Revision,
     Rule,
@@ -36,6 +37,7 @@ from neutral_timeline.text import Text
 
 if TYPE_CHECKING:
     from neutral_timeline.catalog.load import Files
+    from neutral_timeline.catalog.regions import Regions
 
 
 def _text(value: TextFile) -> Text:
@@ -235,7 +237,46 @@ def _windows(
     return tuple(resolved)
 
 
-def build(files: Files, folder: str, digest: str) -> tuple[Catalog | None, list[Problem]]:
+def _participation(checker: _Checker, election_id: str, data: ElectionFile, regions: Regions) -> Participation:
+    given = data.participation
+    where = checker.where("elections", election_id, "participation")
+    checker.instrument_ref(f"{where}.source.instrument", given.source.instrument)
+    for key, codes, want_province in (
+        ("provinces", given.provinces, True),
+        ("regencies", given.regencies, False),
+        ("except_provinces", given.except_provinces, True),
+        ("except_regencies", given.except_regencies, False),
+    ):
+        if codes == "all":
+            continue
+        seen: set[str] = set()
+        for index, code in enumerate(codes):
+            region = regions.get(code)
+            if region is None or region.is_province != want_province:
+                kind = "province" if want_province else "regency/city"
+                checker.problems.append(
+                    Problem(
+                        f"{where}.{key}[{index}]",
+                        f"'{code}' is not a {kind} in regions/regions.csv",
+                        "a Kemendagri code such as 63 (province) or 63.03 (regency/city)",
+                    )
+                )
+            if code in seen:
+                checker.problems.append(
+                    Problem(f"{where}.{key}[{index}]", f"'{code}' is listed twice", "each code once")
+                )
+            seen.add(code)
+    return Participation(
+        provinces=None if given.provinces == "all" else frozenset(given.provinces),
+        regencies=None if given.regencies == "all" else frozenset(given.regencies),
+        except_provinces=frozenset(given.except_provinces),
+        except_regencies=frozenset(given.except_regencies),
+        complete=given.complete,
+        source=_source(given.source),
+    )
+
+
+def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Catalog | None, list[Problem]]:
     """The catalog, or None and every cross-file problem found."""
     checker = _Checker(files, folder)
     for key in STANDARD_PHASES:
@@ -248,6 +289,16 @@ def build(files: Files, folder: str, digest: str) -> tuple[Catalog | None, list[
                 )
             )
     instruments = {ident: _instrument(ident, checker) for ident in sorted(files.instruments)}
+    for ident, inst in instruments.items():
+        if inst.region is not None and regions.get(inst.region) is None:
+            checker.problems.append(
+                Problem(
+                    checker.where("instruments", ident, "region"),
+                    f"'{inst.region}' is not a region in regions/regions.csv",
+                    "a Kemendagri code such as 63.03",
+                    suggestion="search with: neutral-timeline regions NAME",
+                )
+            )
     rules = {ident: _rule(ident, files.rules[ident]) for ident in sorted(files.rules)}
     for rule_id, rule in rules.items():
         for index, basis in enumerate(rule.bases):
@@ -259,7 +310,8 @@ def build(files: Files, folder: str, digest: str) -> tuple[Catalog | None, list[
     elections: dict[str, Election] = {}
     for election_id in sorted(files.elections):
         data = files.elections[election_id]
-        shell = Election(election_id, data.kind, _text(data.name), ())
+        participation = _participation(checker, election_id, data, regions)
+        shell = Election(election_id, data.kind, _text(data.name), (), participation)
         revisions: list[Revision] = []
         for rev_id in sorted(data.revisions, key=lambda r: data.revisions[r].enacted):
             rev = data.revisions[rev_id]
@@ -293,7 +345,7 @@ def build(files: Files, folder: str, digest: str) -> tuple[Catalog | None, list[
                     expected="distinct enacted dates, so as_of picks one",
                 )
             )
-        elections[election_id] = Election(election_id, data.kind, shell.name, tuple(revisions))
+        elections[election_id] = Election(election_id, data.kind, shell.name, tuple(revisions), participation)
     if checker.problems:
         return None, list(dict.fromkeys(checker.problems))  # one line per problem, once
     stamp_dates = [r.enacted for e in elections.values() for r in e.revisions] + [
@@ -304,6 +356,7 @@ def build(files: Files, folder: str, digest: str) -> tuple[Catalog | None, list[
         instruments=MappingProxyType(instruments),
         rules=MappingProxyType(rules),
         phase_names=MappingProxyType({k: _text(v.name) for k, v in files.phases.items()}),
+        regions=regions,
         content_hash=digest,
         data_revised=max(stamp_dates, default=date(2000, 1, 1)),
     )

@@ -70,10 +70,34 @@ class RevisionFile(Strict):
     note: TextFile | None = None
 
 
+ProvinceCode = Annotated[str, Field(pattern=r"^\d{2}$")]
+RegencyCode = Annotated[str, Field(pattern=r"^\d{2}\.\d{2}$")]
+
+
+class ParticipationFile(Strict):
+    """Which regions take part: by governor race (provinces) and by regency/city race."""
+
+    provinces: Literal["all"] | Annotated[tuple[ProvinceCode, ...], Field(strict=False)]
+    regencies: Literal["all"] | Annotated[tuple[RegencyCode, ...], Field(strict=False)]
+    except_provinces: tuple[ProvinceCode, ...] = Seq(default=())
+    except_regencies: tuple[RegencyCode, ...] = Seq(default=())
+    complete: bool
+    source: SourceFile
+
+    @model_validator(mode="after")
+    def _excepts_with_all(self) -> ParticipationFile:
+        if self.except_provinces and self.provinces != "all":
+            raise ValueError('except_provinces goes with provinces = "all"')
+        if self.except_regencies and self.regencies != "all":
+            raise ValueError('except_regencies goes with regencies = "all"')
+        return self
+
+
 class ElectionFile(Strict):
     kind: Literal["pilkada", "pemilu"]
     name: TextFile
     revisions: dict[Id, RevisionFile] = Field(min_length=1)
+    participation: ParticipationFile
 
 
 class PhaseNameFile(Strict):

@@ -20,6 +20,7 @@ from neutral_timeline.catalog.files import (
     known_keys,
 )
 from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.catalog.regions import load_regions
 from neutral_timeline.catalog.store import content_hash
 from neutral_timeline.errors import DataError, Problem, did_you_mean
 
@@ -164,21 +165,25 @@ def _read_table(path: Path, root: Path, problems: list[Problem]) -> dict[str, An
         return {}
 
 
+def _build(root: Path) -> tuple[Catalog | None, list[Problem]]:
+    files, problems = read_files(root)
+    try:
+        regions = load_regions(root / "regions" / "regions.csv")
+    except DataError as exc:
+        return None, [*problems, *exc.problems]
+    if problems:
+        return None, problems
+    return build.build(files, regions, root.name, content_hash(root))
+
+
 def check(root: Path) -> list[Problem]:
     """Every problem in a calendars folder (empty when it is valid)."""
-    files, problems = read_files(root)
-    if not problems:
-        _, more = build.build(files, root.name, content_hash(root))
-        problems.extend(more)
-    return problems
+    return _build(root)[1]
 
 
 def load_catalog(root: Path) -> Catalog:
     """The validated catalog, or DataError listing every problem; nothing half-loaded."""
-    files, problems = read_files(root)
-    catalog = None
-    if not problems:
-        catalog, problems = build.build(files, root.name, content_hash(root))
+    catalog, problems = _build(root)
     if problems or catalog is None:
         raise DataError(problems)
     return catalog

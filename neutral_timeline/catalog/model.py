@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from neutral_timeline.record import Record
+
+if TYPE_CHECKING:
+    from neutral_timeline.catalog.regions import Regions
 from neutral_timeline.text import Text
 
 ElectionKind = Literal["pilkada", "pemilu"]
@@ -128,12 +131,43 @@ class Revision(Record):
         return self.phases["stages"]
 
 
+ParticipationStatus = Literal["takes_part", "not_taking_part", "unknown"]
+
+
+@dataclass
+class Participation(Record):
+    """Which regions take part. ``None`` means every one (less the exceptions)."""
+
+    provinces: frozenset[str] | None
+    regencies: frozenset[str] | None
+    except_provinces: frozenset[str]
+    except_regencies: frozenset[str]
+    complete: bool
+    source: Source
+
+    def races(self, province: str, regency: str | None) -> tuple[Literal["governor", "regency"], ...]:
+        """The races a region votes in: its province's governor race, its own regency/city race."""
+        races: list[Literal["governor", "regency"]] = []
+        if province not in self.except_provinces and (self.provinces is None or province in self.provinces):
+            races.append("governor")
+        own = regency is not None and regency not in self.except_regencies
+        if own and (self.regencies is None or regency in self.regencies):
+            races.append("regency")
+        return tuple(races)
+
+    def status(self, province: str, regency: str | None) -> ParticipationStatus:
+        if self.races(province, regency):
+            return "takes_part"
+        return "not_taking_part" if self.complete else "unknown"
+
+
 @dataclass
 class Election(Record):
     id: str
     kind: ElectionKind
     name: Text
     revisions: tuple[Revision, ...]  # ordered by enactment date
+    participation: Participation
 
     @property
     def latest(self) -> Revision:
@@ -210,5 +244,6 @@ class Catalog(Record):
     instruments: Mapping[str, Instrument]
     rules: Mapping[str, Rule]
     phase_names: Mapping[str, Text]
+    regions: Regions
     content_hash: str  # sha256 of every data file; serves as ETag and seeds ICS output
     data_revised: date  # the latest date the data itself names; DTSTAMP of ICS output

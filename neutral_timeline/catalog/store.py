@@ -34,6 +34,9 @@ def data_files(root: Path) -> Iterator[Path]:
         yield phases
     for folder in FOLDERS:
         yield from sorted((root / folder).glob("*.toml"))
+    regions = root / "regions" / "regions.csv"
+    if regions.exists():
+        yield regions
 
 
 def content_hash(root: Path) -> str:

@@ -15,6 +15,7 @@ from neutral_timeline.resolve.answer import (
     Citation,
     ElectionSituation,
     ElectionSummary,
+    RegionInfo,
     RuleInfo,
     RuleInForce,
     Situation,
@@ -65,6 +66,8 @@ class Footnotes:
 def cite(c: Citation, lang: Lang, notes: Footnotes) -> RichText:
     text = RichText()
     text.append(f"{c.short or c.instrument or ''} {c.locator}".strip(), style="basis")
+    if c.region:
+        text.append(f" ({label('regional', lang)} {c.region})", style="muted")
     marks = notes.mark(c.urls)
     if marks:
         text.append(" " + marks, style="muted")
@@ -123,6 +126,12 @@ def election_block(es: ElectionSituation, lang: Lang, notes: Footnotes) -> Rende
     if not rev.latest:
         head.append(f" — {label('superseded', lang)}", style="warn")
     parts += [head, RichText(_countdown(es, lang))]
+    if es.participation:
+        style = "phase" if es.participation.status == "takes_part" else "warn"
+        note = RichText(es.participation.note.get(lang), style=style)
+        note.append(" ")
+        note.append_text(cite(es.participation.source, lang, notes))
+        parts.append(note)
     if not es.in_progress:
         parts.append(RichText(label("not_in_progress", lang), style="warn"))
     parts.append(RichText("\n" + label("phases", lang), style="heading"))
@@ -154,6 +163,8 @@ def situation(result: Situation, lang: Lang) -> RenderableType:
     notes = Footnotes()
     head = RichText(f"{label('title', lang)} — ", style="heading")
     head.append(long_date(result.date, lang), style="date")
+    if result.region:
+        head.append(f"\n{label('region', lang)}: {result.region.name} ({result.region.code})", style="election")
     head.append(f" ({label('zone', lang)} {result.zone})", style="muted")
     if result.as_of:
         head.append(
@@ -229,3 +240,12 @@ def rules_list(items: Iterable[RuleInfo], lang: Lang) -> RenderableType:
             basis.append_text(cite(c, lang, notes))
         table.add_row(what, ", ".join(rule.tags), basis)
     return Group(table, notes.renderable(lang))
+
+
+def regions(items: Iterable[RegionInfo], lang: Lang) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for column in ("region_code", "region", "province", "zone"):
+        table.add_column(label(column, lang))
+    for r in items:
+        table.add_row(r.code, r.name, r.province_name, r.zone)
+    return table

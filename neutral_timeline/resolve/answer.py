@@ -26,6 +26,7 @@ class Citation(Record):
     note: Text | None = None
     in_force_from: dt.date | None = None
     in_force_until: dt.date | None = None
+    region: str | None = None  # a regional instrument binds only this region (Kemendagri code)
 
 
 @dataclass
@@ -107,6 +108,28 @@ class Countdown(Record):
 
 
 @dataclass
+class RegionInfo(Record):
+    """The region asked about, and the time zone that decided which day "today" is."""
+
+    code: str
+    name: str
+    type: str
+    province: str
+    province_name: str
+    zone: str
+
+
+@dataclass
+class ParticipationInfo(Record):
+    """Whether the region asked about takes part in this election, and through which races."""
+
+    status: Literal["takes_part", "not_taking_part", "unknown"]
+    races: tuple[Literal["governor", "regency"], ...]
+    note: Text
+    source: Citation
+
+
+@dataclass
 class ElectionSituation(Record):
     id: str
     kind: str
@@ -117,6 +140,7 @@ class ElectionSituation(Record):
     rules: tuple[RuleInForce, ...]
     upcoming: tuple[Change, ...]
     countdown: Countdown
+    participation: ParticipationInfo | None = None  # None when no region was asked about
 
 
 @dataclass
@@ -130,6 +154,7 @@ class Situation(Record):
     always: tuple[RuleInForce, ...]  # rules in force outside any election (when none runs)
     message: Text | None = None
     data_version: str = ""
+    region: RegionInfo | None = None
 
 
 @dataclass

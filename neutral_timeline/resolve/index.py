@@ -25,6 +25,7 @@ from neutral_timeline.catalog.model import (
     Window,
     WindowSpec,
 )
+from neutral_timeline.catalog.regions import Region
 from neutral_timeline.record import Record
 from neutral_timeline.resolve.answer import (
     Change,
@@ -105,6 +106,7 @@ def cite_basis(inst: Instrument, basis: Basis) -> Citation:
         note=inst.note,
         in_force_from=inst.in_force_from,
         in_force_until=inst.in_force_until,
+        region=inst.region,
     )
 
 
@@ -170,12 +172,28 @@ def rule_segments(
     return segments
 
 
-def governing_bases(catalog: Catalog, rule: Rule, election: Election | None) -> list[tuple[Instrument, Basis]]:
-    """The rule's bases whose instrument governs ``election`` (None: bases for all elections)."""
+NATIONAL: frozenset[str] = frozenset()
+
+
+def local_codes(region: Region | None) -> frozenset[str]:
+    """The codes whose regional instruments bind ``region``: its own and its province's."""
+    return frozenset({region.code, region.province}) if region else NATIONAL
+
+
+def governing_bases(
+    catalog: Catalog, rule: Rule, election: Election | None, local: frozenset[str] = NATIONAL, any_region: bool = False
+) -> list[tuple[Instrument, Basis]]:
+    """The rule's bases whose instrument governs ``election`` (None: bases for all elections).
+
+    A regional instrument counts only where it binds: its region's code is in ``local``
+    (the region asked about and its province), or ``any_region`` (for listings).
+    """
     found = []
     for basis in rule.bases:
         inst = catalog.instruments[basis.instrument]
-        if inst.region is None and (inst.governs(election) if election else not inst.applies_to):
+        if inst.region is not None and not any_region and inst.region not in local:
+            continue
+        if inst.governs(election) if election else not inst.applies_to:
             found.append((inst, basis))
     return found
 
@@ -190,8 +208,11 @@ def _runs(segments: list[Segment]) -> list[tuple[date, date]]:
     return runs
 
 
-@lru_cache(maxsize=64)
-def plan(catalog: Catalog, election_id: str, revision_id: str) -> Plan:
+@lru_cache(maxsize=1024)
+def plan(catalog: Catalog, election_id: str, revision_id: str, local: frozenset[str] = NATIONAL) -> Plan:
+    """The date-independent part of answers for one revision, with the regional instruments of ``local``."""
+    if local and not any(i.region in local for i in catalog.instruments.values()):
+        return plan(catalog, election_id, revision_id)  # no circular of its own: share the national plan
     election = catalog.elections[election_id]
     revision = next(r for r in election.revisions if r.id == revision_id)
     phases = dict(revision.phases)
@@ -202,7 +223,7 @@ def plan(catalog: Catalog, election_id: str, revision_id: str) -> Plan:
         if phase.end != phase.start:  # a one-day phase: its start says it all
             events.append(Event(phase.end, "phase_end", key, phase.name))
     for rule in catalog.rules.values():
-        bases = governing_bases(catalog, rule, election)
+        bases = governing_bases(catalog, rule, election, local)
         if not bases:
             continue
         windows = (OPEN_WINDOW,) if rule.always else revision.windows.get(rule.id, ())
@@ -228,12 +249,12 @@ def plan(catalog: Catalog, election_id: str, revision_id: str) -> Plan:
     )
 
 
-@lru_cache(maxsize=8)
-def always_segments(catalog: Catalog) -> tuple[Segment, ...]:
+@lru_cache(maxsize=1024)
+def always_segments(catalog: Catalog, local: frozenset[str] = NATIONAL) -> tuple[Segment, ...]:
     """Rules in force at all times, for days when no election runs."""
     segments: list[Segment] = []
     for rule in catalog.rules.values():
-        bases = governing_bases(catalog, rule, None)
+        bases = governing_bases(catalog, rule, None, local)
         if rule.always and bases:
             segments.extend(rule_segments(catalog, rule, OPEN_WINDOW, bases, {}))
     return tuple(segments)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from neutral_timeline.catalog.model import Catalog, Rule
 from neutral_timeline.errors import unknown
-from neutral_timeline.resolve.answer import ElectionSummary, RuleInfo, SanctionInfo
+from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, SanctionInfo
 from neutral_timeline.resolve.index import cite_basis, cite_source, end_text, governing_bases, revision_info
+from neutral_timeline.resolve.participation import region_info
 from neutral_timeline.resolve.situation import election as find_election
 
 TAGS_WHERE = "tag"
@@ -32,7 +33,7 @@ def elections(catalog: Catalog) -> tuple[ElectionSummary, ...]:
 
 def rule_info(catalog: Catalog, rule: Rule) -> RuleInfo:
     cites = tuple(cite_basis(catalog.instruments[b.instrument], b) for b in rule.bases)
-    governed = tuple(e.id for e in catalog.elections.values() if governing_bases(catalog, rule, e))
+    governed = tuple(e.id for e in catalog.elections.values() if governing_bases(catalog, rule, e, any_region=True))
     sanction = SanctionInfo(rule.sanction.text, cite_source(catalog, rule.sanction.source)) if rule.sanction else None
     return RuleInfo(
         id=rule.id,
@@ -68,5 +69,10 @@ def rules(catalog: Catalog, election_id: str | None = None, tag: str | None = No
     return tuple(
         rule_info(catalog, r)
         for r in catalog.rules.values()
-        if (found is None or governing_bases(catalog, r, found)) and (tag is None or tag in r.tags)
+        if (found is None or governing_bases(catalog, r, found, any_region=True)) and (tag is None or tag in r.tags)
     )
+
+
+def regions(catalog: Catalog, query: str, limit: int = 10) -> tuple[RegionInfo, ...]:
+    """Regions matching a name or code, best first, each with its province and time zone."""
+    return tuple(region_info(catalog, r) for r in catalog.regions.search(query, limit))

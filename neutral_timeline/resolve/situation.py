@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from neutral_timeline.catalog.model import Catalog, Election, Revision
+from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError, unknown
 from neutral_timeline.resolve.answer import Countdown, ElectionSituation, PhaseNow, RuleSpan, Situation, Timeline
-from neutral_timeline.resolve.index import always_segments, plan, revision_info
+from neutral_timeline.resolve.index import always_segments, local_codes, plan, revision_info
+from neutral_timeline.resolve.participation import participation, region_info
 from neutral_timeline.text import Text
 
 HORIZON_DAYS = 14
@@ -45,15 +47,23 @@ def revision(catalog: Catalog, found: Election, as_of: date | None) -> Revision:
     return chosen
 
 
-def situation_for(catalog: Catalog, found: Election, day: date, as_of: date | None = None) -> ElectionSituation:
-    """One election on one day."""
-    p = plan(catalog, found.id, revision(catalog, found, as_of).id)
+def situation_for(
+    catalog: Catalog, found: Election, day: date, as_of: date | None = None, region: Region | None = None
+) -> ElectionSituation:
+    """One election on one day, for the whole country or for one region."""
+    p = plan(catalog, found.id, revision(catalog, found, as_of).id, local_codes(region))
+    taking_part = participation(catalog, found, region)
+    absent = taking_part is not None and taking_part.status == "not_taking_part"
     phases = tuple(
         PhaseNow(span, (day - span.start).days + 1, (span.end - day).days)
         for span in p.phases
-        if span.start <= day <= span.end
+        if span.start <= day <= span.end and not absent
     )
-    rules = tuple(seg.rule for seg in p.segments if seg.start <= day <= seg.end)
+    rules = tuple(
+        seg.rule
+        for seg in p.segments
+        if seg.start <= day <= seg.end and not (absent and (seg.rule.window.start or seg.rule.window.end))
+    )
     return ElectionSituation(
         id=found.id,
         kind=found.kind,
@@ -62,8 +72,9 @@ def situation_for(catalog: Catalog, found: Election, day: date, as_of: date | No
         in_progress=p.stages.start <= day <= p.stages.end,
         phases=phases,
         rules=rules,
-        upcoming=p.upcoming(day, HORIZON_DAYS),
+        upcoming=() if absent else p.upcoming(day, HORIZON_DAYS),
         countdown=Countdown(p.voting_day, (p.voting_day - day).days),
+        participation=taking_part,
     )
 
 
@@ -72,32 +83,37 @@ def situation(
     day: date,
     election_id: str | None = None,
     as_of: date | None = None,
-    zone: str = DEFAULT_ZONE,
+    zone: str | None = None,
+    region: Region | None = None,
 ) -> Situation:
     """What applies on ``day``: for one election, or for every election in progress.
 
-    ``zone`` is only reported: the caller has already decided which local day ``day`` is.
+    With ``region``, its regional instruments join in and each election says whether the
+    region takes part. ``zone`` is only reported (default: the region's, else Asia/Jakarta):
+    the caller has already decided which local day ``day`` is.
     """
     found: tuple[ElectionSituation, ...]
     if election_id is not None:
-        found = (situation_for(catalog, election(catalog, election_id), day, as_of),)
+        found = (situation_for(catalog, election(catalog, election_id), day, as_of, region),)
     else:
         found = tuple(
             s
             for e in catalog.elections.values()
             if e.revision_as_of(as_of) is not None
-            for s in (situation_for(catalog, e, day, as_of),)
+            for s in (situation_for(catalog, e, day, as_of, region),)
             if s.in_progress
         )
-    always = () if found else tuple(seg.rule for seg in always_segments(catalog) if seg.start <= day <= seg.end)
+    local = local_codes(region)
+    always = () if found else tuple(seg.rule for seg in always_segments(catalog, local) if seg.start <= day <= seg.end)
     return Situation(
         date=day,
-        zone=zone,
+        zone=zone or (region.zone if region else DEFAULT_ZONE),
         as_of=as_of,
         elections=found,
         always=always,
         message=None if found else NO_ELECTION,
         data_version=catalog.content_hash[:16],
+        region=region_info(catalog, region) if region else None,
     )
 
 

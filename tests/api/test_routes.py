@@ -81,7 +81,9 @@ async def test_timeline_and_election(client: httpx.AsyncClient) -> None:
 async def test_rules_and_rule(client: httpx.AsyncClient) -> None:
     assert [r["id"] for r in (await client.get("/api/v1/rules", params={"tag": "party"})).json()] == ["party-member"]
     everything = (await client.get("/api/v1/rules", params={"election": "testvote-2028"})).json()
-    assert len(everything) == 3
+    assert len(everything) == 4  # with the regional circular's rule, marked with its region
+    local = next(r for r in everything if r["id"] == "local-attributes")
+    assert local["basis"][0]["region"] == "92.08"
     one = (await client.get("/api/v1/rules/six-months", params={"lang": "en"})).json()
     assert one["windows"] == [["candidate_determination.start-P6M", "result_determination.end"]]
     assert one["elections"] == ["testvote-2028"]
@@ -180,3 +182,54 @@ async def test_openapi_documents_every_route(client: httpx.AsyncClient) -> None:
     } <= paths
     docs = await client.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+
+
+async def test_situation_for_a_region(client: httpx.AsyncClient) -> None:
+    body = (await client.get(SITUATION, params={"date": "2028-10-05", "region": "Kabupaten Kaimana"})).json()
+    assert body["zone"] == "Asia/Jayapura"
+    assert body["region"]["code"] == "92.08"
+    (es,) = body["elections"]
+    assert es["participation"]["status"] == "takes_part"
+    assert "local-attributes" in {r["id"] for r in es["rules"]}
+
+
+async def test_today_without_date_uses_the_regions_zone(client: httpx.AsyncClient) -> None:
+    from neutral_timeline.query import today_in
+
+    body = (await client.get("/api/v1/today", params={"region": "92.08"})).json()
+    assert body["zone"] == "Asia/Jayapura"
+    assert body["date"] == today_in("Asia/Jayapura").isoformat()
+
+
+async def test_region_that_does_not_take_part(client: httpx.AsyncClient) -> None:
+    body = (await client.get(SITUATION, params={"date": "2028-10-05", "region": "34.71", "lang": "en"})).json()
+    (es,) = body["elections"]
+    assert es["participation"]["status"] == "not_taking_part"
+    assert es["participation"]["note"].startswith("Kota Yogyakarta does not take part")
+
+
+async def test_ambiguous_and_unknown_regions(client: httpx.AsyncClient) -> None:
+    r = await client.get(SITUATION, params={"region": "Banjar"})
+    assert r.status_code == 422
+    body = _error(r)
+    assert body["code"] == "ambiguous_region"
+    assert "32.79" in body["message"] and "63.03" in body["message"]
+    r = await client.get("/api/v1/today", params={"region": "Slemen"})
+    assert r.status_code == 404
+    assert "Kabupaten Sleman" in _error(r)["message"]
+
+
+async def test_region_search_and_lookup(client: httpx.AsyncClient) -> None:
+    found = (await client.get("/api/v1/regions", params={"q": "banjar"})).json()
+    assert {r["code"] for r in found} >= {"32.79", "63.03"}
+    one = (await client.get("/api/v1/regions/6303")).json()
+    assert one == {
+        "code": "63.03",
+        "name": "Kabupaten Banjar",
+        "type": "kabupaten",
+        "province": "63",
+        "province_name": "Kalimantan Selatan",
+        "zone": "Asia/Makassar",
+    }
+    assert (await client.get("/api/v1/regions/99.99")).status_code == 404
+    assert (await client.get("/api/v1/regions", params={"q": ""})).status_code == 422

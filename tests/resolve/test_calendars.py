@@ -11,7 +11,14 @@ from neutral_timeline.catalog.model import STANDARD_PHASES, Catalog
 from neutral_timeline.resolve.situation import situation
 
 S = "stages"
-CD, ND, CAMP, QUIET, VOTE, COUNT = "candidate_determination", "number_draw", "campaign", "quiet_period", "voting_day", "counting"
+CD, ND, CAMP, QUIET, VOTE, COUNT = (
+    "candidate_determination",
+    "number_draw",
+    "campaign",
+    "quiet_period",
+    "voting_day",
+    "counting",
+)
 ORIGINAL_2020 = date(2020, 1, 1)  # as_of: the PKPU 15/2019 schedule, before Perppu 2/2020
 
 TABLE: list[tuple[str, date | None, date, set[str]]] = [

@@ -1,0 +1,331 @@
+"""ICS feeds: parsed strictly by three independent parsers, dates, grouping, history, escaping, CLI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import vobject
+from ical.calendar_stream import IcsCalendarStream
+from icalendar import Calendar, Component
+
+from neutral_timeline.catalog.load import load_catalog
+from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.catalog.store import bundled_calendars
+from neutral_timeline.cli import main
+from neutral_timeline.errors import DataError, NotFoundError, QueryError
+from neutral_timeline.render.ics import REMINDERS_EXPECTED, feed, parse_reminders
+from neutral_timeline.text import LANGS, Lang
+
+MINI = Path(__file__).parents[1] / "data" / "mini"
+VOTE = "testvote-2028"
+Broken = Callable[[str, Callable[[str], str]], Path]
+
+
+def uid(stem: str, election: str = VOTE) -> str:
+    return f"{stem}.{election}@neutral-timeline"
+
+
+def parse(body: bytes) -> Calendar:
+    """Parsed by icalendar, ical and vobject, each with zero errors."""
+    cal = Calendar.from_ical(body)
+    assert isinstance(cal, Calendar)
+    assert {c.name: c.errors for c in cal.walk() if c.errors} == {}
+    text = body.decode("utf-8")
+    other = IcsCalendarStream.calendar_from_ics(text)
+    assert len(other.events) == len(cal.walk("VEVENT"))
+    assert vobject.readOne(text, validate=True).name == "VCALENDAR"
+    return cal
+
+
+def calendar_text(body: bytes, prop: str) -> str:
+    """A calendar TEXT property, unescaped (vobject: icalendar reads NAME and X- properties raw)."""
+    value: str = vobject.readOne(body.decode("utf-8")).contents[prop][0].value
+    return value
+
+
+def events(cal: Calendar) -> dict[str, Component]:
+    found = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+    assert len(found) == len(cal.walk("VEVENT")), "UIDs are unique"
+    return found
+
+
+def day(event: Component, prop: str) -> date:
+    value = event.decoded(prop)
+    assert type(value) is date, f"{prop} is all-day"
+    return value
+
+
+FEEDS = [(name, lang, extra) for name in (VOTE, None) for lang in LANGS for extra in (False, True)]
+
+
+@pytest.mark.parametrize(("name", "lang", "extra"), FEEDS)
+def test_every_mini_feed_parses_strictly(mini: Catalog, name: str | None, lang: Lang, extra: bool) -> None:
+    body = feed(mini, name, lang, reminder_events=extra, base_url="https://netral.example")
+    lines = body.split(b"\r\n")
+    assert lines[-1] == b"" and b"\n" not in b"".join(lines) and b"\r" not in b"".join(lines)
+    assert max(len(line) for line in lines) <= 75  # folded at 75 octets, never inside a character
+    assert [line.decode("utf-8") for line in lines]
+    found = events(parse(body))
+    assert all(u.endswith("@neutral-timeline") for u in found)
+    for event in found.values():
+        assert day(event, "dtend") > day(event, "dtstart")
+        assert event.decoded("dtstamp") == datetime(2028, 10, 1, tzinfo=UTC)  # data_revised
+    assert any(u.startswith("reminder-") for u in found) is extra
+    assert b"VTIMEZONE" not in body and b"DTSTART:" not in body  # all-day only: no zone needed
+
+
+def test_calendar_properties(mini: Catalog) -> None:
+    body = feed(mini, VOTE, base_url="https://netral.example/")
+    cal = parse(body)
+    assert (str(cal["prodid"]), str(cal["version"]), str(cal["calscale"]), str(cal["method"])) == (
+        "-//neutral-timeline//Netralitas ASN//ID", "2.0", "GREGORIAN", "PUBLISH",
+    )  # fmt: skip
+    assert calendar_text(body, "name") == calendar_text(body, "x-wr-calname") == "Netralitas ASN — Pilkada Uji 2028"
+    assert calendar_text(body, "description") == calendar_text(body, "x-wr-caldesc") == str(cal["description"])
+    assert "PKPU B/2027" in str(cal["description"])
+    assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:P1D\r\n" in body
+    assert b"\r\nX-PUBLISHED-TTL:P1D\r\n" in body
+    assert str(cal["source"]) == "https://netral.example/ics/testvote-2028.ics"
+    assert str(cal["url"]) == "https://netral.example/"
+    english_body = feed(mini, None, "en", (3, 0), True, date(2027, 12, 31), "https://netral.example")
+    english = Calendar.from_ical(english_body)
+    assert calendar_text(english_body, "name") == "ASN neutrality — All elections"
+    assert str(english["source"]) == (
+        "https://netral.example/ics/all.ics?lang=en&reminders=3d,0d&reminder_events=true&as_of=2027-12-31"
+    )
+    plain = Calendar.from_ical(feed(mini, VOTE))
+    assert "source" not in plain and "url" not in plain
+
+
+def test_phase_is_all_day_with_exclusive_end(mini: Catalog) -> None:
+    campaign = events(parse(feed(mini, VOTE)))[uid("phase.campaign")]
+    assert (day(campaign, "dtstart"), day(campaign, "dtend")) == (date(2028, 10, 3), date(2028, 12, 1))
+    assert str(campaign["summary"]) == "Masa kampanye — Pilkada Uji 2028"
+    assert "3 Oktober 2028 – 30 November 2028 (59 hari)" in str(campaign["description"])
+    assert str(campaign["transp"]) == "TRANSPARENT"
+    voting = events(parse(feed(mini, VOTE, "en")))[uid("phase.voting_day")]
+    assert (day(voting, "dtstart"), day(voting, "dtend")) == (date(2028, 12, 4), date(2028, 12, 5))
+
+
+def test_rule_start_and_last_day_are_one_day_events_citing_the_basis_of_that_day(mini: Catalog) -> None:
+    found = events(parse(feed(mini, VOTE, "en", as_of=date(2027, 12, 31))))
+    (start,) = [e for u, e in found.items() if u.startswith("rules-start.") and day(e, "dtstart") == date(2028, 9, 3)]
+    (end,) = [e for u, e in found.items() if u.startswith("rules-end.") and day(e, "dtstart") == date(2028, 10, 31)]
+    assert day(start, "dtend") == date(2028, 9, 4) and day(end, "dtend") == date(2028, 11, 1)
+    assert str(start["summary"]) == "Comes into force: Office facilities in campaigns — Test Regional Election 2028"
+    assert str(end["summary"]) == "Last day in force: Office facilities in campaigns — Test Regional Election 2028"
+    assert "PP Lama Pasal 4 angka 15" in str(start["description"])  # in force on 3 Sep 2028
+    assert "PP Baru Pasal 5 huruf n" in str(end["description"])  # in force on 31 Oct 2028
+    assert str(start["uid"]).split(".")[1] == str(end["uid"]).split(".")[1]
+    assert start.walk("VALARM") and not end.walk("VALARM")  # alarms before starts only
+    assert not [e for e in found.values() if "Party membership" in str(e["summary"])]  # always: no events
+
+
+EXTRA_RULE = """\
+kind = "prohibition"
+title = { id = "Aturan tambahan", en = "Extra rule" }
+summary = { id = "Ringkasan tambahan.", en = "Extra summary." }
+binds = ["asn"]
+tags = ["campaign"]
+interpretation = { id = "Tafsiran tambahan", en = "Extra interpretation" }
+
+[[basis]]
+instrument = "pilkada-law"
+locator = "Pasal 9"
+verified = false
+urls = ["https://example.org/pasal-9"]
+
+[[windows]]
+from = "campaign.start"
+until = "campaign.end"
+"""
+
+
+def test_rules_sharing_a_window_are_one_event_listing_each(mini: Catalog, broken: Broken) -> None:
+    grouped = load_catalog(broken("rules/extra.toml", lambda _: EXTRA_RULE))
+    before = [u for u in events(parse(feed(mini, VOTE))) if u.startswith("rules-start.")]
+    found = events(parse(feed(grouped, VOTE)))
+    starts = [e for u, e in found.items() if u.startswith("rules-start.") and day(e, "dtstart") == date(2028, 10, 3)]
+    (event,) = starts
+    assert str(event["uid"]) in before  # the window as written names the group, not its members
+    assert str(event["summary"]) == "Mulai berlaku: 2 aturan netralitas ASN — Pilkada Uji 2028"
+    described = str(event["description"])
+    for fragment in (
+        "1. Fasilitas jabatan dalam kampanye\nJangan gunakan fasilitas jabatan untuk kampanye.",
+        "Dasar hukum: PP Baru Pasal 5 huruf n\n",
+        "https://example.org/law-new",
+        "dibuka oleh awal masa kampanye",
+        "2. Aturan tambahan (belum terverifikasi)\nRingkasan tambahan.",
+        "Dasar hukum: UU Pilkada Pasal 9 (belum terverifikasi)",
+        "Tafsiran: Tafsiran tambahan",
+        "https://example.org/pasal-9",
+    ):
+        assert fragment in described
+    english = events(parse(feed(grouped, VOTE, "en")))[str(event["uid"])]
+    assert str(english["summary"]) == "2 ASN neutrality rules come into force — Test Regional Election 2028"
+    assert "Legal basis: UU Pilkada Pasal 9 (unverified)" in str(english["description"])
+
+
+def test_same_data_same_bytes(mini: Catalog) -> None:
+    again = load_catalog(MINI)  # a new catalog object: nothing memoised is shared
+    cases: list[tuple[Any, ...]] = [(VOTE, "id", (7, 1), True), (None, "en", (3,), False)]
+    for args in cases:
+        assert feed(mini, *args) == feed(again, *args) == feed(mini, *args)
+    assert feed(mini, VOTE, reminders=(1, 7, 7)) == feed(mini, VOTE)
+
+
+def test_uids_do_not_depend_on_language_or_revision(mini: Catalog) -> None:
+    ids = set(events(parse(feed(mini, VOTE, "id", reminder_events=True))))
+    assert ids == set(events(parse(feed(mini, VOTE, "en", reminder_events=True))))
+    assert set(events(parse(feed(mini, VOTE, as_of=date(2027, 12, 31))))) <= ids
+    assert ids == set(events(parse(feed(mini, None, reminder_events=True))))
+    assert {uid("phase.campaign"), f"reminder-7d.{uid('phase.campaign')}"} <= ids
+
+
+def _history(event: Component) -> tuple[int, datetime]:
+    return event.decoded("sequence"), event.decoded("last-modified")
+
+
+def test_sequence_counts_revisions_that_moved_an_event(mini: Catalog) -> None:
+    first = events(parse(feed(mini, VOTE, as_of=date(2027, 12, 31))))
+    assert _history(first[uid("phase.campaign")]) == (0, datetime(2027, 1, 10, tzinfo=UTC))
+    latest = events(parse(feed(mini, VOTE, reminder_events=True)))
+    moved = (1, datetime(2028, 3, 1, tzinfo=UTC))
+    assert _history(latest[uid("phase.campaign")]) == moved
+    assert _history(latest[f"reminder-1d.{uid('phase.campaign')}"]) == moved
+    assert all(_history(e) == moved for u, e in latest.items() if u.startswith("rules-"))
+
+
+def test_an_event_both_revisions_agree_on_keeps_sequence_0(broken: Broken) -> None:
+    same = {"2028-07-01": "2028-06-01", "2028-07-03": "2028-06-03"}  # sched-b registration = sched-a's
+
+    def edit(text: str) -> str:
+        for old, new in same.items():
+            text = text.replace(old, new)
+        return text
+
+    found = events(parse(feed(load_catalog(broken("elections/testvote-2028.toml", edit)), VOTE)))
+    assert _history(found[uid("phase.candidate_registration")]) == (0, datetime(2027, 1, 10, tzinfo=UTC))
+    assert found[uid("phase.campaign")].decoded("sequence") == 1
+
+
+def test_reminders_as_alarms_and_as_events(mini: Catalog) -> None:
+    found = events(parse(feed(mini, VOTE, "en", (7, 1, 0), reminder_events=True)))
+    campaign = found[uid("phase.campaign")]
+    alarms = campaign.walk("VALARM")
+    assert [a.decoded("trigger") for a in alarms] == [timedelta(days=-7), timedelta(days=-1), timedelta(0)]
+    assert {str(a["action"]) for a in alarms} == {"DISPLAY"}
+    assert str(alarms[0]["description"]) == "Reminder, in 7 days: Campaign period — Test Regional Election 2028"
+    week = found[f"reminder-7d.{uid('phase.campaign')}"]
+    assert (day(week, "dtstart"), day(week, "dtend")) == (date(2028, 9, 26), date(2028, 9, 27))
+    assert str(week["related-to"]) == uid("phase.campaign")
+    assert not week.walk("VALARM")
+    assert str(found[f"reminder-1d.{uid('phase.campaign')}"]["summary"]).startswith("Reminder, tomorrow: ")
+    assert f"reminder-0d.{uid('phase.campaign')}" not in found
+    assert not [u for u in found if u.startswith("reminder-") and ".rules-end." in u]
+    assert not events(parse(feed(mini, VOTE, reminders=())))[uid("phase.campaign")].walk("VALARM")
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("7d,1d", (7, 1)), ("1d,7d,7d", (7, 1)), (" 3d , 0D ", (3, 0)), ("90d", (90,)), ("", ())],
+)
+def test_parse_reminders(text: str, days: tuple[int, ...]) -> None:
+    assert parse_reminders(text) == days
+
+
+@pytest.mark.parametrize("text", ["7", "7h", "91d", "-1d", "d", "1d,,2d", "1.5d", "1d,2d,3d,4d,5d,6d", "seven"])
+def test_bad_reminders_are_a_located_query_error(text: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        parse_reminders(text)
+    (problem,) = caught.value.problems
+    assert (problem.where, problem.expected) == ("reminders", REMINDERS_EXPECTED)
+
+
+def test_feed_refuses_bad_arguments(mini: Catalog) -> None:
+    with pytest.raises(QueryError):
+        feed(mini, VOTE, reminders=(100,))
+    with pytest.raises(QueryError):
+        feed(mini, VOTE, as_of=date(2020, 1, 1))
+    with pytest.raises(NotFoundError, match="did you mean 'testvote-2028'"):
+        feed(mini, "testvote-2082")
+    assert not Calendar.from_ical(feed(mini, None, as_of=date(2020, 1, 1))).walk("VEVENT")
+
+
+EVIL = "Evil\nBEGIN:VEVENT\nSUMMARY:evil;X-INJECT=1 a,b \\ end\\n"
+
+
+def _evil(text: str, old: str) -> str:
+    assert old in text
+    return text.replace(old, json.dumps(EVIL))  # a JSON string is a valid TOML basic string
+
+
+def test_text_is_escaped_and_round_trips(broken: Broken) -> None:
+    def rule(text: str) -> str:
+        for old in ('"Fasilitas jabatan dalam kampanye"', '"Jangan gunakan fasilitas jabatan untuk kampanye."'):
+            text = _evil(text, old)
+        return text
+
+    root = broken("rules/campaign-facilities.toml", rule)
+    election = root / "elections" / "testvote-2028.toml"
+    election.write_text(_evil(election.read_text(encoding="utf-8"), '"Pilkada Uji 2028"'), encoding="utf-8")
+    body = feed(load_catalog(root), VOTE, reminder_events=True)
+    cal = parse(body)
+    clean = parse(feed(load_catalog(MINI), VOTE, reminder_events=True))
+    assert len(cal.walk("VEVENT")) == len(clean.walk("VEVENT"))
+    assert {c.name for c in cal.walk()} == {"VCALENDAR", "VEVENT", "VALARM"}
+    assert not [c for c in cal.walk() if "X-INJECT" in c]
+    lines = body.replace(b"\r\n ", b"").split(b"\r\n")
+    assert lines.count(b"BEGIN:VEVENT") == len(clean.walk("VEVENT"))
+    assert not [line for line in lines if line.startswith((b"SUMMARY:evil", b"X-INJECT"))]
+    assert calendar_text(body, "name") == calendar_text(body, "x-wr-calname") == f"Netralitas ASN — {EVIL}"
+    starts = [e for e in cal.walk("VEVENT") if str(e["summary"]).startswith("Mulai berlaku: Evil")]
+    assert [str(e["summary"]) for e in starts] == [f"Mulai berlaku: {EVIL} — {EVIL}"]
+    assert f"1. {EVIL}\n{EVIL}\n" in str(starts[0]["description"])
+    assert f"Mulai berlaku: {EVIL} — {EVIL}" in [
+        e.summary for e in IcsCalendarStream.calendar_from_ics(body.decode()).events
+    ]
+
+
+def test_cli_writes_the_feeds_bytes(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], mini: Catalog) -> None:
+    out = tmp_path / "feed.ics"
+    assert main(["ics", VOTE, "-o", str(out), "--data", str(MINI)]) == 0
+    assert out.read_bytes() == feed(mini, VOTE)
+    argv = ["ics", "all", "--lang", "en", "--reminders", "3d", "--reminder-events", "--as-of", "2027-12-31"]
+    assert main([*argv, "--base-url", "https://netral.example", "--data", str(MINI)]) == 0
+    expected = feed(mini, None, "en", (3,), True, date(2027, 12, 31), "https://netral.example")
+    assert capsysbinary.readouterr().out == expected
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["ics", VOTE, "--reminders", "1w"], "--reminders: '1w' is not a number of days"),
+        (["ics", "testvote"], "did you mean 'testvote-2028'?"),
+        (["ics", VOTE, "--lang", "jv"], "--lang: 'jv' is not a supported language"),
+        (["ics", VOTE, "--as-of", "2001-01-01"], "on or after 2027-01-10"),
+    ],
+)
+def test_cli_bad_input_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str) -> None:
+    assert main([*argv, "--data", str(MINI)]) == 2
+    assert fragment in capsys.readouterr().err
+
+
+def _real() -> Catalog:
+    try:
+        return load_catalog(bundled_calendars())
+    except DataError:
+        pytest.skip("the bundled calendars do not validate yet")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_real_calendars_feeds_parse(lang: Lang) -> None:
+    real = _real()
+    for name in [*real.elections, None]:
+        cal = parse(feed(real, name, lang, reminder_events=True, base_url="https://netral.example"))
+        assert cal.walk("VEVENT") or not real.elections
