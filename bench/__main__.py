@@ -41,7 +41,7 @@ def engine() -> None:
     root = bundled_calendars()
     catalog = load_catalog(root)
     first = min(e.latest.stages.start for e in catalog.elections.values())
-    election = max(catalog.elections.values(), key=lambda e: e.latest.voting_day)
+    election = max(catalog.elections.values(), key=lambda e: e.latest.voting_day.start)
     day = election.latest.phases["campaign"].start + timedelta(days=10)
     print(
         f"engine: {len(catalog.elections)} elections, {len(catalog.rules)} rules, {len(catalog.instruments)} instruments"
@@ -129,9 +129,9 @@ def main() -> None:
         elif which == "cli":
             cli()
         elif which == "http":
-            from bench import http
+            from bench import serving
 
-            http.main()
+            serving.main()
         print()
 
 

@@ -150,7 +150,9 @@ def cmd_ics(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
     reminders = parse_reminders(args.reminders, "--reminders")
     election_id = None if args.election == "all" else args.election
-    body = feed(_catalog(args), election_id, lang, reminders, args.reminder_events, as_of, args.base_url)
+    catalog = _catalog(args)
+    region = catalog.regions.find(args.region, "--region") if args.region else None
+    body = feed(catalog, election_id, lang, reminders, args.reminder_events, as_of, args.base_url, region)
     if args.output:
         Path(args.output).write_bytes(body)
     else:
@@ -272,6 +274,7 @@ def parser() -> argparse.ArgumentParser:
         help="also add reminder events (for Google Calendar)",
     )
     ics.add_argument("--as-of", dest="as_of", help="use the schedule known on this date (YYYY-MM-DD)")
+    ics.add_argument("--region", help="a region code or name: its circulars, participation and time zone")
     ics.add_argument("--base-url", dest="base_url", metavar="URL", help="where the feed is served, for SOURCE and URL")
     ics.add_argument("--data", metavar="DIR", help="a calendars/ folder (default: the bundled one)")
     ics.set_defaults(run=cmd_ics)

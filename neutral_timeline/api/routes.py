@@ -161,11 +161,13 @@ def ics_feed(
         bool, Query(description="Also add separate reminder events (Google Calendar ignores VALARM).")
     ] = False,
     as_of: AsOfQ = None,
+    region: RegionQ = None,
     download: Annotated[bool, Query(description="Send as an attachment.")] = False,
 ) -> Response:
     from neutral_timeline.render.ics import parse_reminders
 
     base = str(request.base_url).rstrip("/")
+    code, _ = _region(request, region)
     body = service(request).ics(
         None if name == "all" else name,
         parse_lang(lang),
@@ -173,6 +175,7 @@ def ics_feed(
         reminder_events,
         _as_of(as_of),
         base,
+        code,
     )
     extra = {"Content-Disposition": f'attachment; filename="{name}.ics"'} if download else None
     return send(request, body, ICS, extra=extra)

@@ -65,9 +65,10 @@ class Service:
         events: bool,
         as_of: date | None,
         base_url: str,
+        region: str | None = None,
     ) -> bytes:
         from neutral_timeline.render import ics
 
         if election_id is not None:
             election(self.catalog, election_id)  # NotFoundError with did-you-mean
-        return ics.feed(self.catalog, election_id, lang, reminders, events, as_of, base_url)
+        return ics.feed(self.catalog, election_id, lang, reminders, events, as_of, base_url, self._region(region))

@@ -33,6 +33,7 @@ from urllib.parse import urlencode
 from icalendar import Alarm, Calendar, Event, vDuration, vText, vUri
 
 from neutral_timeline.catalog.model import Catalog, Election, Revision
+from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError
 from neutral_timeline.i18n import long_date
 from neutral_timeline.record import Record
@@ -45,7 +46,8 @@ from neutral_timeline.render.ics_events import (
     schedule_line,
     summary,
 )
-from neutral_timeline.resolve.index import plan
+from neutral_timeline.resolve.index import local_codes, plan
+from neutral_timeline.resolve.participation import participation
 from neutral_timeline.resolve.situation import election as find_election
 from neutral_timeline.resolve.situation import revision as find_revision
 from neutral_timeline.text import Lang, Text
@@ -73,6 +75,7 @@ WORDS: dict[str, Text] = {
     "tomorrow": Text("besok", "tomorrow"),
     "today": Text("hari ini", "today"),
     "reminders": Text("Pengingat", "Reminder"),
+    "region": Text("{name} ({code}); tanggal menurut zona waktu {zone}.", "{name} ({code}); dates in the {zone} time zone."),
 }  # fmt: skip
 
 
@@ -122,10 +125,18 @@ def _chosen(catalog: Catalog, election_id: str | None, as_of: date | None) -> li
 
 
 def source_url(
-    base_url: str, name: str, lang: Lang, reminders: tuple[int, ...], events: bool, as_of: date | None
+    base_url: str,
+    name: str,
+    lang: Lang,
+    reminders: tuple[int, ...],
+    events: bool,
+    as_of: date | None,
+    region: str | None = None,
 ) -> str:
     """The address this very feed is served at, with every non-default parameter."""
     params: list[tuple[str, str]] = [("lang", lang)] if lang != "id" else []
+    if region is not None:
+        params.append(("region", region))
     if reminders != DEFAULT_REMINDERS:
         params.append(("reminders", ",".join(f"{n}d" for n in reminders)))
     if events:
@@ -189,11 +200,14 @@ def _reminders(event: Event, occ: Occurrence, texts: tuple[str, str], days: tupl
     return out
 
 
-def _events(catalog: Catalog, found: Election, chosen: Revision, lang: Lang, days: tuple[int, ...], extra: bool) -> list[Keyed]:  # fmt: skip
+def _events(catalog: Catalog, found: Election, chosen: Revision, lang: Lang, days: tuple[int, ...], extra: bool, region: Region | None) -> list[Keyed]:  # fmt: skip
     info = plan(catalog, found.id, chosen.id).revision
-    moved = history(catalog, found, chosen)
+    local = local_codes(region)
+    taking_part = participation(catalog, found, region)
+    rules = taking_part is None or taking_part.status != "not_taking_part"
+    moved = history(catalog, found, chosen, local, rules)
     out: list[Keyed] = []
-    for occ in occurrences(catalog, found.id, chosen.id):
+    for occ in occurrences(catalog, found.id, chosen.id, local, rules):
         uid = f"{occ.stem}.{found.id}@{DOMAIN}"
         sequence, modified = moved[occ.stem]
         stamps = _Stamps(_utc(catalog.data_revised), sequence, _utc(modified))
@@ -215,13 +229,25 @@ def feed(
     reminder_events: bool = False,
     as_of: date | None = None,
     base_url: str | None = None,
+    region: Region | None = None,
 ) -> bytes:
-    """The feed of one election (``None``: every election) as iCalendar bytes."""
+    """The feed of one election (``None``: every election) as iCalendar bytes.
+
+    With ``region``: that region's own circulars join the rule events, each election says
+    whether the region takes part (a region that does not gets no rule events), and the
+    calendar names the region and its time zone. All events are all-day dates, which every
+    calendar shows on the same local day.
+    """
     reminders = check_reminders(reminders)
     chosen = _chosen(catalog, election_id, as_of)
     name = _word("all", lang) if election_id is None else chosen[0][0].name.get(lang)
+    if region is not None:
+        name = f"{name} — {region.name}"
     about = [_word("about", lang), ""]
     about += [f"{e.name.get(lang)} — {schedule_line(plan(catalog, e.id, r.id).revision, lang)}" for e, r in chosen]
+    if region is not None:
+        about.append(_word("region", lang, name=region.name, code=region.code, zone=region.zone))
+        about += [p.note.get(lang) for e, _ in chosen if (p := participation(catalog, e, region))]
     if as_of is not None:
         about.append(_word("as_of", lang, date=long_date(as_of, lang)))
     about.append(_word("data", lang, date=long_date(catalog.data_revised, lang), version=catalog.content_hash[:16]))
@@ -239,9 +265,10 @@ def feed(
     cal.add("x-published-ttl", vDuration(timedelta(days=1)))
     if base_url:
         feed_name = election_id or "all"
-        cal.add("source", vUri(source_url(base_url, feed_name, lang, reminders, reminder_events, as_of)))
+        code = region.code if region else None
+        cal.add("source", vUri(source_url(base_url, feed_name, lang, reminders, reminder_events, as_of, code)))
         cal.add("url", vUri(base_url.rstrip("/") + "/"))
-    events = [item for e, r in chosen for item in _events(catalog, e, r, lang, reminders, reminder_events)]
+    events = [item for e, r in chosen for item in _events(catalog, e, r, lang, reminders, reminder_events, region)]
     for _, event in sorted(events, key=lambda item: item[0]):
         cal.add_component(event)
     body: bytes = cal.to_ical()

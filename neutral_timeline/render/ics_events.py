@@ -26,7 +26,7 @@ from neutral_timeline.i18n import days as days_text
 from neutral_timeline.i18n import label, short_date, span
 from neutral_timeline.record import Record
 from neutral_timeline.resolve.answer import Citation, PhaseSpan, RevisionInfo, RuleInForce
-from neutral_timeline.resolve.index import Segment, plan
+from neutral_timeline.resolve.index import NATIONAL, Segment, plan
 from neutral_timeline.text import Lang, Text
 
 Kind = Literal["phase", "rules-start", "rules-end"]
@@ -100,13 +100,18 @@ def _runs(segments: tuple[Segment, ...]) -> list[_Run]:
     return runs
 
 
-@lru_cache(maxsize=64)
-def occurrences(catalog: Catalog, election_id: str, revision_id: str) -> tuple[Occurrence, ...]:
-    """Every event of one election on one schedule revision."""
-    p = plan(catalog, election_id, revision_id)
+@lru_cache(maxsize=256)
+def occurrences(
+    catalog: Catalog, election_id: str, revision_id: str, local: frozenset[str] = NATIONAL, with_rules: bool = True
+) -> tuple[Occurrence, ...]:
+    """Every event of one election on one schedule revision (with ``local``'s own circulars).
+
+    ``with_rules=False`` leaves out rule events: for a region that does not take part.
+    """
+    p = plan(catalog, election_id, revision_id, local)
     found = [Occurrence(f"phase.{span.key}", "phase", span.start, span.end, phase=span) for span in p.phases]
     groups: dict[tuple[date | None, date | None], list[_Run]] = {}
-    for run in _runs(p.segments):
+    for run in _runs(p.segments if with_rules else ()):
         if run.start is not None or run.end is not None:
             groups.setdefault((run.start, run.end), []).append(run)
     for (start, end), runs in groups.items():
@@ -121,12 +126,14 @@ def occurrences(catalog: Catalog, election_id: str, revision_id: str) -> tuple[O
     return tuple(found)
 
 
-def history(catalog: Catalog, election: Election, chosen: Revision) -> dict[str, tuple[int, date]]:
+def history(
+    catalog: Catalog, election: Election, chosen: Revision, local: frozenset[str] = NATIONAL, with_rules: bool = True
+) -> dict[str, tuple[int, date]]:
     """stem -> (SEQUENCE, last modified): revisions up to ``chosen`` that moved the event."""
     seen: dict[str, tuple[date, date]] = {}
     result: dict[str, tuple[int, date]] = {}
     for revision in election.revisions:
-        for occ in occurrences(catalog, election.id, revision.id):
+        for occ in occurrences(catalog, election.id, revision.id, local, with_rules):
             before = seen.get(occ.stem)
             if before is None:
                 result[occ.stem] = (0, revision.enacted)

@@ -1,0 +1,147 @@
+"""HTTP benchmark: our server (uvicorn, 2 workers) against nginx serving the same bytes.
+
+Both run on loopback in the same run and are loaded by wrk with the same settings, so the
+ratio is what matters. Installs nginx and wrk from Debian when they are missing. Bounded:
+every load lasts DURATION seconds; everything started here is stopped at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+DURATION = int(os.environ.get("BENCH_SECONDS", "8"))
+CONNECTIONS = 32
+QUERIES = {
+    "JSON situation": "/api/v1/elections/pilkada-2024/situation?date=2024-11-20",
+    "ICS feed": "/ics/pilkada-2024.ics",
+}
+NGINX_CONF = """
+worker_processes 2;
+pid {root}/nginx.pid;
+error_log {root}/error.log;
+daemon off;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  types {{ application/json json; text/calendar ics; }}
+  server {{
+    listen 127.0.0.1:{port};
+    root {root}/www;
+    location / {{ add_header Cache-Control "public, max-age=3600"; }}
+  }}
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def ensure(program: str, package: str) -> str:
+    found = shutil.which(program) or shutil.which(program, path="/usr/sbin")
+    if found:
+        return found
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", package], check=True, env=env, stdout=subprocess.DEVNULL)
+    found = shutil.which(program) or shutil.which(program, path="/usr/sbin")
+    if not found:
+        raise SystemExit(f"{program} is not available after installing {package}")
+    return found
+
+
+def wait_for(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"server for {url} exited with {process.returncode}")
+        try:
+            httpx.get(url, timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise SystemExit(f"{url} did not answer within 30 s")
+
+
+def wrk(program: str, url: str, header: str | None) -> tuple[float, float]:
+    """(requests per second, p99 latency in ms) for DURATION seconds."""
+    command = [program, "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url]
+    if header:
+        command[1:1] = ["-H", header]
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", out).groups()  # type: ignore[union-attr]
+    p99 = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    return rps, p99
+
+
+def main() -> None:
+    wrk_bin = ensure("wrk", "wrk")
+    nginx_bin = ensure("nginx", "nginx")
+    ours_port, nginx_port = free_port(), free_port()
+    ours_url, nginx_url = f"http://127.0.0.1:{ours_port}", f"http://127.0.0.1:{nginx_port}"
+    exe = str(Path(sys.executable).parent / "neutral-timeline")
+    ours = subprocess.Popen(
+        [exe, "serve", "--port", str(ours_port), "--workers", "2", "--log-level", "warning"],
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    with tempfile.TemporaryDirectory() as root:
+        try:
+            wait_for(ours_url + "/api/v1/health", ours)
+            www = Path(root, "www")
+            www.mkdir()
+            tags: dict[str, tuple[str, str]] = {}
+            for name, path in QUERIES.items():
+                response = httpx.get(ours_url + path)
+                response.raise_for_status()
+                static = "situation.json" if "JSON" in name else "feed.ics"
+                (www / static).write_bytes(response.content)
+                tags[name] = (response.headers["etag"], static)
+            Path(root, "nginx.conf").write_text(NGINX_CONF.format(root=root, port=nginx_port))
+            nginx = subprocess.Popen([nginx_bin, "-c", f"{root}/nginx.conf", "-p", root], start_new_session=True)
+            try:
+                wait_for(nginx_url + "/situation.json", nginx)
+                report(wrk_bin, ours_url, nginx_url, tags)
+            finally:
+                os.killpg(nginx.pid, signal.SIGTERM)
+                nginx.wait(timeout=10)
+        finally:
+            os.killpg(ours.pid, signal.SIGTERM)
+            ours.wait(timeout=10)
+
+
+def report(wrk_bin: str, ours_url: str, nginx_url: str, tags: dict[str, tuple[str, str]]) -> None:
+    print(f"http: wrk -t2 -c{CONNECTIONS} -d{DURATION}s on loopback; ours = uvicorn 2 workers; baseline = nginx static")
+    print(f"  {'request':<34} {'ours req/s':>11} {'nginx req/s':>12} {'ratio':>7} {'ours p99':>9} {'nginx p99':>10}")
+    for name, path in QUERIES.items():
+        tag, static = tags[name]
+        nginx_tag = httpx.get(f"{nginx_url}/{static}").headers["etag"]
+        for conditional in (False, True):
+            ours_rps, ours_p99 = wrk(wrk_bin, ours_url + path, f"If-None-Match: {tag}" if conditional else None)
+            base_rps, base_p99 = wrk(
+                wrk_bin, f"{nginx_url}/{static}", f"If-None-Match: {nginx_tag}" if conditional else None
+            )
+            label = f"{name}{' (304)' if conditional else ''}"
+            print(
+                f"  {label:<34} {ours_rps:>11.0f} {base_rps:>12.0f} {ours_rps / base_rps:>6.2f}x"
+                f" {ours_p99:>7.2f}ms {base_p99:>8.2f}ms"
+            )
+
+
+if __name__ == "__main__":
+    main()
