@@ -42,6 +42,9 @@ def console(no_color: bool = False, width: int | None = None) -> Console:
     return Console(theme=THEME, highlight=False, no_color=no_color or None, width=width, soft_wrap=False)
 
 
+MAX_URLS = 2  # per citation in the terminal; --json and the API carry every URL
+
+
 class Footnotes:
     """Numbers each distinct URL once so that every source shows as [n] and a list at the end."""
 
@@ -63,12 +66,16 @@ class Footnotes:
         return out
 
 
-def cite(c: Citation, lang: Lang, notes: Footnotes) -> RichText:
+def cite(c: Citation, lang: Lang, notes: Footnotes, brief: bool = False) -> RichText:
+    """'PP 94/2021 Pasal 5 huruf n [3]'; ``brief`` leaves out the locator (long lists of sources)."""
     text = RichText()
-    text.append(f"{c.short or c.instrument or ''} {c.locator}".strip(), style="basis")
+    text.append(
+        c.short or c.instrument or "" if brief else f"{c.short or c.instrument or ''} {c.locator}".strip(),
+        style="basis",
+    )
     if c.region:
         text.append(f" ({label('regional', lang)} {c.region})", style="muted")
-    marks = notes.mark(c.urls)
+    marks = notes.mark(c.urls[:MAX_URLS])
     if marks:
         text.append(" " + marks, style="muted")
     if not c.verified:
@@ -130,7 +137,7 @@ def election_block(es: ElectionSituation, lang: Lang, notes: Footnotes) -> Rende
         style = "phase" if es.participation.status == "takes_part" else "warn"
         note = RichText(es.participation.note.get(lang), style=style)
         note.append(" ")
-        note.append_text(cite(es.participation.source, lang, notes))
+        note.append_text(cite(es.participation.source, lang, notes, brief=True))
         parts.append(note)
     if not es.in_progress:
         parts.append(RichText(label("not_in_progress", lang), style="warn"))

@@ -9,6 +9,7 @@ from typing import Literal
 from neutral_timeline.record import Record
 from neutral_timeline.text import Text
 
+Race = Literal["national", "governor", "regency"]
 ChangeKind = Literal["phase_start", "phase_end", "rule_start", "rule_end"]
 
 
@@ -124,7 +125,7 @@ class ParticipationInfo(Record):
     """Whether the region asked about takes part in this election, and through which races."""
 
     status: Literal["takes_part", "not_taking_part", "unknown"]
-    races: tuple[Literal["governor", "regency"], ...]
+    races: tuple[Race, ...]
     note: Text
     source: Citation
 

@@ -89,7 +89,7 @@ def cite_source(catalog: Catalog, source: Source) -> Citation:
         title=inst.title if inst else None,
         locator=source.locator,
         verified=source.verified and (inst.verified if inst else True),
-        urls=source.urls + (inst.urls if inst else ()),
+        urls=tuple(dict.fromkeys(source.urls + (inst.urls if inst else ()))),
         note=source.note,
     )
 
@@ -101,7 +101,7 @@ def cite_basis(inst: Instrument, basis: Basis) -> Citation:
         title=inst.title,
         locator=basis.locator,
         verified=basis.verified and inst.verified,
-        urls=basis.urls + inst.urls,
+        urls=tuple(dict.fromkeys(basis.urls + inst.urls)),
         quote=basis.quote,
         note=inst.note,
         in_force_from=inst.in_force_from,

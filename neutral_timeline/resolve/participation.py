@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from neutral_timeline.catalog.model import Catalog, Election
 from neutral_timeline.catalog.regions import Region
-from neutral_timeline.resolve.answer import ParticipationInfo, RegionInfo
+from neutral_timeline.resolve.answer import ParticipationInfo, Race, RegionInfo
 from neutral_timeline.resolve.index import cite_source
 from neutral_timeline.text import Text
 
@@ -35,10 +35,16 @@ def participation(catalog: Catalog, election: Election, region: Region | None) -
         return None
     rules = election.participation
     regency = None if region.is_province else region.code
-    races = rules.races(region.province, regency)
+    races: tuple[Race, ...] = rules.races(region.province, regency)
     status = rules.status(region.province, regency)
     name, election_name = region.full_name, election.name
-    if status == "takes_part":
+    if status == "takes_part" and election.kind == "pemilu":
+        races = ("national",)
+        note = Text(
+            f"{name} ikut {election_name.id}: pemilihan umum nasional di seluruh daerah.",
+            f"{name} takes part in {election_name.en}: a national election held in every region.",
+        )
+    elif status == "takes_part":
         how = _races_text(catalog, region, races)
         note = Text(
             f"{name} ikut {election_name.id}: {how.id}.",
