@@ -70,8 +70,9 @@ def engine() -> None:
         f"{total / unit:.0f}x",
         f"{total / calls * 1e6:.2f} µs per query",
     )
-    parse = per_call(lambda: [tomllib.loads(p.read_text(encoding="utf-8")) for p in data_files(root)], repeat=5)
-    row("baseline: tomllib parse of every data file", f"{parse * 1e3:.2f} ms", "1.00x")
+    tomls = [p for p in data_files(root) if p.suffix == ".toml"]
+    parse = per_call(lambda: [tomllib.loads(p.read_text(encoding="utf-8")) for p in tomls], repeat=5)
+    row(f"baseline: tomllib parse of {len(tomls)} data files", f"{parse * 1e3:.2f} ms", "1.00x")
     full = per_call(lambda: load_catalog(root), repeat=5)
     row("catalog load + validation (no cache)", f"{full * 1e3:.2f} ms", f"{full / parse:.2f}x")
     with tempfile.TemporaryDirectory() as cache:

@@ -75,7 +75,7 @@ def cmd_today(args: argparse.Namespace) -> int:
     def text() -> Any:
         from neutral_timeline.render import terminal
 
-        return terminal.situation(result, lang)
+        return terminal.situation(result, lang, details=args.details)
 
     _print(args, result, text)
     return EXIT_OK
@@ -122,16 +122,23 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from neutral_timeline.query import parse_date
-    from neutral_timeline.resolve.situation import timeline
+    from neutral_timeline.query import parse_date, today_in
+    from neutral_timeline.resolve.situation import DEFAULT_ZONE, timeline
 
     lang = _lang(args)
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
+    day = parse_date(args.date, "--date") if args.date else today_in(DEFAULT_ZONE)
     if args.server:
         with _client(args) as client:
             result = client.timeline(args.election, as_of, lang)
     else:
         result = timeline(_catalog(args), args.election, as_of)
+    if args.svg:
+        from neutral_timeline.render import svg
+
+        Path(args.svg).write_bytes(svg.timeline(result, lang, day))
+        print(f"{args.svg}: {result.name.get(lang)}", file=sys.stderr)
+        return EXIT_OK
 
     def text() -> Any:
         from neutral_timeline.render import terminal
@@ -242,6 +249,7 @@ def parser() -> argparse.ArgumentParser:
     today.add_argument("--date", help="YYYY-MM-DD (default: today in Asia/Jakarta)")
     today.add_argument("--election", help="an election id, e.g. pilkada-2024 (default: all in progress)")
     today.add_argument("--as-of", dest="as_of", help="use the schedule known on this date (YYYY-MM-DD)")
+    today.add_argument("--details", action="store_true", help="also show each rule's sanction")
     today.add_argument(
         "--region", help="a region code or name, e.g. 63.03 or 'Kabupaten Banjar': its time zone, its circulars"
     )
@@ -258,6 +266,8 @@ def parser() -> argparse.ArgumentParser:
     timeline = sub.add_parser("timeline", help="one election's phases and rule windows")
     timeline.add_argument("election", help="an election id, e.g. pilkada-2024")
     timeline.add_argument("--as-of", dest="as_of", help="use the schedule known on this date")
+    timeline.add_argument("--svg", metavar="FILE", help="write the timeline as an SVG picture to FILE")
+    timeline.add_argument("--date", help="the picture's today marker, YYYY-MM-DD (default: today in Asia/Jakarta)")
     _common(timeline)
     timeline.set_defaults(run=cmd_timeline)
     ics = sub.add_parser("ics", help="an ICS calendar feed of one election, or all")

@@ -110,6 +110,10 @@ LABELS: dict[str, Text] = {
     "future_phase": Text("akan datang", "to come"),
     "rule_windows": Text("Masa berlaku aturan", "Rule windows"),
     "source": Text("Sumber", "Source"),
+    "all_sources": Text("Semua sumber", "All sources"),
+    "details": Text("Rincian", "Details"),
+    "notes": Text("Catatan tafsiran", "Interpretation notes"),
+    "note_ref": Text("lihat catatan {n} di bawah", "see note {n} below"),
     "loading": Text("Memuat…", "Loading…"),
     "load_failed": Text("Widget tidak dapat dimuat", "The widget could not be loaded"),
     "more": Text("Rincian lengkap dan sumber", "Full details and sources"),
@@ -147,6 +151,7 @@ LABELS: dict[str, Text] = {
     "back_home": Text("Kembali ke beranda", "Back to the home page"),
     "other_lang": Text("English", "Bahasa Indonesia"),
     "skip": Text("Langsung ke isi", "Skip to content"),
+    "region_optional": Text("Daerah (kode atau nama, boleh kosong)", "Region (code or name, optional)"),
     "sections": Text("Bagian halaman", "Page sections"),
 }  # fmt: skip
 

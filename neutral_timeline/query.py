@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from neutral_timeline.errors import Problem, QueryError
 from neutral_timeline.text import LANGS, Lang
@@ -38,5 +37,7 @@ def parse_lang(value: str, param: str = "lang") -> Lang:
 
 def today_in(zone: str, now: datetime | None = None) -> date:
     """The local calendar day in ``zone`` (stdlib zoneinfo: the CLI starts without pendulum)."""
+    from zoneinfo import ZoneInfo  # only when the day is not given: keeps the CLI's start fast
+
     moment = now if now is not None else datetime.now(tz=ZoneInfo("UTC"))
     return moment.astimezone(ZoneInfo(zone)).date()

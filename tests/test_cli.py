@@ -42,7 +42,10 @@ def golden(name: str, text: str) -> None:
         ("timeline-mini.txt", ["timeline", "testvote-2028"]),
         ("elections-mini.txt", ["elections"]),
         ("rules-mini-party.txt", ["rules", "--tag", "party", "--lang", "en"]),
-        ("today-mini-kaimana.txt", ["today", "--date", "2028-10-05", "--region", "kaimana", "--election", "testvote-2028"]),
+        (
+            "today-mini-kaimana.txt",
+            ["today", "--date", "2028-10-05", "--region", "kaimana", "--election", "testvote-2028"],
+        ),
         ("today-mini-yogyakarta-en.txt", ["today", "--date", "2028-10-05", "--region", "34.71", "--lang", "en"]),
         ("regions-mini.txt", ["regions", "banjar"]),
     ],

@@ -63,6 +63,15 @@ def _cache_dir() -> Path | None:
     return Path(base) / "neutral-timeline"
 
 
+def _layout() -> str:
+    """A short hash of the code that defines what is pickled, so a changed class never meets an old cache."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    for name in ("model.py", "regions.py", "../text.py", "../record.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def load(root: Path | None = None) -> Catalog:
     """The catalog of ``root`` (default: bundled), from cache when its content hash matches.
 
@@ -74,7 +83,7 @@ def load(root: Path | None = None) -> Catalog:
     root = (root or bundled_calendars()).resolve()
     digest = content_hash(root)
     cache = _cache_dir()
-    path = cache / f"{digest[:32]}-{__version__}-{CACHE_FORMAT}.pickle" if cache else None
+    path = cache / f"{digest[:32]}-{__version__}-{_layout()}.pickle" if cache else None
     if path is not None and path.exists():
         try:
             with path.open("rb") as handle:

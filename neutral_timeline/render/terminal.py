@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from rich import box
 from rich.console import Console, Group, RenderableType
-from rich.table import Table
+from rich.padding import Padding
 from rich.text import Text as RichText
 from rich.theme import Theme
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 from neutral_timeline.i18n import label, long_date, short_date, span
 from neutral_timeline.resolve.answer import (
@@ -35,6 +38,14 @@ THEME = Theme(
         "date": "cyan",
     }
 )
+
+
+def _table(expand: bool = False, show_lines: bool = False) -> Table:
+    """A plain table; rich.table loads only for the views that use one (not `today`)."""
+    from rich import box
+    from rich.table import Table
+
+    return Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=expand, show_lines=show_lines)
 
 
 def console(no_color: bool = False, width: int | None = None) -> Console:
@@ -83,37 +94,55 @@ def cite(c: Citation, lang: Lang, notes: Footnotes, brief: bool = False) -> Rich
     return text
 
 
-def _rule_row(rule: RuleInForce, lang: Lang, notes: Footnotes) -> tuple[RichText, RichText, RichText]:
-    what = RichText(rule.title.get(lang), style="rule.title")
-    what.append("\n" + rule.summary.get(lang))
-    if rule.interpretation:
-        what.append(f"\n{label('interpretation', lang)}: ", style="warn")
-        what.append(rule.interpretation.get(lang), style="muted")
-    if rule.sanction:
-        what.append(f"\n{label('sanction', lang)}: ", style="heading")
-        what.append(rule.sanction.text.get(lang))
-        what.append(" (")
-        what.append_text(cite(rule.sanction.source, lang, notes))
-        what.append(")")
-    window = RichText(span(rule.window.start, rule.window.end, lang), style="date")
+class Interpretations:
+    """Interpretation notes, each printed once and referred to by letter: many rules share one."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def mark(self, text: str) -> str:
+        if text not in self.texts:
+            self.texts.append(text)
+        return chr(ord("A") + self.texts.index(text) % 26)
+
+    def renderable(self, lang: Lang) -> RenderableType:
+        out = RichText()
+        for index, text in enumerate(self.texts):
+            out.append(f"{label('interpretation', lang)} [{chr(ord('A') + index % 26)}] ", style="warn")
+            out.append(text + "\n", style="muted")
+        return out
+
+
+def _rule_block(
+    number: int, rule: RuleInForce, lang: Lang, notes: Footnotes, readings: Interpretations, details: bool
+) -> RenderableType:
+    head = RichText(f"{number:>2}. ")
+    head.append(rule.title.get(lang), style="rule.title")
+    body = RichText(rule.summary.get(lang))
+    when = span(rule.window.start, rule.window.end, lang)
     if rule.window.opened_by_text:
-        window.append(f"\n{label('opened_by', lang)} {rule.window.opened_by_text.get(lang)}", style="muted")
-    basis = RichText()
+        when += f" ({label('opened_by', lang)} {rule.window.opened_by_text.get(lang)})"
+    body.append(f"\n{label('window', lang)}: ", style="heading")
+    body.append(when, style="date")
+    body.append(f"\n{label('basis', lang)}: ", style="heading")
     for index, c in enumerate(rule.basis):
-        if index:
-            basis.append("\n")
-        basis.append_text(cite(c, lang, notes))
-    return what, window, basis
+        body.append("; " if index else "")
+        body.append_text(cite(c, lang, notes))
+    if rule.interpretation:
+        body.append(f"\n{label('interpretation', lang)} [{readings.mark(rule.interpretation.get(lang))}]", style="warn")
+    if rule.sanction and details:
+        body.append(f"\n{label('sanction', lang)}: ", style="heading")
+        body.append(rule.sanction.text.get(lang))
+        body.append(" (")
+        body.append_text(cite(rule.sanction.source, lang, notes))
+        body.append(")")
+    return Group(head, Padding(body, (0, 0, 0, 4)))
 
 
-def rules_table(rules: Iterable[RuleInForce], lang: Lang, notes: Footnotes) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
-    table.add_column(label("rule", lang), ratio=5)
-    table.add_column(label("window", lang), ratio=2)
-    table.add_column(label("basis", lang), ratio=2)
-    for rule in rules:
-        table.add_row(*_rule_row(rule, lang, notes))
-    return table
+def rules_list_in_force(
+    rules: Iterable[RuleInForce], lang: Lang, notes: Footnotes, readings: Interpretations, details: bool
+) -> RenderableType:
+    return Group(*(_rule_block(n, r, lang, notes, readings, details) for n, r in enumerate(rules, start=1)))
 
 
 def _countdown(es: ElectionSituation, lang: Lang) -> str:
@@ -125,7 +154,9 @@ def _countdown(es: ElectionSituation, lang: Lang) -> str:
     return label("countdown_past", lang, days=-days, date=when)
 
 
-def election_block(es: ElectionSituation, lang: Lang, notes: Footnotes) -> RenderableType:
+def election_block(
+    es: ElectionSituation, lang: Lang, notes: Footnotes, readings: Interpretations, details: bool = False
+) -> RenderableType:
     parts: list[RenderableType] = []
     head = RichText(es.name.get(lang), style="election")
     rev = es.revision
@@ -153,7 +184,10 @@ def election_block(es: ElectionSituation, lang: Lang, notes: Footnotes) -> Rende
         line.append_text(cite(now.phase.source, lang, notes))
         parts.append(line)
     parts.append(RichText(f"\n{label('rules', lang)} ({len(es.rules)})", style="heading"))
-    parts.append(rules_table(es.rules, lang, notes) if es.rules else RichText("  " + label("no_rules", lang)))
+    if es.rules:
+        parts.append(rules_list_in_force(es.rules, lang, notes, readings, details))
+    else:
+        parts.append(RichText("  " + label("no_rules", lang)))
     parts.append(RichText(label("upcoming", lang), style="heading"))
     if not es.upcoming:
         parts.append(RichText("  " + label("no_upcoming", lang), style="muted"))
@@ -166,8 +200,9 @@ def election_block(es: ElectionSituation, lang: Lang, notes: Footnotes) -> Rende
     return Group(*parts)
 
 
-def situation(result: Situation, lang: Lang) -> RenderableType:
-    notes = Footnotes()
+def situation(result: Situation, lang: Lang, details: bool = False) -> RenderableType:
+    """The answer to "what applies today"; ``details`` adds each rule's sanction."""
+    notes, readings = Footnotes(), Interpretations()
     head = RichText(f"{label('title', lang)} — ", style="heading")
     head.append(long_date(result.date, lang), style="date")
     if result.region:
@@ -179,13 +214,13 @@ def situation(result: Situation, lang: Lang) -> RenderableType:
         )
     parts: list[RenderableType] = [head]
     for es in result.elections:
-        parts += [RichText(""), election_block(es, lang, notes)]
+        parts += [RichText(""), election_block(es, lang, notes, readings, details)]
     if result.message:
         parts += [RichText(""), RichText(result.message.get(lang), style="warn")]
     if result.always:
         parts.append(RichText(f"\n{label('always_rules', lang)}", style="heading"))
-        parts.append(rules_table(result.always, lang, notes))
-    parts.append(notes.renderable(lang))
+        parts.append(rules_list_in_force(result.always, lang, notes, readings, details))
+    parts += [RichText(""), readings.renderable(lang), notes.renderable(lang)]
     return Group(*parts)
 
 
@@ -196,7 +231,7 @@ def timeline(result: Timeline, lang: Lang) -> RenderableType:
         f"  {label('schedule', lang)}: {result.revision.instrument.short} ({short_date(result.revision.enacted, lang)})",
         style="muted",
     )
-    phases = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+    phases = _table(expand=True)
     for column in ("phases", "window", "basis"):
         phases.add_column(label(column, lang))
     for p in result.phases:
@@ -205,7 +240,7 @@ def timeline(result: Timeline, lang: Lang) -> RenderableType:
             RichText(span(p.start, p.end, lang), style="date"),
             cite(p.source, lang, notes),
         )
-    rules = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+    rules = _table(expand=True)
     for column in ("rule", "window", "basis"):
         rules.add_column(label(column, lang))
     for rs in result.rules:
@@ -222,7 +257,7 @@ def timeline(result: Timeline, lang: Lang) -> RenderableType:
 
 
 def elections(items: Iterable[ElectionSummary], lang: Lang) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table = _table()
     for column in ("election", "kind", "voting_day", "schedule"):
         table.add_column(label(column, lang))
     table.add_column("id", style="muted")
@@ -234,7 +269,7 @@ def elections(items: Iterable[ElectionSummary], lang: Lang) -> RenderableType:
 
 def rules_list(items: Iterable[RuleInfo], lang: Lang) -> RenderableType:
     notes = Footnotes()
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+    table = _table(show_lines=True, expand=True)
     for column in ("rule", "tags", "basis"):
         table.add_column(label(column, lang))
     for rule in items:
@@ -250,7 +285,7 @@ def rules_list(items: Iterable[RuleInfo], lang: Lang) -> RenderableType:
 
 
 def regions(items: Iterable[RegionInfo], lang: Lang) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table = _table()
     for column in ("region_code", "region", "province", "zone"):
         table.add_column(label(column, lang))
     for r in items:

@@ -49,8 +49,8 @@ class PhaseSpan(Record):
     source: Citation
 
 
-@dataclass
-class PhaseNow(Record):
+@dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
+class PhaseNow:
     """A phase that contains the date asked: day N of M, days left after today."""
 
     phase: PhaseSpan
@@ -91,8 +91,8 @@ class RuleInForce(Record):
     sanction: SanctionInfo | None = None
 
 
-@dataclass
-class Change(Record):
+@dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
+class Change:
     """Something that starts or ends on ``date`` (ends are the last day in force)."""
 
     date: dt.date
@@ -102,8 +102,8 @@ class Change(Record):
     name: Text
 
 
-@dataclass
-class Countdown(Record):
+@dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
+class Countdown:
     voting_day: dt.date
     days: int  # days until voting day; 0 on the day; negative after it
 
@@ -130,8 +130,8 @@ class ParticipationInfo(Record):
     source: Citation
 
 
-@dataclass
-class ElectionSituation(Record):
+@dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
+class ElectionSituation:
     id: str
     kind: str
     name: Text
@@ -144,8 +144,8 @@ class ElectionSituation(Record):
     participation: ParticipationInfo | None = None  # None when no region was asked about
 
 
-@dataclass
-class Situation(Record):
+@dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
+class Situation:
     """What applies on ``date``: every election asked about, or all those in progress."""
 
     date: dt.date

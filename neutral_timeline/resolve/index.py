@@ -74,6 +74,18 @@ class Plan(Record):
     event_dates: tuple[date, ...]
     stages: PhaseSpan
     voting_day: date
+    # The timeline cut where anything starts or ends: between two cuts, the same phases run
+    # and the same rules (with the same basis) are in force. Answering a date is a bisect.
+    cuts: tuple[date, ...] = ()
+    phases_at: tuple[tuple[PhaseSpan, ...], ...] = ()
+    rules_at: tuple[tuple[RuleInForce, ...], ...] = ()
+
+    def at(self, day: date) -> tuple[tuple[PhaseSpan, ...], tuple[RuleInForce, ...]]:
+        """The phases running and the rules in force on ``day``."""
+        index = bisect_right(self.cuts, day) - 1
+        if index < 0:
+            return (), ()
+        return self.phases_at[index], self.rules_at[index]
 
     def upcoming(self, day: date, horizon: int) -> tuple[Change, ...]:
         lo = bisect_left(self.event_dates, day)
@@ -238,6 +250,12 @@ def plan(catalog: Catalog, election_id: str, revision_id: str, local: frozenset[
     order = {"phase_start": 0, "rule_start": 1, "rule_end": 2, "phase_end": 3}
     events.sort(key=lambda e: (e.date, order[e.change], e.id))
     spans = tuple(sorted((phase_span(catalog, p) for p in phases.values()), key=lambda p: (p.start, -p.days, p.key)))
+    cuts = sorted(
+        {s.start for s in segments}
+        | {s.end + ONE_DAY for s in segments if s.end < date.max}
+        | {p.start for p in spans}
+        | {p.end + ONE_DAY for p in spans}
+    )
     return Plan(
         revision=revision_info(catalog, election, revision),
         phases=spans,
@@ -246,6 +264,9 @@ def plan(catalog: Catalog, election_id: str, revision_id: str, local: frozenset[
         event_dates=tuple(e.date for e in events),
         stages=next(p for p in spans if p.key == "stages"),
         voting_day=revision.voting_day.start,
+        cuts=tuple(cuts),
+        phases_at=tuple(tuple(p for p in spans if p.start <= cut <= p.end) for cut in cuts),
+        rules_at=tuple(tuple(s.rule for s in segments if s.start <= cut <= s.end) for cut in cuts),
     )
 
 

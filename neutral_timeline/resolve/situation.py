@@ -54,16 +54,10 @@ def situation_for(
     p = plan(catalog, found.id, revision(catalog, found, as_of).id, local_codes(region))
     taking_part = participation(catalog, found, region)
     absent = taking_part is not None and taking_part.status == "not_taking_part"
-    phases = tuple(
-        PhaseNow(span, (day - span.start).days + 1, (span.end - day).days)
-        for span in p.phases
-        if span.start <= day <= span.end and not absent
-    )
-    rules = tuple(
-        seg.rule
-        for seg in p.segments
-        if seg.start <= day <= seg.end and not (absent and (seg.rule.window.start or seg.rule.window.end))
-    )
+    running, rules = p.at(day)
+    phases = () if absent else tuple(PhaseNow(s, (day - s.start).days + 1, (s.end - day).days) for s in running)
+    if absent:  # only what applies at all times, not what this election's stages bring
+        rules = tuple(r for r in rules if r.window.start is None and r.window.end is None)
     return ElectionSituation(
         id=found.id,
         kind=found.kind,

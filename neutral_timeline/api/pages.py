@@ -1,0 +1,228 @@
+"""Pages and pictures beside the JSON API: home page, widget page, oEmbed, static assets, timeline SVG.
+
+Thin handlers: parse parameters, ask the resolver, render, send. HTML is not part of the JSON
+API, so it gets no CORS; only the widget page may be framed by other sites.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from neutral_timeline.api.errors import STATUS
+from neutral_timeline.api.responses import DATED_MAX_AGE, HTML, JSON, TODAY_MAX_AGE, send
+from neutral_timeline.api.routes import feed_links, service
+from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.catalog.regions import Region
+from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, UnsupportedError
+from neutral_timeline.i18n import label
+from neutral_timeline.query import parse_date, parse_lang, today_in
+from neutral_timeline.render import html, svg
+from neutral_timeline.resolve import listing
+from neutral_timeline.resolve.situation import DEFAULT_ZONE, situation, timeline
+from neutral_timeline.resolve.situation import election as find_election
+from neutral_timeline.text import Lang
+from neutral_timeline.widget import assets, embed
+
+SELF = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'"
+SECURITY = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin"}
+WIDGET_HEADERS = {**SECURITY, "Content-Security-Policy": SELF + "; frame-ancestors *"}
+PAGE_HEADERS = {
+    **SECURITY,
+    "Content-Security-Policy": SELF + "; frame-ancestors 'self'",
+    "X-Frame-Options": "SAMEORIGIN",
+}
+SVG_HEADERS = {**SECURITY, "Content-Security-Policy": "default-src 'none'"}
+ASSET_HEADERS = {**SECURITY, "Cross-Origin-Resource-Policy": "cross-origin"}
+YEAR, DAY = 31536000, 86400
+
+LangQ = Annotated[str, Query(description="Language of texts: `id` (Bahasa Indonesia) or `en`.")]
+DateQ = Annotated[str | None, Query(description="A day, YYYY-MM-DD. Default: today in Asia/Jakarta.")]
+
+pages = APIRouter()
+
+
+def _base(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def _day(value: str | None, zone: str = DEFAULT_ZONE) -> tuple[date, int]:
+    """The day asked, or today in ``zone`` (a "today" page is cached briefly)."""
+    return (parse_date(value, "date"), DATED_MAX_AGE) if value else (today_in(zone), TODAY_MAX_AGE)
+
+
+def _region(catalog: Catalog, value: str | None) -> Region | None:
+    return catalog.regions.find(value, "region") if value else None
+
+
+def _title(catalog: Catalog, options: embed.WidgetOptions) -> str:
+    """ "Netralitas ASN: Pilkada Serentak 2024 — Kabupaten Banjar": the widget's name everywhere."""
+    name = find_election(catalog, options.election).name.get(options.lang)
+    region = _region(catalog, options.region)
+    return label("widget_title", options.lang, name=name + (f" — {region.name}" if region else ""))
+
+
+def _home_url(base: str, lang: Lang) -> str:
+    return base + "/" + ("?lang=en" if lang == "en" else "")
+
+
+def _lang_or_default(value: str) -> Lang:
+    try:
+        return parse_lang(value)
+    except NeutralTimelineError:
+        return "id"
+
+
+def _html(
+    request: Request, lang: str, headers: dict[str, str], build: Callable[[], tuple[bytes, int]], script: bool = False
+) -> Response:
+    """Send the page ``build`` renders, or the same mistake as a friendly HTML page (never JSON, never a 500)."""
+    try:
+        body, max_age = build()
+    except NeutralTimelineError as exc:
+        status = next((s for kind, s in STATUS.items() if isinstance(exc, kind)), 400)
+        chosen, base = _lang_or_default(lang), _base(request)
+        script_url = assets.url(base, "embed.js") if script else None
+        page = html.Page(base, assets.url(base, "widget.css"), script_url, urls={"home": _home_url(base, chosen)})
+        body = html.error(status, exc.problems, chosen, page)
+        return Response(body, status_code=status, media_type=HTML, headers={**headers, "Cache-Control": "no-store"})
+    return send(request, body, HTML, max_age=max_age, cors=False, extra=headers)
+
+
+@pages.get("/widget/{election_id}", include_in_schema=False)
+def widget(
+    request: Request,
+    election_id: str,
+    lang: LangQ = "id",
+    theme: str = "auto",
+    date: DateQ = None,
+    region: Annotated[str | None, Query(description="A region code or name, e.g. 63.03.")] = None,
+) -> Response:
+    def build() -> tuple[bytes, int]:
+        catalog, base = service(request).catalog, _base(request)
+        place = _region(catalog, region)
+        day, max_age = _day(date, place.zone if place else DEFAULT_ZONE)
+        code = place.code if place else None
+        options = embed.WidgetOptions(
+            election_id, parse_lang(lang), embed.parse_theme(theme), day if date else None, code
+        )
+        result = situation(catalog, day, election_id, region=place)
+        page = html.Page(
+            base,
+            css=assets.url(base, "widget.css"),
+            script=assets.url(base, "embed.js"),
+            canonical=embed.page_url(base, options),
+            oembed=embed.oembed_url(base, options),
+            urls={"home": _home_url(base, options.lang)},
+        )
+        title = _title(catalog, options)
+        return html.widget(result, timeline(catalog, election_id), options.lang, options.theme, title, page), max_age
+
+    return _html(request, lang, WIDGET_HEADERS, build, script=True)
+
+
+def _chooser(catalog: Catalog, base: str, options: embed.WidgetOptions, day: date | None, lang: Lang) -> html.Embed:
+    """The home page's embed section: snippets for ``options`` and a preview (on ``day`` when fixed)."""
+    title = _title(catalog, options)
+    page_url, oembed = embed.page_url(base, options), embed.oembed_url(base, options)
+    element = {"election": options.election, "lang": options.lang, "theme": options.theme, "region": options.region}
+    snippets = html.snippets(page_url, f"{base}/static/widget.js", oembed, element, title)
+    preview = embed.page_url(base, replace(options, date=day)) if day else page_url
+    names = [(s.id, s.name.get(lang)) for s in listing.elections(catalog)]
+    return html.Embed(options, title, snippets, preview, page_url, oembed, names)
+
+
+def _home_page(catalog: Catalog, base: str, lang: Lang) -> html.Page:
+    urls = {"home": _home_url(base, lang), "home_form": base + "/"}
+    for e in catalog.elections:
+        urls[f"widget:{e}"] = f"{base}/?election={e}" + ("&lang=en" if lang == "en" else "") + "#embed"
+        urls[f"svg:{e}"] = embed.svg_url(base, e, lang)
+    other = _home_url(base, "id" if lang == "en" else "en")
+    css = assets.url(base, "widget.css"), assets.url(base, "site.css")
+    return html.Page(base, css[0], extra_css=css[1:], other_lang=other, urls=urls)
+
+
+@pages.get("/", include_in_schema=False)
+def home(
+    request: Request,
+    lang: LangQ = "id",
+    date: DateQ = None,
+    election: str | None = None,
+    widget_lang: str | None = None,
+    theme: str = "auto",
+    region: str | None = None,
+) -> Response:
+    def build() -> tuple[bytes, int]:
+        chosen, (day, max_age) = parse_lang(lang), _day(date)
+        catalog, base = service(request).catalog, _base(request)
+        result = situation(catalog, day, zone=DEFAULT_ZONE)
+        latest = listing.elections(catalog)[-1].id  # the embed section's default when none is running
+        picked = election or (result.elections[0].id if result.elections else latest)
+        place = _region(catalog, region)
+        widget_lang_ = parse_lang(widget_lang or chosen, "widget_lang")
+        options = embed.WidgetOptions(
+            picked, widget_lang_, embed.parse_theme(theme), region=place.code if place else None
+        )
+        feeds = [html.Feed("all", label("feed_all", chosen), feed_links(base, "all", chosen))]
+        feeds += [
+            html.Feed(e.id, e.name.get(chosen), feed_links(base, e.id, chosen)) for e in catalog.elections.values()
+        ]
+        timelines = [timeline(catalog, es.id) for es in result.elections]
+        chooser = _chooser(catalog, base, options, day if date else None, chosen)
+        return html.home(result, timelines, feeds, chooser, chosen, _home_page(catalog, base, chosen)), max_age
+
+    return _html(request, lang, PAGE_HEADERS, build)
+
+
+@pages.get("/oembed", tags=["embed"], summary="oEmbed 1.0 (type rich) for a widget page URL")
+def oembed(
+    request: Request,
+    url: Annotated[str, Query(description="A widget page, e.g. https://host/widget/pilkada-2024?lang=en")],
+    format: Annotated[str, Query(description="Only `json` is offered (501 otherwise).")] = "json",
+    maxwidth: Annotated[int | None, Query(ge=1, description="The largest width the consumer allows.")] = None,
+    maxheight: Annotated[int | None, Query(ge=1, description="The largest height the consumer allows.")] = None,
+) -> Response:
+    if format != "json":
+        raise UnsupportedError([Problem(where="format", what=f"'{format}' is not offered", expected="json")])
+    options, base, catalog = embed.options_from_url(url), _base(request), service(request).catalog
+    place = _region(catalog, options.region)
+    options = replace(options, region=place.code if place else None)
+    title = _title(catalog, options)
+    page_url = embed.page_url(base, options)
+    width, height = embed.size(maxwidth, maxheight)
+    markup = html.oembed_markup(page_url, title, embed.secret(page_url), width, height)
+    answer = embed.oembed(base, options, title, markup, width, height)
+    return send(request, json.dumps(answer, ensure_ascii=False).encode(), JSON, extra=SECURITY)
+
+
+@pages.get("/static/{name}", include_in_schema=False)
+def static(request: Request, name: str, v: str | None = None) -> Response:
+    found = assets.asset(name)
+    if found is None:
+        raise NotFoundError(
+            [Problem(where="static", what=f"no file '{name}'", expected="one of: " + ", ".join(assets.NAMES))]
+        )
+    forever = v == found.version  # a versioned URL never changes its bytes
+    extra = {**ASSET_HEADERS, **({"Cache-Control": f"public, max-age={YEAR}, immutable"} if forever else {})}
+    return send(request, found.body, found.media_type, max_age=DAY, cors=False, extra=extra)
+
+
+@pages.get(
+    "/elections/{election_id}/timeline.svg",
+    tags=["embed"],
+    summary="An election's timeline as an SVG picture, with a today marker",
+    response_class=Response,
+)
+def timeline_svg(
+    request: Request, election_id: str, lang: LangQ = "id", as_of: DateQ = None, date: DateQ = None
+) -> Response:
+    day, max_age = _day(date)
+    result = timeline(service(request).catalog, election_id, parse_date(as_of, "as_of") if as_of else None)
+    body = svg.timeline(result, parse_lang(lang), day)
+    return send(request, body, "image/svg+xml", max_age=max_age, cors=False, extra=SVG_HEADERS)

@@ -1,0 +1,1 @@
+"""The embeddable widget: its addresses, oEmbed answer, and static assets (web component, CSS)."""

@@ -1,0 +1,72 @@
+"""The widget's static files, read once per process, with a content version for cache busting.
+
+``widget.js`` is served with the interface words and date names of i18n.py and the text of
+widget.css filled in, so that the web component needs no second request and every word still
+comes from one table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from neutral_timeline.i18n import LABELS, MONTHS, WEEKDAYS
+from neutral_timeline.text import LANGS
+
+STATIC = Path(__file__).parent / "static"
+MEDIA_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+NAMES = tuple(sorted(p.name for p in STATIC.iterdir() if p.suffix in MEDIA_TYPES))
+
+# The words widget.js uses; a test checks that every key it asks for is here.
+WIDGET_LABELS = (
+    "title", "phases", "no_phase", "day_of", "rules", "no_rules", "window", "basis", "interpretation",
+    "unverified", "upcoming", "no_upcoming", "countdown_future", "countdown_today", "countdown_past",
+    "today", "in_days", "phase_start", "phase_end", "rule_start", "rule_end", "not_in_progress",
+    "all_phases", "now_running", "source", "loading", "load_failed", "more", "data_version", "widget_title",
+    "since", "until", "always", "today_marker", "past_phase", "future_phase", "region", "zone", "regional",
+    "all_sources", "details", "notes", "note_ref",
+)  # fmt: skip
+LABELS_SLOT = "/*@labels@*/null"
+CSS_SLOT = '/*@css@*/""'
+
+
+@dataclass(frozen=True)
+class Asset:
+    body: bytes
+    media_type: str
+    version: str  # the first hex digits of the body's hash: ?v=<version> URLs never change
+
+
+def words() -> dict[str, dict[str, object]]:
+    return {
+        lang: {
+            "labels": {key: LABELS[key].get(lang) for key in WIDGET_LABELS},
+            "months": list(MONTHS[lang]),
+            "weekdays": list(WEEKDAYS[lang]),
+        }
+        for lang in LANGS
+    }
+
+
+@cache
+def asset(name: str) -> Asset | None:
+    """The named file as served, or None for a name that is not a static asset."""
+    if name not in NAMES:
+        return None
+    path = STATIC / name
+    text = path.read_text(encoding="utf-8")
+    if name == "widget.js":
+        css = (STATIC / "widget.css").read_text(encoding="utf-8")
+        text = text.replace(LABELS_SLOT, json.dumps(words(), ensure_ascii=False), 1)
+        text = text.replace(CSS_SLOT, json.dumps(css, ensure_ascii=False), 1)
+    body = text.encode("utf-8")
+    return Asset(body, MEDIA_TYPES[path.suffix], hashlib.sha256(body).hexdigest()[:12])
+
+
+def url(base: str, name: str) -> str:
+    """A versioned URL for our own pages (cached for a year); embed snippets use the bare one."""
+    found = asset(name)
+    return f"{base}/static/{name}" + (f"?v={found.version}" if found else "")

@@ -1,0 +1,139 @@
+"""The widget's addresses and its oEmbed answer: options <-> URL, the WordPress secret, sizes.
+
+WordPress embeds a third-party page like this (wp-includes/embed.php, wp_filter_oembed_result):
+it keeps only ``<blockquote><a href></a></blockquote>`` and an ``<iframe>`` with src, width,
+height, title and frameborder, appends ``#?secret=XXXXXXXXXX`` (10 letters or digits) to the
+src, and adds ``class="wp-embedded-content" sandbox="allow-scripts" security="restricted"``.
+The framed page then posts ``{message: "height", value, secret}`` to its parent, which resizes
+the iframe (clamped to 200-1000 px) and hides the blockquote (wp-embed.js).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
+
+from neutral_timeline.errors import NotFoundError, Problem, QueryError
+from neutral_timeline.query import parse_date, parse_lang
+from neutral_timeline.text import DEFAULT_LANG, Lang
+
+THEMES = ("auto", "light", "dark")
+DEFAULT_THEME = "auto"
+WIDTH, HEIGHT = 600, 640  # what an embed asks for when the consumer sets no maximum
+MIN_HEIGHT = 200  # WordPress never makes an embed shorter
+SECRET_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+WIDGET_PATH = re.compile(r"/widget/(?P<election>[a-z0-9]+(?:-[a-z0-9]+)*)/?$")
+
+
+def parse_theme(value: str, param: str = "theme") -> str:
+    if value in THEMES:
+        return value
+    raise QueryError([Problem(where=param, what=f"'{value}' is not a theme", expected="auto, light or dark")])
+
+
+@dataclass(frozen=True)
+class WidgetOptions:
+    """What one embedded widget shows: an election, optionally for a region, in a language and theme.
+
+    ``date`` fixes the day (tests, previews); without it the widget shows today in the region's zone.
+    """
+
+    election: str
+    lang: Lang = DEFAULT_LANG
+    theme: str = DEFAULT_THEME
+    date: date | None = None
+    region: str | None = None  # a Kemendagri code, as the catalog's region registry resolved it
+
+    def query(self) -> str:
+        """Only the options that differ from the defaults, so that URLs stay short and canonical."""
+        params: dict[str, str] = {}
+        if self.lang != DEFAULT_LANG:
+            params["lang"] = self.lang
+        if self.theme != DEFAULT_THEME:
+            params["theme"] = self.theme
+        if self.region is not None:
+            params["region"] = self.region
+        if self.date is not None:
+            params["date"] = self.date.isoformat()
+        return ("?" + urlencode(params)) if params else ""
+
+    def with_theme(self, theme: str) -> WidgetOptions:
+        return replace(self, theme=theme)
+
+
+def page_url(base: str, options: WidgetOptions) -> str:
+    return f"{base}/widget/{quote(options.election, safe='')}{options.query()}"
+
+
+def oembed_url(base: str, options: WidgetOptions) -> str:
+    return f"{base}/oembed?" + urlencode({"url": page_url(base, options), "format": "json"})
+
+
+def svg_url(base: str, election: str, lang: Lang) -> str:
+    return f"{base}/elections/{quote(election, safe='')}/timeline.svg" + (
+        "" if lang == DEFAULT_LANG else f"?lang={lang}"
+    )
+
+
+def not_a_widget(url: str) -> NotFoundError:
+    return NotFoundError(
+        [
+            Problem(
+                where="url",
+                what=f"'{url}' is not the address of a widget page",
+                expected="an http(s) URL like https://example.org/widget/pilkada-2024?lang=en",
+            )
+        ]
+    )
+
+
+def options_from_url(url: str) -> WidgetOptions:
+    """A widget page's URL back into options (the oEmbed ``url``); NotFoundError when it is none."""
+    parts = urlsplit(url)
+    found = WIDGET_PATH.search(parts.path)
+    if parts.scheme not in ("http", "https") or not parts.netloc or found is None:
+        raise not_a_widget(url)
+    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    return WidgetOptions(
+        election=found["election"],
+        lang=parse_lang(query.get("lang", DEFAULT_LANG), "url: lang"),
+        theme=parse_theme(query.get("theme", DEFAULT_THEME), "url: theme"),
+        date=parse_date(query["date"], "url: date") if "date" in query else None,
+        region=query.get("region") or None,
+    )
+
+
+def secret(url: str) -> str:
+    """Ten letters and digits derived from the URL: stable (cacheable) and the form WordPress expects."""
+    number = int.from_bytes(hashlib.sha256(url.encode()).digest()[:8], "big")
+    out = []
+    for _ in range(10):
+        number, digit = divmod(number, len(SECRET_ALPHABET))
+        out.append(SECRET_ALPHABET[digit])
+    return "".join(out)
+
+
+def size(maxwidth: int | None, maxheight: int | None) -> tuple[int, int]:
+    """The embed's size: our defaults, never above what the consumer allows (oEmbed 1.0, 2.2)."""
+    width = WIDTH if maxwidth is None else max(1, min(WIDTH, maxwidth))
+    height = HEIGHT if maxheight is None else max(1, min(HEIGHT, maxheight))
+    return width, height
+
+
+def oembed(base: str, options: WidgetOptions, title: str, html: str, width: int, height: int) -> dict[str, Any]:
+    """The oEmbed 1.0 ``rich`` answer; ``html`` comes from render.html.oembed_markup."""
+    return {
+        "version": "1.0",
+        "type": "rich",
+        "provider_name": "neutral-timeline",
+        "provider_url": base + "/",
+        "title": title,
+        "html": html,
+        "width": width,
+        "height": height,
+        "cache_age": 3600,
+    }

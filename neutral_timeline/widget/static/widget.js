@@ -1,0 +1,213 @@
+/* <neutral-timeline election="pilkada-2024" region="63.03" lang="id" theme="auto" date="2024-11-27">: what binds ASN.
+   No dependencies. Data from the JSON API of the server this script came from; built with DOM APIs
+   only (text never becomes markup); styles in the shadow root. The same structure as /widget/{id}. */
+(function () {
+  "use strict";
+  if (!window.customElements || customElements.get("neutral-timeline")) return;
+  var WORDS = /*@labels@*/null, CSS = /*@css@*/"";
+  var me = document.currentScript || document.querySelector("script[src*='widget.js']");
+  var BASE = new URL("..", me ? me.src : location.href).href.replace(/\/$/, "");
+  var DAY = 86400000, SVG = "http://www.w3.org/2000/svg", sheet = null;
+
+  function utc(s) { var p = s.split("-"); return Date.UTC(+p[0], p[1] - 1, +p[2]); }
+  function diff(a, b) { return Math.round((utc(b) - utc(a)) / DAY); }
+  function say(w, key, values) {
+    return w.labels[key].replace(/\{(\w+)\}/g, function (_, name) { return String(values[name]); });
+  }
+  function short(w, s) { var d = new Date(utc(s)); return d.getUTCDate() + " " + w.months[d.getUTCMonth()] + " " + d.getUTCFullYear(); }
+  function long(w, s) { return w.weekdays[(new Date(utc(s)).getUTCDay() + 6) % 7] + ", " + short(w, s); }
+  function span(w, a, b) {
+    if (!a && !b) return w.labels.always;
+    if (!a) return w.labels.until + " " + short(w, b);
+    if (!b) return w.labels.since + " " + short(w, a);
+    return a === b ? short(w, a) : short(w, a) + " – " + short(w, b);
+  }
+  function countdown(w, c) {
+    if (c.days > 0) return say(w, "countdown_future", { days: c.days, date: short(w, c.voting_day) });
+    if (c.days === 0) return w.labels.countdown_today;
+    return say(w, "countdown_past", { days: -c.days, date: short(w, c.voting_day) });
+  }
+  function state(p, day) { return p.end < day ? "past" : p.start <= day ? "now" : "future"; }
+
+  // h("p", {class: "x"}, ["text", node]): an element whose strings become text nodes.
+  function h(tag, attrs, kids, ns) {
+    var el = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
+    for (var name in attrs || {}) if (attrs[name] != null) el.setAttribute(name, attrs[name]);
+    (kids || []).forEach(function (kid) {
+      if (kid != null) el.appendChild(typeof kid === "object" ? kid : document.createTextNode(String(kid)));
+    });
+    return el;
+  }
+  function label(w, key) { return h("span", { class: "nt-label" }, [w.labels[key] + ":"]); }
+  // [url, text] for each distinct http(s) source: its host, numbered when the host repeats.
+  function links(urls) {
+    var seen = {}, hosts = {}, out = [];
+    (urls || []).forEach(function (url) {
+      var u; try { u = new URL(url); } catch (e) { return; }
+      if (seen[url] || !/^https?:$/.test(u.protocol)) return;
+      seen[url] = 1;
+      var host = u.hostname.replace(/^www\./, ""), n = hosts[host] = (hosts[host] || 0) + 1;
+      out.push([u.href, n > 1 ? host + " (" + n + ")" : host]);
+    });
+    return out;
+  }
+  function anchors(found) {
+    var out = [];
+    found.forEach(function (l, i) {
+      if (i) out.push(", ");
+      out.push(h("a", { href: l[0], target: "_blank", rel: "noopener noreferrer" }, [l[1]]));
+    });
+    return out;
+  }
+  function cite(w, c) {  // the widget's compact form: one source, "+n" for the rest
+    var found = links(c.urls), more = found.length > 1 ? h("span", { class: "nt-muted" }, ["+" + (found.length - 1)]) : null;
+    return h("span", { class: "nt-cite" }, [
+      ((c.short || c.instrument || "") + " " + c.locator).trim(),
+      c.region ? " " : null, c.region ? h("span", { class: "nt-muted" }, ["(" + w.labels.regional + " " + c.region + ")"]) : null,
+      c.verified ? null : " ", c.verified ? null : h("span", { class: "nt-unverified" }, [w.labels.unverified]),
+      found.length ? " " : null,
+      found.length ? h("span", { class: "nt-src" }, ["· " + w.labels.source + ": "].concat(anchors(found.slice(0, 1)), more ? [" ", more] : [])) : null]);
+  }
+  function joined(w, cites) {
+    var out = [];
+    cites.forEach(function (c, i) { if (i) out.push("; "); out.push(cite(w, c)); });
+    return out;
+  }
+
+  function lanes(phases, start, n, day) {
+    var rows = [], ends = [];
+    phases.filter(function (p) { return p.key !== "stages"; }).sort(function (a, b) {
+      return a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : a.key < b.key ? -1 : 1;
+    }).forEach(function (p) {
+      var left = Math.min(Math.max(diff(start, p.start), 0), n) / n, right = Math.min(Math.max(diff(start, p.end) + 1, 0), n) / n;
+      var seg = { p: p, x: Math.round(left * 100000) / 100, w: Math.round(Math.max((right - left) * 1000, 3) * 100) / 100, s: state(p, day) };
+      for (var i = 0; i < ends.length; i++) if (ends[i] < p.start) { rows[i].push(seg); ends[i] = p.end; return; }
+      rows.push([seg]); ends.push(p.end);
+    });
+    return rows;
+  }
+  function bar(w, phases, day) {
+    var start = phases.reduce(function (m, p) { return p.start < m ? p.start : m; }, phases[0].start);
+    var end = phases.reduce(function (m, p) { return p.end > m ? p.end : m; }, phases[0].end);
+    var n = diff(start, end) + 1, rows = lanes(phases, start, n, day), height = 6 + Math.max(rows.length, 1) * 14;
+    var svg = h("svg", { class: "nt-svg", viewBox: "0 0 1000 " + height, height: height, preserveAspectRatio: "none", "aria-hidden": "true", focusable: "false" }, [
+      h("rect", { class: "nt-track", x: 0, y: 2, width: 1000, height: height - 4 }, [], SVG)], SVG);
+    rows.forEach(function (row, i) {
+      row.forEach(function (s) {
+        svg.appendChild(h("rect", { class: "nt-seg is-" + s.s, x: s.x, y: 6 + i * 14, width: s.w, height: 10 },
+          [h("title", {}, [s.p.name + ": " + span(w, s.p.start, s.p.end)], SVG)], SVG));
+      });
+    });
+    if (day >= start && day <= end) {
+      var x = Math.round((diff(start, day) + 0.5) / n * 100000) / 100;
+      svg.appendChild(h("line", { class: "nt-today", x1: x, x2: x, y1: 0, y2: height, "vector-effect": "non-scaling-stroke" }, [], SVG));
+    }
+    var legend = [["today", "today_marker"], ["now", "now_running"], ["past", "past_phase"], ["future", "future_phase"]].map(function (k) {
+      return h("span", {}, [h("span", { class: "nt-key is-" + k[0] }), w.labels[k[1]]]);
+    });
+    return h("div", { class: "nt-bar" }, [svg, h("p", { class: "nt-axis" }, [h("span", {}, [short(w, start)]), h("span", {}, [short(w, end)])]),
+      h("p", { class: "nt-legend", "aria-hidden": "true" }, legend)]);
+  }
+
+  function section(id, level, title, kids) {
+    return h("section", { class: "nt-sec", "aria-labelledby": id }, [h("h" + level, { id: id, class: "nt-h" }, [title])].concat(kids));
+  }
+  function rule(w, r, notes) {
+    var L = w.labels, all = r.basis.filter(function (c) { return links(c.urls).length > 1; });
+    return h("li", { class: "nt-rule" }, [
+      h("h4", { class: "nt-rule-title" }, [r.title]),
+      h("p", { class: "nt-meta" }, [label(w, "basis"), " "].concat(joined(w, r.basis))),
+      r.interpretation ? h("p", { class: "nt-note" }, [label(w, "interpretation"), " " + say(w, "note_ref", { n: notes.indexOf(r.interpretation) + 1 })]) : null,
+      h("details", { class: "nt-more" }, [
+        h("summary", {}, [L.details, h("span", { class: "nt-sr" }, [": " + r.title])]),
+        h("p", { class: "nt-summary" }, [r.summary]),
+        h("p", { class: "nt-meta" }, [label(w, "window"), " " + span(w, r.window.start, r.window.end)])].concat(all.map(function (c) {
+        return h("p", { class: "nt-meta" }, [label(w, "all_sources"), " "].concat(anchors(links(c.urls))));
+      })))]);
+  }
+  function rules(w, items) {
+    var L = w.labels, notes = [];
+    items.forEach(function (r) { if (r.interpretation && notes.indexOf(r.interpretation) < 0) notes.push(r.interpretation); });
+    if (!items.length) return [h("p", { class: "nt-muted" }, [L.no_rules])];
+    return [h("ul", { class: "nt-rules" }, items.map(function (r) { return rule(w, r, notes); })),
+      notes.length ? h("h4", { class: "nt-h nt-notes-h" }, [L.notes]) : null,
+      notes.length ? h("ol", { class: "nt-notes" }, notes.map(function (n) { return h("li", {}, [n]); })) : null];
+  }
+  function view(w, sit, tl, lang) {
+    var es = sit.elections[0], day = sit.date, L = w.labels;
+    var current = es.phases.filter(function (n) { return n.phase.key !== "stages"; });
+    if (!current.length) current = es.phases;
+    var now = current.length ? current.map(function (n) {
+      return h("li", {}, [h("span", { class: "nt-now-name" }, [n.phase.name]), " ",
+        h("span", { class: "nt-muted" }, [say(w, "day_of", { day: n.day, days: n.phase.days, left: n.days_left })])]);
+    }) : [h("li", { class: "nt-muted" }, [L.no_phase])];
+    var all = tl.phases.map(function (p) {
+      var s = state(p, day);
+      return h("li", { class: "nt-item is-" + s }, [h("span", { class: "nt-item-name" }, [p.name]), " ",
+        h("span", { class: "nt-muted" }, [span(w, p.start, p.end)]), s === "now" ? " " : null,
+        s === "now" ? h("span", { class: "nt-badge" }, [L.now_running]) : null]);
+    });
+    var changes = es.upcoming.length ? es.upcoming.map(function (c) {
+      return h("li", {}, [h("time", { datetime: c.date }, [short(w, c.date)]), " ",
+        h("span", { class: "nt-muted" }, ["(" + (c.in_days ? say(w, "in_days", { n: c.in_days }) : L.today) + ")"]),
+        ": " + L[c.change] + " — ", h("span", { class: "nt-change-name" }, [c.name])]);
+    }) : [h("li", { class: "nt-muted" }, [L.no_upcoming])];
+    return [
+      h("header", { class: "nt-head" }, [
+        h("p", { class: "nt-kicker" }, [L.title + " · ", h("time", { datetime: day }, [long(w, day)])]),
+        h("h2", { class: "nt-title" }, [es.name]),
+        sit.region ? h("p", { class: "nt-region" }, [L.region + ": " + sit.region.name + " (" + sit.region.code + ") · " + L.zone + " " + sit.zone]) : null,
+        h("p", { class: "nt-count" }, [countdown(w, es.countdown)]),
+        es.participation ? h("p", { class: es.participation.status === "takes_part" ? "nt-ok" : "nt-warn" },
+          [es.participation.note + " ", cite(w, es.participation.source)]) : null,
+        es.in_progress ? null : h("p", { class: "nt-warn" }, [L.not_in_progress])]),
+      section("nt-phases", 3, L.phases, [h("ul", { class: "nt-now" }, now), bar(w, tl.phases, day),
+        h("details", { class: "nt-all" }, [h("summary", {}, [L.all_phases + " (" + tl.phases.length + ")"]), h("ol", { class: "nt-list" }, all)])]),
+      section("nt-rules", 3, L.rules + " (" + es.rules.length + ")", rules(w, es.rules)),
+      section("nt-upcoming", 3, L.upcoming, [h("ul", { class: "nt-changes" }, changes)]),
+      h("footer", { class: "nt-foot" }, [h("a", { href: BASE + "/" + (lang === "en" ? "?lang=en" : ""), target: "_blank", rel: "noopener" }, [L.more]),
+        h("span", { class: "nt-muted" }, [" · " + L.data_version + " " + sit.data_version])])];
+  }
+
+  function json(url) {
+    return fetch(url, { credentials: "omit" }).then(function (r) {
+      return r.json().then(function (body) {
+        if (!r.ok) throw new Error(body && body.error ? body.error.message : "HTTP " + r.status);
+        return body;
+      });
+    });
+  }
+
+  class NeutralTimeline extends HTMLElement {
+    static get observedAttributes() { return ["election", "lang", "theme", "date", "region"]; }
+    connectedCallback() { this.update(); }
+    attributeChangedCallback() { if (this.isConnected) this.update(); }
+    update() {
+      var self = this, root = this.shadowRoot || this.attachShadow({ mode: "open" });
+      var lang = this.getAttribute("lang") === "en" ? "en" : "id", w = WORDS[lang];
+      var theme = /^(light|dark)$/.test(this.getAttribute("theme")) ? this.getAttribute("theme") : "auto";
+      var election = this.getAttribute("election") || "", date = this.getAttribute("date"), region = this.getAttribute("region");
+      var box = h("div", { class: "nt", "data-theme": theme, lang: lang, role: "region", "aria-label": w.labels.title }, [
+        h("p", { class: "nt-muted" }, [w.labels.loading])]);
+      if (!sheet && "adoptedStyleSheets" in root && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(CSS);
+      }
+      if (sheet) { root.adoptedStyleSheets = [sheet]; root.replaceChildren(box); }
+      else root.replaceChildren(h("style", {}, [CSS]), box);
+      var ticket = this.ticket = (this.ticket || 0) + 1;
+      var path = BASE + "/api/v1/elections/" + encodeURIComponent(election), q = "?lang=" + lang;
+      Promise.all([json(path + "/situation" + q + (date ? "&date=" + encodeURIComponent(date) : "") + (region ? "&region=" + encodeURIComponent(region) : "")), json(path + "/timeline" + q)])
+        .then(function (got) {
+          if (ticket !== self.ticket) return;
+          var place = got[0].region ? " — " + got[0].region.name : "";
+          box.setAttribute("aria-label", say(w, "widget_title", { name: got[0].elections[0].name + place }));
+          box.replaceChildren.apply(box, view(w, got[0], got[1], lang));
+        }, function (error) {
+          if (ticket !== self.ticket) return;
+          box.replaceChildren(h("p", { class: "nt-warn" }, [w.labels.load_failed + ": " + error.message]));
+        });
+    }
+  }
+  customElements.define("neutral-timeline", NeutralTimeline);
+})();
