@@ -27,6 +27,7 @@ QUERIES = {
     "ICS feed": "/ics/pilkada-2024.ics",
 }
 NGINX_CONF = """
+user root;
 worker_processes 2;
 pid {root}/nginx.pid;
 error_log {root}/error.log;

@@ -9,7 +9,8 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from neutral_timeline import __version__
-from neutral_timeline.api import errors
+from neutral_timeline.api import errors, pages
+from neutral_timeline.api.cache import ResponseCache
 from neutral_timeline.api.routes import api, feeds
 from neutral_timeline.api.service import Service
 from neutral_timeline.catalog.model import Catalog
@@ -61,6 +62,8 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
     app.state.service = Service(catalog)
     app.include_router(api, tags=["api"])
     app.include_router(feeds, tags=["feeds"])
+    app.include_router(pages.pages)
     errors.install(app)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(ResponseCache)  # outermost: a dated answer is served without routing
     return app
