@@ -105,3 +105,73 @@ def test_a_quiet_day_has_no_election(catalog: Catalog) -> None:
     result = situation(catalog, date(2019, 1, 1))
     assert result.elections == ()
     assert result.message is not None
+
+
+def _rules(catalog: Catalog, day: date, election: str, region: str | None = None) -> dict[str, list[str]]:
+    found = catalog.regions.find(region) if region else None
+    (es,) = situation(catalog, day, election, region=found).elections
+    return {r.id: [c.instrument or "" for c in r.basis] for r in es.rules}
+
+
+def test_basis_follows_the_law_in_force_on_the_day(catalog: Catalog) -> None:
+    # PP 53/2010 until 30 Aug 2021, PP 94/2021 from 31 Aug 2021; UU 5/2014 until 30 Oct 2023.
+    assert "pp-53-2010" in _rules(catalog, date(2020, 10, 1), "pilkada-2020")["partiality-activities"]
+    assert "pp-94-2021" in _rules(catalog, date(2024, 10, 1), "pilkada-2024")["partiality-activities"]
+    before = _rules(catalog, date(2023, 10, 30), "pemilu-2024")["party-membership"]
+    after = _rules(catalog, date(2023, 10, 31), "pemilu-2024")["party-membership"]
+    assert "uu-5-2014" in before and "uu-20-2023" not in before
+    assert "uu-20-2023" in after and "uu-5-2014" not in after
+
+
+def test_six_months_before_candidate_determination(catalog: Catalog) -> None:
+    # Pilkada 2024: determination 22 Sep 2024, so UU 10/2016 Pasal 71(3) from 22 Mar 2024.
+    assert "uu10-authority-programmes" not in _rules(catalog, date(2024, 3, 21), "pilkada-2024")
+    assert "uu10-authority-programmes" in _rules(catalog, date(2024, 3, 22), "pilkada-2024")
+    # Pilkada 2020 as first scheduled: determination 8 Jul 2020, so from 8 Jan 2020.
+    (es,) = situation(catalog, date(2020, 1, 8), "pilkada-2020", as_of=ORIGINAL_2020).elections
+    assert "uu10-authority-programmes" in {r.id for r in es.rules}
+    (es,) = situation(catalog, date(2020, 1, 7), "pilkada-2020", as_of=ORIGINAL_2020).elections
+    assert "uu10-authority-programmes" not in {r.id for r in es.rules}
+
+
+def test_pilkada_law_binds_pilkada_and_pemilu_law_binds_pemilu(catalog: Catalog) -> None:
+    pemilu = _rules(catalog, date(2024, 1, 10), "pemilu-2024")
+    pilkada = _rules(catalog, date(2024, 10, 1), "pilkada-2024")
+    assert not any(r.startswith("uu10-") for r in pemilu)
+    assert not any(r.startswith("uu7-") for r in pilkada)
+    assert any(r.startswith("uu7-") for r in pemilu) and any(r.startswith("uu10-") for r in pilkada)
+
+
+@pytest.mark.parametrize(
+    ("region", "election", "day", "status"),
+    [
+        ("Kota Yogyakarta", "pilkada-2020", date(2020, 10, 1), "not_taking_part"),
+        ("Kabupaten Sleman", "pilkada-2020", date(2020, 10, 1), "takes_part"),
+        ("Kabupaten Banjar", "pilkada-2020", date(2020, 10, 1), "takes_part"),
+        ("Kota Banjar", "pilkada-2020", date(2020, 10, 1), "not_taking_part"),
+        ("Kabupaten Kaimana", "pilkada-2020", date(2020, 10, 1), "takes_part"),
+        ("Kota Yogyakarta", "pilkada-2024", date(2024, 10, 1), "takes_part"),
+        ("Kota Administrasi Jakarta Pusat", "pilkada-2024", date(2024, 10, 1), "takes_part"),
+        ("Kabupaten Batang", "pemilu-2024", date(2024, 1, 10), "takes_part"),
+    ],
+)
+def test_participation(catalog: Catalog, region: str, election: str, day: date, status: str) -> None:
+    (es,) = situation(catalog, day, election, region=catalog.regions.find(region)).elections
+    assert es.participation is not None and es.participation.status == status
+
+
+def test_regional_circulars_join_only_their_region(catalog: Catalog) -> None:
+    banjar = "se-bupati-banjar-2020"
+    assert banjar not in _rules(catalog, date(2020, 9, 27), "pilkada-2020", "63.03")["social-media-campaign"]
+    assert banjar in _rules(catalog, date(2020, 9, 28), "pilkada-2020", "63.03")["social-media-campaign"]
+    assert banjar not in _rules(catalog, date(2020, 9, 28), "pilkada-2020", "63.04")["social-media-campaign"]
+    assert "kaimana-accompany-prospective-candidate" in _rules(catalog, date(2020, 10, 1), "pilkada-2020", "92.08")
+    assert "kaimana-accompany-prospective-candidate" not in _rules(catalog, date(2020, 10, 1), "pilkada-2020")
+    batang = _rules(catalog, date(2024, 1, 10), "pemilu-2024", "Kabupaten Batang")
+    assert "se-pj-bupati-batang-2023" in batang["social-media-campaign"]
+    kota_banjar = _rules(catalog, date(2024, 9, 1), "pilkada-2024", "Kota Banjar")
+    assert "ikrar-netralitas-kota-banjar-2024" in kota_banjar["neutrality-principle"]
+    assert (
+        "ikrar-netralitas-kota-banjar-2024"
+        not in _rules(catalog, date(2024, 9, 1), "pilkada-2024", "63.03")["neutrality-principle"]
+    )
