@@ -122,9 +122,12 @@ def cli(runs: int = 21) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("which", nargs="*", default=["engine", "cli", "http"], choices=["engine", "cli", "http"])
+    parser.add_argument("which", nargs="*", help="engine, cli and/or http (default: all three)")
     args = parser.parse_args()
-    for which in args.which:
+    unknown = set(args.which) - {"engine", "cli", "http"}
+    if unknown:
+        parser.error(f"unknown benchmark(s) {sorted(unknown)}: choose from engine, cli, http")
+    for which in args.which or ["engine", "cli", "http"]:
         if which == "engine":
             engine()
         elif which == "cli":
