@@ -16,6 +16,11 @@ from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem
 STATUS = {NotFoundError: 404, QueryError: 422, UnsupportedError: 501}
 
 
+def status_of(exc: NeutralTimelineError) -> int:
+    """The HTTP status for one of our errors (400 for any other kind)."""
+    return next((s for kind, s in STATUS.items() if isinstance(exc, kind)), 400)
+
+
 def body(status: int, code: str, problems: list[Problem]) -> bytes:
     document: dict[str, Any] = {
         "error": {
@@ -39,7 +44,7 @@ def install(app: FastAPI) -> None:
 
     async def ours(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, NeutralTimelineError)
-        status = next((s for kind, s in STATUS.items() if isinstance(exc, kind)), 400)
+        status = status_of(exc)
         return respond(status, exc.code, list(exc.problems))
 
     async def validation(request: Request, exc: Exception) -> Response:

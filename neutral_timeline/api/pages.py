@@ -15,7 +15,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from neutral_timeline.api.errors import STATUS
+from neutral_timeline.api.errors import status_of
 from neutral_timeline.api.responses import DATED_MAX_AGE, HTML, JSON, TODAY_MAX_AGE, send
 from neutral_timeline.api.routes import feed_links, service
 from neutral_timeline.catalog.model import Catalog
@@ -86,7 +86,7 @@ def _html(
     try:
         body, max_age = build()
     except NeutralTimelineError as exc:
-        status = next((s for kind, s in STATUS.items() if isinstance(exc, kind)), 400)
+        status = status_of(exc)
         chosen, base = _lang_or_default(lang), _base(request)
         script_url = assets.url(base, "embed.js") if script else None
         page = html.Page(base, assets.url(base, "widget.css"), script_url, urls={"home": _home_url(base, chosen)})

@@ -19,11 +19,6 @@ def _kind(value: Any, kind: Any) -> Any:
     return kind if kind is not None else type(value)
 
 
-def dump(value: Any, lang: Lang, kind: Any = None) -> Any:
-    """JSON-ready Python data; every bilingual text becomes one string in ``lang``."""
-    return adapter(_kind(value, kind)).dump_python(value, mode="json", context={"lang": lang})
-
-
 def render(value: Any, lang: Lang, kind: Any = None, indent: int | None = 2) -> bytes:
     """UTF-8 JSON bytes, keys in declaration order, stable for the same data."""
     return adapter(_kind(value, kind)).dump_json(value, context={"lang": lang}, indent=indent)
