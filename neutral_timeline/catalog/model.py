@@ -163,6 +163,8 @@ class Participation(Record):
 
 @dataclass
 class Election(Record):
+    """An election: its kind, names, schedule revisions and which regions take part."""
+
     id: str
     kind: ElectionKind
     name: Text
@@ -183,6 +185,8 @@ class Election(Record):
 
 @dataclass
 class Instrument(Record):
+    """A legal text (UU, PP, PKPU, SKB, a regional circular) and when it is in force."""
+
     id: str
     type: str
     short: str
@@ -217,12 +221,16 @@ class Basis(Record):
 
 @dataclass
 class Sanction(Record):
+    """What the law says happens on a breach, with its source."""
+
     text: Text
     source: Source
 
 
 @dataclass
 class Rule(Record):
+    """One prohibition or obligation: its bases over time and its time scope."""
+
     id: str
     kind: Literal["prohibition", "obligation"]
     title: Text

@@ -150,6 +150,8 @@ def widget(situation: Situation, timeline: Timeline, lang: Lang, theme: str, tit
 
 @dataclass(frozen=True)
 class Feed:
+    """A calendar feed and its subscribe links, for the home page."""
+
     id: str
     name: str
     links: dict[str, str]

@@ -63,6 +63,8 @@ def state(start: date | None, end: date | None, day: date | None) -> State:
 
 @dataclass(frozen=True)
 class Segment:
+    """One drawn stretch of the timeline bar."""
+
     phase: PhaseSpan
     left: float
     width: float

@@ -32,6 +32,8 @@ class Citation(Record):
 
 @dataclass
 class RevisionInfo(Record):
+    """The schedule revision an answer used, and whether it is the latest."""
+
     id: str
     instrument: Citation
     enacted: dt.date
@@ -41,6 +43,8 @@ class RevisionInfo(Record):
 
 @dataclass
 class PhaseSpan(Record):
+    """A phase of the schedule with its inclusive dates and source."""
+
     key: str
     name: Text
     start: dt.date
@@ -60,6 +64,8 @@ class PhaseNow:
 
 @dataclass
 class WindowInfo(Record):
+    """A rule's window on this schedule and the anchors that open and close it."""
+
     start: dt.date | None  # None: open
     end: dt.date | None
     opened_by: str | None  # "candidate_determination.start-P6M", "2020-09-10", None
@@ -70,6 +76,8 @@ class WindowInfo(Record):
 
 @dataclass
 class SanctionInfo(Record):
+    """A rule's sanction with its source."""
+
     text: Text
     source: Citation
 
@@ -104,6 +112,8 @@ class Change:
 
 @dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
 class Countdown:
+    """Days to voting day from the date asked."""
+
     voting_day: dt.date
     days: int  # days until voting day; 0 on the day; negative after it
 
@@ -132,6 +142,8 @@ class ParticipationInfo(Record):
 
 @dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
 class ElectionSituation:
+    """One election on the date asked: phases, rules in force, changes ahead, countdown."""
+
     id: str
     kind: str
     name: Text
@@ -183,6 +195,8 @@ class Timeline(Record):
 
 @dataclass
 class ElectionSummary(Record):
+    """An election in a list: voting day, stages and schedule revisions."""
+
     id: str
     kind: str
     name: Text

@@ -54,6 +54,8 @@ class Segment(Record):
 
 @dataclass
 class Event(Record):
+    """A dated start or end, before the date asked turns it into a Change."""
+
     date: dt.date
     change: ChangeKind
     id: str

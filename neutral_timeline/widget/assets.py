@@ -35,6 +35,8 @@ CSS_SLOT = '/*@css@*/""'
 
 @dataclass(frozen=True)
 class Asset:
+    """A static file as served: bytes, media type and validators."""
+
     body: bytes
     media_type: str
     version: str  # the first hex digits of the body's hash: ?v=<version> URLs never change
