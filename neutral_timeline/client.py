@@ -104,7 +104,20 @@ class Client:
         return result
 
     def feed(
-        self, name: str = "all", lang: Lang = DEFAULT_LANG, reminders: str = "7d,1d", reminder_events: bool = False
+        self,
+        name: str = "all",
+        lang: Lang = DEFAULT_LANG,
+        reminders: str = "7d,1d",
+        reminder_events: bool = False,
+        as_of: date | None = None,
+        region: str | None = None,
     ) -> bytes:
-        params = {"lang": lang, "reminders": reminders, "reminder_events": str(reminder_events).lower()}
+        """The ICS feed of one election (or ``all``), as the server serves it."""
+        params = {
+            "lang": lang,
+            "reminders": reminders,
+            "reminder_events": str(reminder_events).lower(),
+            "as_of": as_of,
+            "region": region,
+        }
         return self._get(f"/ics/{name}.ics", params).content

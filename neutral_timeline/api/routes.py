@@ -12,6 +12,7 @@ from neutral_timeline import __version__
 from neutral_timeline.api.responses import DATED_MAX_AGE, ICS, JSON, TODAY_MAX_AGE, send
 from neutral_timeline.api.service import Service
 from neutral_timeline.query import parse_date, parse_lang, today_in
+from neutral_timeline.render.ics import FEED_PATH
 from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, Situation, Timeline
 from neutral_timeline.resolve.situation import DEFAULT_ZONE
 
@@ -151,7 +152,7 @@ def rule(request: Request, rule: str, lang: LangQ = "id") -> Response:
 feeds = APIRouter()
 
 
-@feeds.get("/ics/{name}.ics", summary="ICS calendar feed: one election, or `all`", response_class=Response)
+@feeds.get(FEED_PATH, summary="ICS calendar feed: one election, or `all`", response_class=Response)
 def ics_feed(
     request: Request,
     name: str,
@@ -185,7 +186,7 @@ def feed_links(base_url: str, name: str, lang: str) -> dict[str, str]:
     """Subscribe (webcal), Google Calendar "add by URL", and plain download links for one feed."""
     from urllib.parse import quote
 
-    https = f"{base_url}/ics/{name}.ics" + ("" if lang == "id" else f"?lang={lang}")
+    https = base_url + FEED_PATH.format(name=name) + ("" if lang == "id" else f"?lang={lang}")
     webcal = "webcal://" + https.split("://", 1)[1]
     return {
         "ics": https,

@@ -58,3 +58,12 @@ def test_cli_asks_the_server(server: str, capsys: pytest.CaptureFixture[str]) ->
     assert "62 days to voting day" in out
     assert main(["today", "--server", server, "--election", "testvote-2082"]) == 2
     assert "did you mean" in capsys.readouterr().err
+
+
+def test_client_feed_is_the_offline_feed(server: str, mini: Catalog) -> None:
+    from neutral_timeline.render.ics import feed
+
+    with Client(server) as client:
+        remote = client.feed("testvote-2028", lang="en", as_of=date(2027, 12, 31), region="92.08")
+    local = feed(mini, "testvote-2028", "en", (7, 1), False, date(2027, 12, 31), server, mini.regions.find("92.08"))
+    assert remote == local
