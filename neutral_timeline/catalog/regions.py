@@ -32,7 +32,7 @@ _ALIASES = dict.fromkeys(("dki", "dki jakarta", "jakarta", "daerah khusus jakart
 _ALIASES |= dict.fromkeys(("diy", "di yogyakarta", "yogyakarta"), "34") | {"ntb": "52", "ntt": "53"}
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Region(Record):
     """A province, regency (kabupaten) or city (kota)."""
 
@@ -73,7 +73,7 @@ def _split(text: str) -> tuple[RegionType | None, str]:
     return kind, " ".join(words)
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(repr=False, eq=False)
 class Regions(Record):
     """Every region, sorted by code, with lookups by code and by forgiving name."""
 
@@ -93,6 +93,9 @@ class Regions(Record):
 
     def __repr__(self) -> str:
         return f"Regions({len(self.regions)} regions)"
+
+    __eq__ = object.__eq__  # one registry per catalog: identity, as before
+    __hash__ = object.__hash__
 
     def __len__(self) -> int:
         return len(self.regions)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import copyreg
-import hashlib
 import os
 import pickle
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
@@ -41,6 +41,8 @@ def data_files(root: Path) -> Iterator[Path]:
 
 def content_hash(root: Path) -> str:
     """sha256 over every data file's relative path and bytes."""
+    import hashlib  # only when validating: a cached start never hashes
+
     digest = hashlib.sha256()
     for path in data_files(root):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
@@ -63,32 +65,39 @@ def _cache_dir() -> Path | None:
     return Path(base) / "neutral-timeline"
 
 
-def _layout() -> str:
-    """A short hash of the code that defines what is pickled, so a changed class never meets an old cache."""
+CODE = ("model.py", "regions.py", "../text.py", "../record.py")  # what defines the pickled classes
+
+
+def _stamp(root: Path) -> str:
+    """What the cache must match: the data files and the code that defines the pickled classes,
+    each by size and modification time (as Python's own .pyc files are), plus the version.
+    Cheap: no file is read, so the CLI starts without hashing anything."""
+    from neutral_timeline import __version__
+
     here = Path(__file__).resolve().parent
-    digest = hashlib.sha256(CACHE_FORMAT.encode())
-    for name in ("model.py", "regions.py", "../text.py", "../record.py"):
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()[:12]
+    lines = [str(root), __version__, CACHE_FORMAT]
+    for path in [*data_files(root), *(here / name for name in CODE)]:
+        stat = path.stat()
+        lines.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(lines)
 
 
 def load(root: Path | None = None) -> Catalog:
-    """The catalog of ``root`` (default: bundled), from cache when its content hash matches.
+    """The catalog of ``root`` (default: bundled), from the cache when nothing it was built from changed.
 
-    The cache key is the hash of every data file plus the package version, so an edited file
-    or a new release always revalidates. A missing or unwritable cache only costs time.
+    The cache file stores its stamp (every data file's and class-defining module's size and
+    modification time, and the package version) and is used only when the stamp matches
+    exactly; anything else validates the files again. A missing or unwritable cache only costs time.
     """
-    from neutral_timeline import __version__
-
     root = (root or bundled_calendars()).resolve()
-    digest = content_hash(root)
+    stamp = _stamp(root)
     cache = _cache_dir()
-    path = cache / f"{digest[:32]}-{__version__}-{_layout()}.pickle" if cache else None
+    path = cache / f"{zlib.crc32(stamp.encode()):08x}-{len(stamp)}.pickle" if cache else None
     if path is not None and path.exists():
         try:
             with path.open("rb") as handle:
-                cached = pickle.load(handle)
-            if isinstance(cached, Catalog) and cached.content_hash == digest:
+                cached_stamp, cached = pickle.load(handle)
+            if cached_stamp == stamp and isinstance(cached, Catalog):
                 return cached
         except Exception:  # a corrupt or stale cache file is rebuilt, never trusted
             pass
@@ -101,7 +110,7 @@ def load(root: Path | None = None) -> Catalog:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
-                pickle.dump(catalog, temporary, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((stamp, catalog), temporary, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary.name, path)
         except (OSError, pickle.PicklingError):
             pass  # no cache: the next start validates again

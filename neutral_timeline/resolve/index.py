@@ -43,7 +43,7 @@ ONE_DAY = timedelta(days=1)
 OPEN_WINDOW = Window(None, None, WindowSpec(None, None))
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Segment(Record):
     """``rule`` is in force, with the same basis, from ``start`` to ``end`` inclusive."""
 
@@ -52,7 +52,7 @@ class Segment(Record):
     rule: RuleInForce
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Event(Record):
     """A dated start or end, before the date asked turns it into a Change."""
 
@@ -65,7 +65,7 @@ class Event(Record):
         return Change(self.date, (self.date - day).days, self.change, self.id, self.name)
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Plan(Record):
     """Everything about one schedule revision that does not depend on the date asked."""
 
