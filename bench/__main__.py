@@ -93,6 +93,14 @@ def _median_run(command: list[str], runs: int, env: dict[str, str]) -> float:
 
 def cli(runs: int = 21) -> None:
     exe = shutil.which("neutral-timeline", path=str(Path(sys.executable).parent)) or "neutral-timeline"
+    # Measure the package as installed: pip compiles an installed package's bytecode, but an
+    # editable checkout under PYTHONDONTWRITEBYTECODE=1 (set on these machines) would compile
+    # every module from source at every start, while pendulum, pydantic and rich never do.
+    import compileall
+
+    import neutral_timeline
+
+    compileall.compile_dir(Path(neutral_timeline.__file__).parent, quiet=1)
     env = {**os.environ, "COLUMNS": "120"}
     with tempfile.TemporaryDirectory() as cache:
         env["XDG_CACHE_HOME"] = cache
@@ -105,7 +113,7 @@ def cli(runs: int = 21) -> None:
             ours.append(_median_run([exe, "today", "--date", "2024-11-20"], 1, env))
             json_.append(_median_run([exe, "today", "--date", "2024-11-20", "--json"], 1, env))
     base = statistics.median(floor)
-    print(f"cli cold start: median of {runs} runs each, interleaved")
+    print(f"cli cold start: median of {runs} runs each, interleaved; bytecode compiled as for an installed package")
     row('baseline: python -c "import pendulum, pydantic, rich"', f"{base * 1e3:.1f} ms", "1.00x")
     row(
         "neutral-timeline today (rich, cached catalog)",

@@ -220,7 +220,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         flush=True,
     )
     uvicorn.run(
-        "neutral_timeline.api.app:create_app",
+        "neutral_timeline.api.app:create_service",
         factory=True,
         host=args.host,
         port=args.port,

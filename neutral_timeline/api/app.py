@@ -65,5 +65,10 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
     app.include_router(pages.pages)
     errors.install(app)
     app.add_middleware(HeadAsGet)
-    app.add_middleware(ResponseCache)  # outermost: a dated answer is served without routing
     return app
+
+
+def create_service(catalog: Catalog | None = None) -> ASGIApp:
+    """What `neutral-timeline serve` runs: the app behind the response cache, which answers a
+    repeated dated question (or its 304) before any of Starlette's layers is entered."""
+    return ResponseCache(create_app(catalog))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from neutral_timeline.api.app import create_app
+from neutral_timeline.api.app import create_service
 from neutral_timeline.api.cache import ResponseCache
 from neutral_timeline.catalog.model import Catalog
 
@@ -13,15 +13,8 @@ pytestmark = pytest.mark.anyio
 DATED = "/api/v1/elections/testvote-2028/situation?date=2028-10-03"
 
 
-def _cache(stack: object) -> ResponseCache:
-    """The ResponseCache inside the app's built middleware stack."""
-    while not isinstance(stack, ResponseCache):
-        stack = stack.app  # type: ignore[attr-defined]
-    return stack
-
-
 async def test_dated_answers_are_replayed_identically(mini: Catalog) -> None:
-    app = create_app(mini)
+    app = create_service(mini)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         first = await client.get(DATED)
@@ -39,12 +32,13 @@ async def test_dated_answers_are_replayed_identically(mini: Catalog) -> None:
 
 
 async def test_what_is_kept_and_what_is_not(mini: Catalog) -> None:
-    app = create_app(mini)
+    app = create_service(mini)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         await client.get(DATED)
         await client.get("/api/v1/today")  # short-lived: its date moves with the clock
         await client.get("/api/v1/elections/nope/situation?date=2028-10-03")  # an error
-        cache = _cache(app.middleware_stack)
+        assert isinstance(app, ResponseCache)
+        cache = app
         kept = {path + ("?" + query.decode() if query else "") for path, query in cache.entries}
         assert kept == {DATED}
