@@ -16,7 +16,7 @@ a window. An *occurrence* is one event on one schedule revision, named by a lang
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from hashlib import sha256
 from typing import Literal
@@ -26,11 +26,10 @@ from neutral_timeline.i18n import days as days_text
 from neutral_timeline.i18n import label, short_date, span
 from neutral_timeline.record import Record
 from neutral_timeline.resolve.answer import Citation, PhaseSpan, RevisionInfo, RuleInForce
-from neutral_timeline.resolve.index import NATIONAL, Segment, plan
+from neutral_timeline.resolve.index import NATIONAL, Segment, plan, runs
 from neutral_timeline.text import Lang, Text
 
 Kind = Literal["phase", "rules-start", "rules-end"]
-ONE_DAY = timedelta(days=1)
 
 WORDS: dict[str, Text] = {
     "rules-start.one": Text("Mulai berlaku: {title}", "Comes into force: {title}"),
@@ -89,17 +88,6 @@ class _Run(Record):
         return f"{opened or self.start}..{closed or self.end}"
 
 
-def _runs(segments: tuple[Segment, ...]) -> list[_Run]:
-    runs: list[_Run] = []
-    for seg in segments:
-        last = runs[-1].last if runs else None
-        if last and last.rule.id == seg.rule.id and last.end < date.max and last.end + ONE_DAY == seg.start:
-            runs[-1] = _Run(runs[-1].first, seg)
-        else:
-            runs.append(_Run(seg, seg))
-    return runs
-
-
 @lru_cache(maxsize=256)
 def occurrences(
     catalog: Catalog, election_id: str, revision_id: str, local: frozenset[str] = NATIONAL, with_rules: bool = True
@@ -111,17 +99,17 @@ def occurrences(
     p = plan(catalog, election_id, revision_id, local)
     found = [Occurrence(f"phase.{span.key}", "phase", span.start, span.end, phase=span) for span in p.phases]
     groups: dict[tuple[date | None, date | None], list[_Run]] = {}
-    for run in _runs(p.segments if with_rules else ()):
+    for run in (_Run(first, last) for first, last in runs(p.segments if with_rules else ())):
         if run.start is not None or run.end is not None:
             groups.setdefault((run.start, run.end), []).append(run)
-    for (start, end), runs in groups.items():
-        runs.sort(key=lambda r: r.first.rule.id)
-        digest = sha256("\n".join(sorted({r.identity() for r in runs})).encode()).hexdigest()[:12]
+    for (start, end), group in groups.items():
+        group.sort(key=lambda r: r.first.rule.id)
+        digest = sha256("\n".join(sorted({r.identity() for r in group})).encode()).hexdigest()[:12]
         if start is not None:
-            rules = tuple(r.first.rule for r in runs)
+            rules = tuple(r.first.rule for r in group)
             found.append(Occurrence(f"rules-start.{digest}", "rules-start", start, start, rules=rules))
         if end is not None:
-            rules = tuple(r.last.rule for r in runs)
+            rules = tuple(r.last.rule for r in group)
             found.append(Occurrence(f"rules-end.{digest}", "rules-end", end, end, rules=rules))
     return tuple(found)
 

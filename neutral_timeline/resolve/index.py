@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -212,14 +213,17 @@ def governing_bases(
     return found
 
 
-def _runs(segments: list[Segment]) -> list[tuple[date, date]]:
-    runs: list[tuple[date, date]] = []
+def runs(segments: Iterable[Segment]) -> list[tuple[Segment, Segment]]:
+    """Consecutive segments of one rule without a break, as (first, last): a basis change
+    inside a window splits segments, not the stretch a rule is in force."""
+    found: list[tuple[Segment, Segment]] = []
     for seg in segments:
-        if runs and runs[-1][1] + ONE_DAY == seg.start:
-            runs[-1] = (runs[-1][0], seg.end)
+        last = found[-1][1] if found else None
+        if last and last.rule.id == seg.rule.id and last.end < date.max and last.end + ONE_DAY == seg.start:
+            found[-1] = (found[-1][0], seg)
         else:
-            runs.append((seg.start, seg.end))
-    return runs
+            found.append((seg, seg))
+    return found
 
 
 @lru_cache(maxsize=1024)
@@ -244,11 +248,11 @@ def plan(catalog: Catalog, election_id: str, revision_id: str, local: frozenset[
         for window in windows:
             pieces = rule_segments(catalog, rule, window, bases, phases)
             segments.extend(pieces)
-            for start, end in _runs(pieces):
-                if start != date.min:
-                    events.append(Event(start, "rule_start", rule.id, rule.title))
-                if end != date.max:
-                    events.append(Event(end, "rule_end", rule.id, rule.title))
+            for first, last in runs(pieces):
+                if first.start != date.min:
+                    events.append(Event(first.start, "rule_start", rule.id, rule.title))
+                if last.end != date.max:
+                    events.append(Event(last.end, "rule_end", rule.id, rule.title))
     order = {"phase_start": 0, "rule_start": 1, "rule_end": 2, "phase_end": 3}
     events.sort(key=lambda e: (e.date, order[e.change], e.id))
     spans = tuple(sorted((phase_span(catalog, p) for p in phases.values()), key=lambda p: (p.start, -p.days, p.key)))

@@ -8,7 +8,7 @@ from neutral_timeline.catalog.model import Catalog, Election, Revision
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError, unknown
 from neutral_timeline.resolve.answer import Countdown, ElectionSituation, PhaseNow, RuleSpan, Situation, Timeline
-from neutral_timeline.resolve.index import always_segments, local_codes, plan, revision_info
+from neutral_timeline.resolve.index import always_segments, local_codes, plan, revision_info, runs
 from neutral_timeline.resolve.participation import participation, region_info
 from neutral_timeline.text import Text
 
@@ -116,17 +116,14 @@ def timeline(catalog: Catalog, election_id: str, as_of: date | None = None) -> T
     found = election(catalog, election_id)
     chosen = revision(catalog, found, as_of)
     p = plan(catalog, found.id, chosen.id)
-    spans: list[RuleSpan] = []
-    for seg in p.segments:
-        last = spans[-1] if spans else None
-        if last and last.rule.id == seg.rule.id and last.end is not None and (seg.start - last.end).days == 1:
-            spans[-1] = RuleSpan(last.rule, last.start, None if seg.end == date.max else seg.end)
-        else:
-            spans.append(
-                RuleSpan(
-                    seg.rule, None if seg.start == date.min else seg.start, None if seg.end == date.max else seg.end
-                )
-            )
+    spans = [
+        RuleSpan(
+            first.rule,
+            None if first.start == date.min else first.start,
+            None if last.end == date.max else last.end,
+        )
+        for first, last in runs(p.segments)
+    ]
     return Timeline(
         id=found.id,
         kind=found.kind,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
@@ -60,9 +60,6 @@ class WidgetOptions:
         if self.date is not None:
             params["date"] = self.date.isoformat()
         return ("?" + urlencode(params)) if params else ""
-
-    def with_theme(self, theme: str) -> WidgetOptions:
-        return replace(self, theme=theme)
 
 
 def page_url(base: str, options: WidgetOptions) -> str:
