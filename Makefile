@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup browser run today test lint bench clean
+# gettext catalogs: .po sources, compiled to .mo (git-ignored) by hatch_build.py, as a wheel build does
+PO := $(wildcard neutral_timeline/locale/*/LC_MESSAGES/*.po)
+MO := $(PO:.po=.mo)
+
+.PHONY: setup browser run today test lint bench clean messages
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -13,7 +17,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m compileall -q neutral_timeline  # as pip does for an installed package: fast starts
 	touch $(STAMP)
 
-setup: $(STAMP)
+%.mo: %.po hatch_build.py $(STAMP)
+	$(BIN)/python hatch_build.py $<
+
+setup: $(STAMP) $(MO)
+
+# After changing words in the code: new msgids into the .pot and both .po files (then translate them).
+messages: $(STAMP)
+	$(BIN)/pybabel extract --quiet --no-location --omit-header -k N_ -k NP_:1,2 -k NPC_:1c,2,3 \
+		-o neutral_timeline/locale/neutral_timeline.pot neutral_timeline
+	$(BIN)/pybabel update --quiet --no-fuzzy-matching -D neutral_timeline -i neutral_timeline/locale/neutral_timeline.pot \
+		-d neutral_timeline/locale
 
 today: $(STAMP)
 	$(BIN)/neutral-timeline today
@@ -39,4 +53,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(MO) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -1,163 +1,256 @@
-"""Words of the user interface and dates in the Indonesian and English way.
+"""Every word users read, from gettext catalogs, and dates in CLDR's words, for id and en.
 
-Month and weekday names are a small table rather than pendulum's formatter so that the CLI
-does not import pendulum just to print a date; tests check every day of 2020-2025 against
-``pendulum.Date.format(..., locale=...)``.
+The words live in ``locale/<lang>/LC_MESSAGES/neutral_timeline.po`` (msgids in English), compiled
+to ``.mo`` when the package is built (``hatch_build.py``; ``make setup`` for a checkout). The
+build also adds CLDR's month and weekday names (from Babel) to each compiled catalog, so that
+dates read as ``babel.dates.format_date(day, "EEEE, d MMMM y", locale=lang)`` without importing
+Babel at run time (the CLI's cold start); tests compare every day of 2020-2026 with Babel.
+
+Renderers ask by key: ``label("rules", lang)``; a key whose words hold a count goes through
+``ngettext`` with that count (``label("in_days", lang, n=1)`` is "in 1 day"). Code that has a
+msgid of its own marks it with ``N_`` (or ``NP_`` for plurals) so that ``pybabel extract -k N_
+-k NP_:1,2 -k NPC_:1c,2,3`` finds it, and says it with ``say``. A missing catalog raises
+``FileNotFoundError``: never a silent fall back to English.
 """
 
 from __future__ import annotations
 
+import gettext as _gettext
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from pathlib import Path
 
 from neutral_timeline.text import Lang, Text
 
-MONTHS: dict[Lang, tuple[str, ...]] = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
-}  # fmt: skip
-WEEKDAYS: dict[Lang, tuple[str, ...]] = {
-    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
+DOMAIN = "neutral_timeline"
+LOCALE_DIR = Path(__file__).parent / "locale"
+# msgctxt of the CLDR names that the build adds to each compiled catalog, msgid "1".."12" / "0".."6"
+MONTH, MONTH_ABBR, WEEKDAY = "cldr:month", "cldr:month-abbr", "cldr:weekday"
+
+
+@dataclass(frozen=True)
+class Plural:
+    """A message with singular and plural msgids; ``count`` names the value that chooses the form."""
+
+    singular: str
+    plural: str
+    count: str
+    context: str | None = None
+
+
+Msg = str | Plural
+
+
+def N_(msgid: str) -> str:
+    """Marks a msgid for extraction; translated later, in the reader's language."""
+    return msgid
+
+
+def NP_(singular: str, plural: str, count: str) -> Plural:
+    return Plural(singular, plural, count)
+
+
+def NPC_(context: str, singular: str, plural: str, count: str) -> Plural:
+    return Plural(singular, plural, count, context)
+
+
+@cache
+def translations(lang: str) -> _gettext.NullTranslations:
+    """The compiled catalog of ``lang``; FileNotFoundError when it was not built."""
+    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=False)
+
+
+def gettext(lang: str) -> Callable[[str], str]:
+    return translations(lang).gettext
+
+
+def ngettext(lang: str) -> Callable[[str, str, int], str]:
+    return translations(lang).ngettext
+
+
+def pgettext(lang: str) -> Callable[[str, str], str]:
+    return translations(lang).pgettext
+
+
+def npgettext(lang: str) -> Callable[[str, str, str, int], str]:
+    return translations(lang).npgettext
+
+
+def translate(msg: Msg, lang: str, values: dict[str, object] | None = None) -> str:
+    """The words of ``msg`` in ``lang``, not yet formatted; a plural takes its count from ``values``."""
+    if isinstance(msg, str):
+        return translations(lang).gettext(msg)
+    n = int((values or {})[msg.count])  # type: ignore[call-overload]
+    if msg.context is not None:
+        return translations(lang).npgettext(msg.context, msg.singular, msg.plural, n)
+    return translations(lang).ngettext(msg.singular, msg.plural, n)
+
+
+def say(msg: Msg, lang: str, **values: object) -> str:
+    """``msg`` in ``lang`` with ``values`` filled in."""
+    return translate(msg, lang, values).format(**values)
+
+
+def text(msg: Msg, **values: object) -> Text:
+    """``msg`` in both languages, for answers that carry a ``Text`` (the resolver's notes)."""
+    return Text(say(msg, "id", **values), say(msg, "en", **values))
+
+
+@cache
+def months(lang: str) -> tuple[str, ...]:
+    """CLDR's wide month names (format context), January first."""
+    return tuple(pgettext(lang)(MONTH, str(m)) for m in range(1, 13))
+
+
+@cache
+def months_abbr(lang: str) -> tuple[str, ...]:
+    return tuple(pgettext(lang)(MONTH_ABBR, str(m)) for m in range(1, 13))
+
+
+@cache
+def weekdays(lang: str) -> tuple[str, ...]:
+    """CLDR's wide weekday names, Monday first (``date.weekday()``)."""
+    return tuple(pgettext(lang)(WEEKDAY, str(d)) for d in range(7))
 
 
 def long_date(day: date, lang: Lang) -> str:
-    """'Rabu, 27 November 2024' / 'Wednesday, 27 November 2024'."""
-    return f"{WEEKDAYS[lang][day.weekday()]}, {day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+    """'Rabu, 27 November 2024' / 'Wednesday, 27 November 2024': CLDR "EEEE, d MMMM y"."""
+    return f"{weekdays(lang)[day.weekday()]}, {day.day} {months(lang)[day.month - 1]} {day.year}"
 
 
 def short_date(day: date, lang: Lang) -> str:
-    """'27 November 2024'."""
-    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+    """'27 November 2024': CLDR "d MMMM y"."""
+    return f"{day.day} {months(lang)[day.month - 1]} {day.year}"
 
 
 def span(start: date | None, end: date | None, lang: Lang) -> str:
     """An inclusive span in words; an open side says so."""
-    since = LABELS["since"].get(lang)
-    until = LABELS["until"].get(lang)
     if start is None and end is None:
-        return LABELS["always"].get(lang)
+        return label("always", lang)
     if start is None:
         assert end is not None
-        return f"{until} {short_date(end, lang)}"
+        return f"{label('until', lang)} {short_date(end, lang)}"
     if end is None:
-        return f"{since} {short_date(start, lang)}"
+        return f"{label('since', lang)} {short_date(start, lang)}"
     if start == end:
         return short_date(start, lang)
     return f"{short_date(start, lang)} – {short_date(end, lang)}"
 
 
 def days(n: int, lang: Lang) -> str:
-    if lang == "en":
-        return f"{n} day" if n == 1 else f"{n} days"
-    return f"{n} hari"
+    """'1 day', '2 days', '2 hari'."""
+    return label("days", lang, n=n)
 
 
-LABELS: dict[str, Text] = {
-    "title": Text("Netralitas ASN: yang berlaku", "ASN neutrality: what applies"),
-    "date": Text("Tanggal", "Date"),
-    "zone": Text("zona waktu", "time zone"),
-    "schedule": Text("Jadwal", "Schedule"),
-    "as_of": Text("seperti diketahui pada", "as known on"),
-    "superseded": Text("bukan jadwal terbaru", "not the latest schedule"),
-    "phases": Text("Tahapan hari ini", "Phases today"),
-    "no_phase": Text("Tidak ada tahapan yang berlangsung.", "No phase is running."),
-    "day_of": Text("hari ke-{day} dari {days}, sisa {left} hari", "day {day} of {days}, {left} days left"),
-    "rules": Text("Aturan yang berlaku", "Rules in force"),
-    "no_rules": Text("Tidak ada aturan yang berlaku.", "No rule is in force."),
-    "always_rules": Text("Aturan yang berlaku setiap saat", "Rules that apply at all times"),
-    "rule": Text("Aturan", "Rule"),
-    "window": Text("Berlaku", "In force"),
-    "basis": Text("Dasar hukum", "Legal basis"),
-    "opened_by": Text("dibuka oleh", "opened by"),
-    "interpretation": Text("Tafsiran", "Interpretation"),
-    "sanction": Text("Sanksi", "Sanction"),
-    "unverified": Text("belum terverifikasi", "unverified"),
-    "upcoming": Text("Perubahan 14 hari ke depan", "Changes in the next 14 days"),
-    "no_upcoming": Text("Tidak ada perubahan dalam 14 hari ke depan.", "No changes in the next 14 days."),
-    "countdown_future": Text("{days} hari menuju hari pemungutan suara ({date})", "{days} days to voting day ({date})"),
-    "countdown_today": Text("Hari ini hari pemungutan suara", "Today is voting day"),
-    "countdown_past": Text("Pemungutan suara telah berlangsung {days} hari lalu ({date})", "Voting took place {days} days ago ({date})"),
-    "sources": Text("Sumber", "Sources"),
-    "since": Text("sejak", "from"),
-    "until": Text("sampai", "until"),
-    "always": Text("setiap saat", "at all times"),
-    "today": Text("hari ini", "today"),
-    "in_days": Text("dalam {n} hari", "in {n} days"),
-    "phase_start": Text("mulai", "starts"),
-    "phase_end": Text("hari terakhir", "last day"),
-    "rule_start": Text("mulai berlaku", "comes into force"),
-    "rule_end": Text("hari terakhir berlaku", "last day in force"),
-    "election": Text("Pemilihan", "Election"),
-    "kind": Text("Jenis", "Kind"),
-    "voting_day": Text("Hari pemungutan suara", "Voting day"),
-    "revisions": Text("Revisi jadwal", "Schedule revisions"),
-    "tags": Text("Kegiatan", "Activities"),
-    "binds": Text("Mengikat", "Binds"),
-    "region_code": Text("Kode", "Code"),
-    "regional": Text("khusus daerah", "regional,"),
-    "region": Text("Daerah", "Region"),
-    "province": Text("Provinsi", "Province"),
-    "participation": Text("Keikutsertaan daerah", "Regional participation"),
-    "not_in_progress": Text("Tahapan pemilihan ini tidak berlangsung pada tanggal tersebut.", "This election's stages are not running on that date."),
+LABELS: dict[str, Msg] = {
+    "title": N_("ASN neutrality: what applies"),
+    "date": N_("Date"),
+    "zone": N_("time zone"),
+    "schedule": N_("Schedule"),
+    "as_of": N_("as known on"),
+    "superseded": N_("not the latest schedule"),
+    "phases": N_("Phases today"),
+    "no_phase": N_("No phase is running."),
+    "day_of": NP_("day {day} of {days}, {left} day left", "day {day} of {days}, {left} days left", "left"),
+    "days": NP_("{n} day", "{n} days", "n"),
+    "rules": N_("Rules in force"),
+    "no_rules": N_("No rule is in force."),
+    "always_rules": N_("Rules that apply at all times"),
+    "rule": N_("Rule"),
+    "window": N_("In force"),
+    "basis": N_("Legal basis"),
+    "opened_by": N_("opened by"),
+    "interpretation": N_("Interpretation"),
+    "sanction": N_("Sanction"),
+    "unverified": N_("unverified"),
+    "upcoming": N_("Changes in the next 14 days"),
+    "no_upcoming": N_("No changes in the next 14 days."),
+    "countdown_future": NP_("{days} day to voting day ({date})", "{days} days to voting day ({date})", "days"),
+    "countdown_today": N_("Today is voting day"),
+    "countdown_past": NP_("Voting took place {days} day ago ({date})", "Voting took place {days} days ago ({date})", "days"),
+    "sources": N_("Sources"),
+    "since": N_("from"),
+    "until": N_("until"),
+    "always": N_("at all times"),
+    "today": N_("today"),
+    "in_days": NP_("in {n} day", "in {n} days", "n"),
+    "phase_start": N_("starts"),
+    "phase_end": N_("last day"),
+    "rule_start": N_("comes into force"),
+    "rule_end": N_("last day in force"),
+    "election": N_("Election"),
+    "kind": N_("Kind"),
+    "voting_day": N_("Voting day"),
+    "revisions": N_("Schedule revisions"),
+    "n_revisions": NP_("{n} schedule revision", "{n} schedule revisions", "n"),
+    "tags": N_("Activities"),
+    "binds": N_("Binds"),
+    "region_code": N_("Code"),
+    "regional": N_("regional,"),
+    "region": N_("Region"),
+    "province": N_("Province"),
+    "participation": N_("Regional participation"),
+    "not_in_progress": N_("This election's stages are not running on that date."),
     # The widget, the home page and the timeline picture.
-    "timeline": Text("Linimasa tahapan", "Election timeline"),
-    "all_phases": Text("Semua tahapan", "All phases"),
-    "phase": Text("Tahapan", "Phase"),
-    "now_running": Text("sedang berlangsung", "in progress"),
-    "today_marker": Text("Hari ini", "Today"),
-    "past_phase": Text("selesai", "over"),
-    "future_phase": Text("akan datang", "to come"),
-    "rule_windows": Text("Masa berlaku aturan", "Rule windows"),
-    "source": Text("Sumber", "Source"),
-    "all_sources": Text("Semua sumber", "All sources"),
-    "details": Text("Rincian", "Details"),
-    "notes": Text("Catatan tafsiran", "Interpretation notes"),
-    "note_ref": Text("lihat catatan {n} di bawah", "see note {n} below"),
-    "loading": Text("Memuat…", "Loading…"),
-    "load_failed": Text("Widget tidak dapat dimuat", "The widget could not be loaded"),
-    "more": Text("Rincian lengkap dan sumber", "Full details and sources"),
-    "data_version": Text("Versi data", "Data version"),
-    "widget_title": Text("Netralitas ASN: {name}", "ASN neutrality: {name}"),
-    "svg_title": Text("Linimasa {name}", "Timeline of {name}"),
-    "svg_today": Text("Hari ini {date}", "Today {date}"),
-    "svg_outside": Text("{date} berada di luar linimasa ini.", "{date} lies outside this timeline."),
-    "home_title": Text("Netralitas ASN dalam pemilihan", "ASN neutrality in elections"),
-    "home_intro": Text("Larangan bagi ASN (PNS dan PPPK) bergantung pada tahapan pemilihan. Halaman ini menunjukkan aturan yang berlaku pada tanggal ini, lengkap dengan dasar hukum dan sumbernya.", "What civil servants (ASN: PNS and PPPK) may not do depends on the election's phase. This page shows the rules in force on this date, with their legal basis and sources."),
-    "today_heading": Text("Yang berlaku hari ini", "What applies today"),
-    "subscribe": Text("Langganan kalender", "Calendar subscriptions"),
-    "subscribe_intro": Text("Tahapan dan masa berlaku aturan sebagai kalender yang selalu diperbarui.", "Phases and rule windows as calendars that stay up to date."),
-    "feed_all": Text("Semua pemilihan", "All elections"),
-    "webcal": Text("Berlangganan", "Subscribe"),
-    "google": Text("Google Kalender", "Google Calendar"),
-    "download": Text("Unduh .ics", "Download .ics"),
-    "embed": Text("Pasang widget", "Embed the widget"),
-    "embed_intro": Text("Tampilkan aturan yang berlaku hari ini di situs berita atau dasbor Anda. Tanpa pelacak, huruf, atau permintaan ke pihak ketiga.", "Show what applies today on your news site or dashboard. No trackers, fonts or third-party requests."),
-    "embed_iframe": Text("Iframe", "Iframe"),
-    "embed_script": Text("Skrip dan elemen <neutral-timeline>", "Script and <neutral-timeline> element"),
-    "embed_oembed": Text("oEmbed (WordPress)", "oEmbed (WordPress)"),
-    "embed_oembed_help": Text("Tempelkan alamat widget ini di editor WordPress; WordPress menemukan titik oEmbed sendiri.", "Paste this widget address into the WordPress editor; WordPress finds the oEmbed endpoint by itself."),
-    "preview": Text("Pratinjau langsung", "Live preview"),
-    "language": Text("Bahasa", "Language"),
-    "theme": Text("Tema", "Theme"),
-    "theme_auto": Text("Ikuti sistem", "Follow the system"),
-    "theme_light": Text("Terang", "Light"),
-    "theme_dark": Text("Gelap", "Dark"),
-    "show": Text("Perbarui", "Update"),
-    "api": Text("API dan data", "API and data"),
-    "api_docs": Text("Dokumentasi API (OpenAPI)", "API documentation (OpenAPI)"),
-    "timeline_svg": Text("Gambar linimasa (SVG)", "Timeline picture (SVG)"),
-    "error_title": Text("Tidak dapat ditampilkan", "Cannot be shown"),
-    "back_home": Text("Kembali ke beranda", "Back to the home page"),
-    "other_lang": Text("English", "Bahasa Indonesia"),
-    "skip": Text("Langsung ke isi", "Skip to content"),
-    "region_optional": Text("Daerah (kode atau nama, boleh kosong)", "Region (code or name, optional)"),
-    "sections": Text("Bagian halaman", "Page sections"),
+    "timeline": N_("Election timeline"),
+    "all_phases": N_("All phases"),
+    "phase": N_("Phase"),
+    "now_running": N_("in progress"),
+    "today_marker": N_("Today"),
+    "past_phase": N_("over"),
+    "future_phase": N_("to come"),
+    "rule_windows": N_("Rule windows"),
+    "source": N_("Source"),
+    "all_sources": N_("All sources"),
+    "details": N_("Details"),
+    "notes": N_("Interpretation notes"),
+    "note_ref": N_("see note {n} below"),
+    "loading": N_("Loading…"),
+    "load_failed": N_("The widget could not be loaded"),
+    "more": N_("Full details and sources"),
+    "data_version": N_("Data version"),
+    "widget_title": N_("ASN neutrality: {name}"),
+    "svg_title": N_("Timeline of {name}"),
+    "svg_today": N_("Today {date}"),
+    "svg_outside": N_("{date} lies outside this timeline."),
+    "home_title": N_("ASN neutrality in elections"),
+    "home_intro": N_("What civil servants (ASN: PNS and PPPK) may not do depends on the election's phase. This page shows the rules in force on this date, with their legal basis and sources."),
+    "today_heading": N_("What applies today"),
+    "subscribe": N_("Calendar subscriptions"),
+    "subscribe_intro": N_("Phases and rule windows as calendars that stay up to date."),
+    "feed_all": N_("All elections"),
+    "webcal": N_("Subscribe"),
+    "google": N_("Google Calendar"),
+    "download": N_("Download .ics"),
+    "embed": N_("Embed the widget"),
+    "embed_intro": N_("Show what applies today on your news site or dashboard. No trackers, fonts or third-party requests."),
+    "embed_iframe": N_("Iframe"),
+    "embed_script": N_("Script and <neutral-timeline> element"),
+    "embed_oembed": N_("oEmbed (WordPress)"),
+    "embed_oembed_help": N_("Paste this widget address into the WordPress editor; WordPress finds the oEmbed endpoint by itself."),
+    "preview": N_("Live preview"),
+    "language": N_("Language"),
+    "theme": N_("Theme"),
+    "theme_auto": N_("Follow the system"),
+    "theme_light": N_("Light"),
+    "theme_dark": N_("Dark"),
+    "show": N_("Update"),
+    "api": N_("API and data"),
+    "api_docs": N_("API documentation (OpenAPI)"),
+    "timeline_svg": N_("Timeline picture (SVG)"),
+    "error_title": N_("Cannot be shown"),
+    "back_home": N_("Back to the home page"),
+    "other_lang": N_("Bahasa Indonesia"),
+    "skip": N_("Skip to content"),
+    "region_optional": N_("Region (code or name, optional)"),
+    "sections": N_("Page sections"),
 }  # fmt: skip
 
 
 def label(key: str, lang: Lang, **values: object) -> str:
-    return LABELS[key].get(lang).format(**values)
+    return say(LABELS[key], lang, **values)
 
 
 def countdown(days: int, voting_day: date, lang: Lang) -> str:

@@ -9,6 +9,7 @@ import re
 from datetime import date, datetime
 
 from neutral_timeline.errors import Problem, QueryError
+from neutral_timeline.i18n import N_
 from neutral_timeline.text import LANGS, Lang
 
 DATE_FORM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -16,10 +17,12 @@ DATE_FORM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def parse_date(value: str, param: str) -> date:
     """A YYYY-MM-DD calendar date, or QueryError naming the parameter."""
-    problem = Problem(
-        where=param,
-        what=f"'{value}' is not a calendar date",
-        expected="YYYY-MM-DD, e.g. 2024-11-27",
+    problem = Problem.say(
+        param,
+        N_("'{value}' is not a calendar date"),
+        N_("YYYY-MM-DD, e.g. {example}"),
+        value=value,
+        example="2024-11-27",
     )
     if not DATE_FORM.match(value):
         raise QueryError([problem])
@@ -32,7 +35,7 @@ def parse_date(value: str, param: str) -> date:
 def parse_lang(value: str, param: str = "lang") -> Lang:
     if value in LANGS:
         return value
-    raise QueryError([Problem(where=param, what=f"'{value}' is not a supported language", expected="id or en")])
+    raise QueryError([Problem.say(param, N_("'{value}' is not a supported language"), N_("id or en"), value=value)])
 
 
 def today_in(zone: str, now: datetime | None = None) -> date:

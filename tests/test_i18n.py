@@ -1,26 +1,127 @@
-"""Dates the Indonesian and English way, checked against pendulum's own locale data."""
+"""The gettext catalogs: every msgid translated in both languages, plurals, and dates as CLDR says."""
 
 from __future__ import annotations
 
+import string
 from datetime import date, timedelta
+from pathlib import Path
 
-import pendulum
 import pytest
+from babel.dates import format_date
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
 
-from neutral_timeline.i18n import LABELS, long_date, short_date, span
+import neutral_timeline
+from neutral_timeline import i18n
+from neutral_timeline.i18n import LABELS, Plural, days, label, long_date, short_date, span
 from neutral_timeline.text import LANGS, Lang
+
+PACKAGE = Path(neutral_timeline.__file__).parent
+KEYWORDS = {"N_": None, "NP_": (1, 2), "NPC_": ((1, "c"), 2, 3)}  # as in the Makefile's `messages`
+
+
+def _po(lang: str) -> Catalog:
+    with (PACKAGE / "locale" / lang / "LC_MESSAGES" / "neutral_timeline.po").open("rb") as f:
+        return read_po(f, locale=lang)
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_day_2020_2025_matches_pendulum(lang: Lang) -> None:
+def test_every_msgid_has_a_translation_with_the_same_placeholders(lang: str) -> None:
+    catalog = _po(lang)
+    assert len(catalog) > 100
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = [str(i) for i in (message.id if isinstance(message.id, tuple) else (message.id,))]
+        strings = [str(s) for s in (message.string if isinstance(message.string, tuple) else (message.string,)) if s]
+        assert strings, (lang, message.id)
+        assert not message.fuzzy, (lang, message.id)
+        assert len(strings) == (catalog.num_plurals if isinstance(message.id, tuple) else 1), (lang, message.id)
+        for text in strings:
+            assert _fields(text) <= _fields(ids[-1]) and _fields(ids[-1]) - _fields(text) <= {"n"}, (lang, message.id)
+        assert not list(message.check(catalog)), (lang, message.id)
+
+
+def test_the_catalogs_hold_every_msgid_the_code_marks_and_no_other() -> None:
+    marked = {
+        (context, msgid if isinstance(msgid, str) else msgid[0])
+        for _, _, msgid, _, context in extract_from_dir(
+            str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
+        )
+    }
+    for lang in LANGS:
+        in_po = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in _po(lang) if m.id}
+        assert marked <= in_po, (lang, marked - in_po)
+        extra = {m for m in in_po - marked if m[0] != "argparse"}  # argparse's own words are not ours to mark
+        assert not extra, (lang, extra)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_compiled_catalog_is_the_po_plus_cldr_names(lang: Lang) -> None:
+    """make setup / the wheel hook compiled the .po; a missing .mo is an error, never English."""
+    mo = PACKAGE / "locale" / lang / "LC_MESSAGES" / "neutral_timeline.mo"
+    with mo.open("rb") as f:
+        compiled = read_mo(f)
+    source = _po(lang)
+    for message in source:
+        if message.id:
+            assert compiled.get(message.id, message.context) is not None, message.id
+    assert compiled.get("8", i18n.MONTH).string == ("Agustus" if lang == "id" else "August")  # type: ignore[union-attr]
+
+
+def test_a_missing_catalog_fails_loudly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n.translations.cache_clear()
+    try:
+        with pytest.raises(FileNotFoundError):
+            i18n.gettext("id")
+    finally:
+        monkeypatch.undo()
+        i18n.translations.cache_clear()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_day_2020_2026_matches_babel(lang: Lang) -> None:
     day = date(2020, 1, 1)
-    while day <= date(2025, 12, 31):
-        expected = pendulum.Date(day.year, day.month, day.day).format("dddd, D MMMM YYYY", locale=lang)
-        assert long_date(day, lang) == expected
+    while day <= date(2026, 12, 31):
+        assert long_date(day, lang) == format_date(day, "EEEE, d MMMM y", locale=lang)
+        assert short_date(day, lang) == format_date(day, "d MMMM y", locale=lang)
         day += timedelta(days=1)
 
 
-def test_spans() -> None:
+@pytest.mark.parametrize("lang", LANGS)
+def test_abbreviated_months_match_babel(lang: Lang) -> None:
+    assert [format_date(date(2024, m, 1), "MMM", locale=lang) for m in range(1, 13)] == list(i18n.months_abbr(lang))
+
+
+@pytest.mark.parametrize(
+    ("key", "values", "id", "en"),
+    [
+        ("days", {"n": 1}, "1 hari", "1 day"),
+        ("days", {"n": 2}, "2 hari", "2 days"),
+        ("in_days", {"n": 1}, "dalam 1 hari", "in 1 day"),
+        ("in_days", {"n": 0}, "dalam 0 hari", "in 0 days"),
+        ("in_days", {"n": 11}, "dalam 11 hari", "in 11 days"),
+        ("day_of", {"day": 60, "days": 60, "left": 1}, "hari ke-60 dari 60, sisa 1 hari", "day 60 of 60, 1 day left"),
+        ("day_of", {"day": 1, "days": 60, "left": 59}, "hari ke-1 dari 60, sisa 59 hari", "day 1 of 60, 59 days left"),
+        ("countdown_future", {"days": 1, "date": "x"}, "1 hari menuju hari pemungutan suara (x)", "1 day to voting day (x)"),
+        ("countdown_past", {"days": 3, "date": "x"}, "Pemungutan suara telah berlangsung 3 hari lalu (x)", "Voting took place 3 days ago (x)"),
+        ("n_revisions", {"n": 1}, "1 revisi jadwal", "1 schedule revision"),
+    ],
+)  # fmt: skip
+def test_plural_forms(key: str, values: dict[str, object], id: str, en: str) -> None:
+    assert isinstance(LABELS[key], Plural)
+    assert (label(key, "id", **values), label(key, "en", **values)) == (id, en)
+
+
+def test_days_and_spans() -> None:
+    assert (days(1, "en"), days(2, "en"), days(1, "id")) == ("1 day", "2 days", "1 hari")
     assert span(date(2024, 9, 25), date(2024, 11, 23), "id") == "25 September 2024 – 23 November 2024"
     assert span(date(2024, 11, 27), date(2024, 11, 27), "en") == "27 November 2024"
     assert span(None, None, "id") == "setiap saat"
@@ -28,10 +129,13 @@ def test_spans() -> None:
     assert short_date(date(2024, 2, 14), "id") == "14 Februari 2024"
 
 
-def test_every_label_has_both_languages_with_the_same_placeholders() -> None:
-    import string
+def test_the_wheel_hook_refuses_a_broken_catalog(tmp_path: Path) -> None:
+    import hatch_build
 
-    for key, text in LABELS.items():
-        fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (text.id, text.en)]
-        assert fields[0] == fields[1], key
-        assert text.id and text.en, key
+    po = tmp_path / "id" / "LC_MESSAGES" / "neutral_timeline.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: id\\n"\n\n#, python-format\nmsgid "%(n)s days"\nmsgstr "%(m)s hari"\n'
+    )
+    with pytest.raises(ValueError, match="days"):
+        hatch_build.compiled(po)

@@ -1,4 +1,8 @@
-"""One JSON error shape for every failure: code, status, message and located problems."""
+"""One JSON error shape for every failure: code, status, message and located problems.
+
+The texts are in the reader's language: ``lang=en`` in the query, else the best of id and en in
+``Accept-Language``, else Indonesian. The codes, the ``where`` and the shape never change.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, QueryError, UnsupportedError
+from neutral_timeline.i18n import N_
+from neutral_timeline.text import DEFAULT_LANG, LANGS, Lang
 
 STATUS = {NotFoundError: 404, QueryError: 422, UnsupportedError: 501}
 
@@ -21,22 +27,62 @@ def status_of(exc: NeutralTimelineError) -> int:
     return next((s for kind, s in STATUS.items() if isinstance(exc, kind)), 400)
 
 
-def body(status: int, code: str, problems: list[Problem]) -> bytes:
+def accept_language(header: str) -> Lang:
+    """The one of id and en that ``Accept-Language`` prefers; id when it names neither (or both equally)."""
+    best, best_q = DEFAULT_LANG, 0.0
+    for item in header.split(","):
+        tag, *params = item.strip().split(";")
+        q = 1.0
+        for param in params:
+            key, _, value = param.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        primary = tag.strip().lower().split("-")[0]
+        if primary in LANGS and q > best_q:
+            best, best_q = LANGS[LANGS.index(primary)], q
+    return best
+
+
+def request_lang(request: Request) -> Lang:
+    """The language of an error body: a valid ``lang`` parameter, else ``Accept-Language``."""
+    asked = request.query_params.get("lang")
+    for lang in LANGS:
+        if asked == lang:
+            return lang
+    return accept_language(request.headers.get("accept-language", ""))
+
+
+def body(status: int, code: str, problems: list[Problem], lang: Lang = DEFAULT_LANG) -> bytes:
     document: dict[str, Any] = {
         "error": {
             "status": status,
             "code": code,
-            "message": "; ".join(str(p) for p in problems),
-            "problems": [p.as_dict() for p in problems],
+            "message": "; ".join(p.text(lang) for p in problems),
+            "problems": [p.as_dict(lang) for p in problems],
         }
     }
     return json.dumps(document, ensure_ascii=False).encode()
 
 
-def respond(status: int, code: str, problems: list[Problem], headers: dict[str, str] | None = None) -> Response:
+def respond(
+    status: int,
+    code: str,
+    problems: list[Problem],
+    headers: dict[str, str] | None = None,
+    lang: Lang = DEFAULT_LANG,
+) -> Response:
     # Errors are JSON too: browsers on other origins (the web component) must be able to read them.
-    headers = {"Access-Control-Allow-Origin": "*", **(headers or {})}
-    return Response(body(status, code, problems), status_code=status, media_type="application/json", headers=headers)
+    headers = {
+        "Access-Control-Allow-Origin": "*",
+        "Content-Language": lang,
+        "Vary": "Accept-Language",
+        **(headers or {}),
+    }
+    body_bytes = body(status, code, problems, lang)
+    return Response(body_bytes, status_code=status, media_type="application/json", headers=headers)
 
 
 def install(app: FastAPI) -> None:
@@ -45,34 +91,36 @@ def install(app: FastAPI) -> None:
     async def ours(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, NeutralTimelineError)
         status = status_of(exc)
-        return respond(status, exc.code, list(exc.problems))
+        return respond(status, exc.code, list(exc.problems), lang=request_lang(request))
 
     async def validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         problems = [
             Problem(where=".".join(str(p) for p in e["loc"]), what=e["msg"], expected=None) for e in exc.errors()
         ]
-        return respond(422, "invalid_parameter", problems)
+        return respond(422, "invalid_parameter", problems, lang=request_lang(request))
 
     async def http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
+        lang, path = request_lang(request), request.url.path
         if exc.status_code == 404:
-            problem = Problem(
-                where=request.url.path,
-                what="no such page",
-                expected="a route listed in /openapi.json",
-                suggestion="see /docs for the API",
+            problem = Problem.say(
+                path,
+                N_("no such page"),
+                N_("a route listed in {openapi}"),
+                N_("see {docs} for the API"),
+                openapi="/openapi.json",
+                docs="/docs",
             )
-            return respond(404, "not_found", [problem])
+            return respond(404, "not_found", [problem], lang=lang)
         if exc.status_code == 405:
-            problem = Problem(
-                where=request.url.path, what=f"method {request.method} is not allowed", expected="GET or HEAD"
-            )
-            return respond(405, "method_not_allowed", [problem], headers={"Allow": "GET, HEAD"})
-        return respond(exc.status_code, "http_error", [Problem(where=request.url.path, what=str(exc.detail))])
+            problem = Problem.say(path, N_("method {method} is not allowed"), N_("GET or HEAD"), method=request.method)
+            return respond(405, "method_not_allowed", [problem], headers={"Allow": "GET, HEAD"}, lang=lang)
+        return respond(exc.status_code, "http_error", [Problem(where=path, what=str(exc.detail))], lang=lang)
 
     async def crash(request: Request, exc: Exception) -> Response:  # pragma: no cover - a bug, reported in one shape
-        return respond(500, "internal_error", [Problem(where=request.url.path, what="internal error")])
+        problem = Problem.say(request.url.path, N_("internal error"))
+        return respond(500, "internal_error", [problem], lang=request_lang(request))
 
     app.add_exception_handler(NeutralTimelineError, ours)
     app.add_exception_handler(RequestValidationError, validation)

@@ -1,7 +1,7 @@
 """Situations and timelines as HTML pages (Jinja2, autoescaped): the widget, the home page, errors.
 
 Templates get the resolver's answer objects and a ``Words`` helper bound to one language; every
-word comes from i18n.LABELS and every date from i18n.short_date/long_date.
+word comes from the gettext catalogs through i18n.label and every date from i18n.short_date/long_date.
 """
 
 from __future__ import annotations
@@ -66,6 +66,9 @@ class Words:
     def notes(self, rules: Iterable[RuleInForce]) -> list[str]:
         """Each distinct interpretation note once, in order: the widget numbers them instead of repeating."""
         return list(dict.fromkeys(self.text(r.interpretation) for r in rules if r.interpretation))
+
+    def problem(self, problem: Problem) -> str:
+        return problem.text(self.lang)
 
     def when(self, change: Change) -> str:
         return label("today", self.lang) if change.in_days == 0 else label("in_days", self.lang, n=change.in_days)

@@ -35,7 +35,7 @@ from icalendar import Alarm, Calendar, Event, vDuration, vText, vUri
 from neutral_timeline.catalog.model import Catalog, Election, Revision
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError
-from neutral_timeline.i18n import long_date
+from neutral_timeline.i18n import N_, NPC_, Msg, long_date, say
 from neutral_timeline.record import Record
 from neutral_timeline.render.ics_events import (
     Occurrence,
@@ -50,51 +50,48 @@ from neutral_timeline.resolve.index import local_codes, plan
 from neutral_timeline.resolve.participation import participation
 from neutral_timeline.resolve.situation import election as find_election
 from neutral_timeline.resolve.situation import revision as find_revision
-from neutral_timeline.text import Lang, Text
+from neutral_timeline.text import Lang
 
 DOMAIN = "neutral-timeline"
 FEED_PATH = "/ics/{name}.ics"  # the HTTP route (api/routes.py) that serves a feed, for SOURCE
 DEFAULT_REMINDERS = (7, 1)
 MAX_DAYS, MAX_REMINDERS = 90, 5
-REMINDERS_EXPECTED = "comma-separated days such as 7d,1d (each 0d-90d)"
+REMINDERS_EXPECTED = N_("comma-separated days such as 7d,1d (each 0d-90d)")
 _REMINDER = re.compile(r"(\d{1,3})d")
 _ORDER = {"phase": 0, "rules-start": 1, "rules-end": 2, "reminder": 3}
 ONE_DAY = timedelta(days=1)
 
-WORDS: dict[str, Text] = {
-    "calendar": Text("Netralitas ASN — {name}", "ASN neutrality — {name}"),
-    "all": Text("Semua pemilihan", "All elections"),
-    "about": Text(
-        "Tahapan pemilihan, serta hari mulai dan hari terakhir berlakunya aturan netralitas ASN, masing-masing dengan dasar hukum dan sumbernya.",
-        "Election phases, and the first and last days ASN neutrality rules are in force, each with its legal basis and sources.",
-    ),
-    "as_of": Text("Jadwal seperti diketahui pada {date}.", "Schedules as known on {date}."),
-    "data": Text("Data per {date}, versi {version}.", "Data as of {date}, version {version}."),
-    "reminder": Text("Pengingat, {when}: {summary}", "Reminder, {when}: {summary}"),
-    "in_days": Text("{n} hari lagi", "in {n} days"),
-    "tomorrow": Text("besok", "tomorrow"),
-    "today": Text("hari ini", "today"),
-    "reminders": Text("Pengingat", "Reminder"),
-    "region": Text("{name} ({code}); tanggal menurut zona waktu {zone}.", "{name} ({code}); dates in the {zone} time zone."),
+WORDS: dict[str, Msg] = {
+    "calendar": N_("ASN neutrality — {name}"),
+    "all": N_("All elections"),
+    "about": N_("Election phases, and the first and last days ASN neutrality rules are in force, each with its legal basis and sources."),
+    "as_of": N_("Schedules as known on {date}."),
+    "data": N_("Data as of {date}, version {version}."),
+    "reminder": N_("Reminder, {when}: {summary}"),
+    "in_days": NPC_("reminder", "in {n} day", "in {n} days", "n"),
+    "tomorrow": N_("tomorrow"),
+    "today": N_("today"),
+    "reminders": N_("Reminder"),
+    "region": N_("{name} ({code}); dates in the {zone} time zone."),
 }  # fmt: skip
 
 
 def _word(key: str, lang: Lang, **values: object) -> str:
-    return WORDS[key].get(lang).format(**values)
+    return say(WORDS[key], lang, **values)
 
 
-def _bad_reminders(what: str, param: str) -> QueryError:
-    return QueryError([Problem(where=param, what=what, expected=REMINDERS_EXPECTED)])
+def _bad_reminders(what: str, param: str, **values: object) -> QueryError:
+    return QueryError([Problem.say(param, what, REMINDERS_EXPECTED, **values)])
 
 
 def check_reminders(days: tuple[int, ...], param: str = "reminders") -> tuple[int, ...]:
     """Distinct reminder days, largest first, or QueryError."""
     for n in days:
         if not 0 <= n <= MAX_DAYS:
-            raise _bad_reminders(f"{n} days is not between 0 and {MAX_DAYS}", param)
+            raise _bad_reminders(N_("{n} days is not between 0 and {max}"), param, n=n, max=MAX_DAYS)
     distinct = tuple(sorted(set(days), reverse=True))
     if len(distinct) > MAX_REMINDERS:
-        raise _bad_reminders(f"{len(distinct)} reminders; at most {MAX_REMINDERS} are allowed", param)
+        raise _bad_reminders(N_("{n} reminders; at most {max} are allowed"), param, n=len(distinct), max=MAX_REMINDERS)
     return distinct
 
 
@@ -106,8 +103,12 @@ def parse_reminders(text: str, param: str = "reminders") -> tuple[int, ...]:
     for item in text.split(","):
         match = _REMINDER.fullmatch(item.strip().lower())
         if match is None:
-            where = f" (in '{text}')" if "," in text else ""
-            raise _bad_reminders(f"'{item.strip()}' is not a number of days{where}", param)
+            what = (
+                N_("'{item}' is not a number of days (in '{text}')")
+                if "," in text
+                else N_("'{item}' is not a number of days")
+            )
+            raise _bad_reminders(what, param, item=item.strip(), text=text)
         days.append(int(match.group(1)))
     return check_reminders(tuple(days), param)
 

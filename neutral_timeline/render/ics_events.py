@@ -22,8 +22,8 @@ from hashlib import sha256
 from typing import Literal
 
 from neutral_timeline.catalog.model import Catalog, Election, Revision
+from neutral_timeline.i18n import N_, NP_, Msg, label, say, short_date, span
 from neutral_timeline.i18n import days as days_text
-from neutral_timeline.i18n import label, short_date, span
 from neutral_timeline.record import Record
 from neutral_timeline.resolve.answer import Citation, PhaseSpan, RevisionInfo, RuleInForce
 from neutral_timeline.resolve.index import NATIONAL, Segment, plan, runs
@@ -31,22 +31,22 @@ from neutral_timeline.text import Lang, Text
 
 Kind = Literal["phase", "rules-start", "rules-end"]
 
-WORDS: dict[str, Text] = {
-    "rules-start.one": Text("Mulai berlaku: {title}", "Comes into force: {title}"),
-    "rules-start.many": Text("Mulai berlaku: {n} aturan netralitas ASN", "{n} ASN neutrality rules come into force"),
-    "rules-end.one": Text("Hari terakhir berlaku: {title}", "Last day in force: {title}"),
-    "rules-end.many": Text("Hari terakhir berlaku: {n} aturan netralitas ASN", "Last day in force: {n} ASN neutrality rules"),
-    "rules-start.lead": Text("Aturan netralitas ASN yang mulai berlaku pada {date} ({election}):", "ASN neutrality rules that come into force on {date} ({election}):"),
-    "rules-end.lead": Text("Aturan netralitas ASN yang hari terakhir berlakunya {date} ({election}):", "ASN neutrality rules whose last day in force is {date} ({election}):"),
-    "schedule": Text("Jadwal: {short} (ditetapkan {date})", "Schedule: {short} (enacted {date})"),
-    "closed_by": Text("ditutup oleh", "closed by"),
-    "phase": Text("Tahapan pemilihan", "Election phase"),
-    "rules": Text("Netralitas ASN", "ASN neutrality"),
+WORDS: dict[str, Msg] = {
+    "rules-start.one": N_("Comes into force: {title}"),
+    "rules-start.many": NP_("{n} ASN neutrality rule comes into force", "{n} ASN neutrality rules come into force", "n"),
+    "rules-end.one": N_("Last day in force: {title}"),
+    "rules-end.many": NP_("Last day in force: {n} ASN neutrality rule", "Last day in force: {n} ASN neutrality rules", "n"),
+    "rules-start.lead": N_("ASN neutrality rules that come into force on {date} ({election}):"),
+    "rules-end.lead": N_("ASN neutrality rules whose last day in force is {date} ({election}):"),
+    "schedule": N_("Schedule: {short} (enacted {date})"),
+    "closed_by": N_("closed by"),
+    "phase": N_("Election phase"),
+    "rules": N_("ASN neutrality"),
 }  # fmt: skip
 
 
 def word(key: str, lang: Lang, **values: object) -> str:
-    return WORDS[key].get(lang).format(**values)
+    return say(WORDS[key], lang, **values)
 
 
 @dataclass(repr=False, eq=False)

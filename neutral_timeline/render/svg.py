@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from itertools import count
 
-from neutral_timeline.i18n import MONTHS, label, short_date, span
+from neutral_timeline.i18n import label, months_abbr, short_date, span
 from neutral_timeline.render.layout import Scale, State, scale_of, state
 from neutral_timeline.resolve.answer import Timeline
 from neutral_timeline.text import Lang
@@ -68,7 +68,7 @@ def _axis(svg: ET.Element, scale: Scale, lang: Lang, bottom: float) -> None:
     for first in _months(scale):
         x = X0 + scale.at(first) * (X1 - X0)
         ET.SubElement(axis, "line", {"x1": _n(x), "x2": _n(x), "y1": _n(HEAD - 24), "y2": _n(bottom), "stroke": GRID})
-        _text(axis, x + 3, HEAD - 26, MONTHS[lang][first.month - 1][:3])
+        _text(axis, x + 3, HEAD - 26, months_abbr(lang)[first.month - 1])
         if first.year != year:
             year = first.year
             _text(axis, x + 3, HEAD - 12, str(year), **{"font-size": "11"})

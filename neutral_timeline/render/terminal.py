@@ -13,7 +13,7 @@ from rich.theme import Theme
 if TYPE_CHECKING:
     from rich.table import Table
 
-from neutral_timeline.i18n import label, long_date, short_date, span
+from neutral_timeline.i18n import countdown, label, long_date, short_date, span
 from neutral_timeline.resolve.answer import (
     Citation,
     ElectionSituation,
@@ -146,12 +146,7 @@ def rules_list_in_force(
 
 
 def _countdown(es: ElectionSituation, lang: Lang) -> str:
-    days, when = es.countdown.days, short_date(es.countdown.voting_day, lang)
-    if days > 0:
-        return label("countdown_future", lang, days=days, date=when)
-    if days == 0:
-        return label("countdown_today", lang)
-    return label("countdown_past", lang, days=-days, date=when)
+    return countdown(es.countdown.days, es.countdown.voting_day, lang)
 
 
 def election_block(
@@ -262,7 +257,7 @@ def elections(items: Iterable[ElectionSummary], lang: Lang) -> RenderableType:
         table.add_column(label(column, lang))
     table.add_column("id", style="muted")
     for e in items:
-        schedule = f"{e.revision.instrument.short} ({len(e.revisions)} {label('revisions', lang).lower()})"
+        schedule = f"{e.revision.instrument.short} ({label('n_revisions', lang, n=len(e.revisions))})"
         table.add_row(e.name.get(lang), e.kind, short_date(e.voting_day, lang), schedule, e.id)
     return table
 

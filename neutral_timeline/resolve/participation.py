@@ -4,13 +4,27 @@ from __future__ import annotations
 
 from neutral_timeline.catalog.model import Catalog, Election
 from neutral_timeline.catalog.regions import Region
+from neutral_timeline.i18n import N_, say
 from neutral_timeline.resolve.answer import ParticipationInfo, Race, RegionInfo
 from neutral_timeline.resolve.index import cite_source
-from neutral_timeline.text import Text
+from neutral_timeline.text import LANGS, Text
 
 RACES = {
-    "governor": Text("pemilihan gubernur {province}", "the governor race of {province}"),
-    "regency": Text("pemilihan {head} {name}", "the {head_en} race of {name}"),
+    "governor": N_("the governor race of {province}"),
+    "regent": N_("the regent race of {name}"),
+    "mayor": N_("the mayoral race of {name}"),
+}
+NOTES = {
+    "national": N_("{name} takes part in {election}: a national election held in every region."),
+    "takes_part": N_("{name} takes part in {election}: {races}."),
+    "not_taking_part": N_(
+        "{name} does not take part in {election}: no race is held there. Prohibitions tied to this "
+        "election's stages do not apply there; the neutrality rules that apply at all times still do."
+    ),
+    "unknown": N_(
+        "It is not verified whether {name} takes part in {election}: the list of participating "
+        "regions in the data is incomplete. The rules below apply if it does; check with the local KPU or Bawaslu."
+    ),
 }
 
 
@@ -21,12 +35,18 @@ def region_info(catalog: Catalog, region: Region) -> RegionInfo:
 
 def _races_text(catalog: Catalog, region: Region, races: tuple[str, ...]) -> Text:
     province = catalog.regions.province_of(region).name
-    head_id, head_en = ("wali kota", "mayoral") if region.type == "kota" else ("bupati", "regent")
-    parts = (
-        [RACES[race].id.format(province=province, head=head_id, name=region.name) for race in races],
-        [RACES[race].en.format(province=province, head_en=head_en, name=region.name) for race in races],
-    )
-    return Text(" dan ".join(parts[0]), " and ".join(parts[1]))
+    keys = [race if race == "governor" else "mayor" if region.type == "kota" else "regent" for race in races]
+    said = []
+    for lang in LANGS:
+        parts = [say(RACES[key], lang, province=province, name=region.name) for key in keys]
+        while len(parts) > 1:  # "a and b"; no race has more than two parts
+            parts[-2:] = [say(N_("{first} and {second}"), lang, first=parts[-2], second=parts[-1])]
+        said.append(parts[0] if parts else "")
+    return Text(*said)
+
+
+def _note(key: str, name: str, election: Text) -> Text:
+    return Text(*(say(NOTES[key], lang, name=name, election=election.get(lang)) for lang in LANGS))
 
 
 def participation(catalog: Catalog, election: Election, region: Region | None) -> ParticipationInfo | None:
@@ -40,28 +60,15 @@ def participation(catalog: Catalog, election: Election, region: Region | None) -
     name, election_name = region.full_name, election.name
     if status == "takes_part" and election.kind == "pemilu":
         races = ("national",)
-        note = Text(
-            f"{name} ikut {election_name.id}: pemilihan umum nasional di seluruh daerah.",
-            f"{name} takes part in {election_name.en}: a national election held in every region.",
-        )
+        note = _note("national", name, election_name)
     elif status == "takes_part":
         how = _races_text(catalog, region, races)
         note = Text(
-            f"{name} ikut {election_name.id}: {how.id}.",
-            f"{name} takes part in {election_name.en}: {how.en}.",
-        )
-    elif status == "not_taking_part":
-        note = Text(
-            f"{name} tidak ikut {election_name.id}: tidak ada pemilihan di daerah ini. Larangan yang terikat "
-            "tahapan pemilihan ini tidak berlaku di sini; aturan netralitas yang berlaku setiap saat tetap berlaku.",
-            f"{name} does not take part in {election_name.en}: no race is held there. Prohibitions tied to this "
-            "election's stages do not apply there; the neutrality rules that apply at all times still do.",
+            *(
+                say(NOTES[status], lang, name=name, election=election_name.get(lang), races=how.get(lang))
+                for lang in LANGS
+            )
         )
     else:
-        note = Text(
-            f"Belum terverifikasi apakah {name} ikut {election_name.id}: daftar daerah peserta dalam data belum "
-            "lengkap. Aturan di bawah berlaku bila daerah ini ikut; pastikan ke KPU atau Bawaslu setempat.",
-            f"It is not verified whether {name} takes part in {election_name.en}: the list of participating "
-            "regions in the data is incomplete. The rules below apply if it does; check with the local KPU or Bawaslu.",
-        )
+        note = _note(status, name, election_name)
     return ParticipationInfo(status, races, note, cite_source(catalog, rules.source))

@@ -7,18 +7,15 @@ from datetime import date
 from neutral_timeline.catalog.model import Catalog, Election, Revision
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError, unknown
+from neutral_timeline.i18n import N_, text
 from neutral_timeline.resolve.answer import Countdown, ElectionSituation, PhaseNow, RuleSpan, Situation, Timeline
 from neutral_timeline.resolve.index import always_segments, local_codes, plan, revision_info, runs
 from neutral_timeline.resolve.participation import participation, region_info
-from neutral_timeline.text import Text
 
 HORIZON_DAYS = 14
 DEFAULT_ZONE = "Asia/Jakarta"
 
-NO_ELECTION = Text(
-    id="Tidak ada tahapan pemilihan yang berlangsung pada tanggal ini. Aturan yang berlaku setiap saat tercantum di bawah.",
-    en="No election is in progress on this date. The rules that apply at all times are listed below.",
-)
+NO_ELECTION = N_("No election is in progress on this date. The rules that apply at all times are listed below.")
 
 
 def election(catalog: Catalog, election_id: str) -> Election:
@@ -36,11 +33,15 @@ def revision(catalog: Catalog, found: Election, as_of: date | None) -> Revision:
         first = found.revisions[0]
         raise QueryError(
             [
-                Problem(
-                    where="as_of",
-                    what=f"no schedule of {found.id} was known on {as_of}",
-                    expected=f"a date on or after {first.enacted}, when {first.id} was enacted",
-                    suggestion="leave as_of out to use the latest schedule",
+                Problem.say(
+                    "as_of",
+                    N_("no schedule of {election} was known on {as_of}"),
+                    N_("a date on or after {enacted}, when {revision} was enacted"),
+                    N_("leave as_of out to use the latest schedule"),
+                    election=found.id,
+                    as_of=as_of,
+                    enacted=first.enacted,
+                    revision=first.id,
                 )
             ]
         )
@@ -105,7 +106,7 @@ def situation(
         as_of=as_of,
         elections=found,
         always=always,
-        message=None if found else NO_ELECTION,
+        message=None if found else text(NO_ELECTION),
         data_version=catalog.content_hash[:16],
         region=region_info(catalog, region) if region else None,
     )

@@ -1,8 +1,9 @@
 """The widget's static files, read once per process, with a content version for cache busting.
 
-``widget.js`` is served with the interface words and date names of i18n.py and the text of
-widget.css filled in, so that the web component needs no second request and every word still
-comes from one table.
+``widget.js`` is served with the interface words and date names of the gettext catalogs
+(i18n.py) and the text of widget.css filled in, so that the web component needs no second
+request and every word still comes from the catalogs. A plural goes as one form per CLDR plural
+category, which the script picks with the browser's ``Intl.PluralRules``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from neutral_timeline.i18n import LABELS, MONTHS, WEEKDAYS
+from neutral_timeline.i18n import LABELS, Plural, label, months, translate, weekdays
 from neutral_timeline.text import LANGS
 
 STATIC = Path(__file__).parent / "static"
@@ -42,12 +43,27 @@ class Asset:
     version: str  # the first hex digits of the body's hash: ?v=<version> URLs never change
 
 
+def _word(key: str, lang: str) -> str | dict[str, object]:
+    msg = LABELS[key]
+    if not isinstance(msg, Plural):
+        return label(key, lang)  # type: ignore[arg-type]
+    from babel import Locale  # the server's start only: CLDR's plural categories
+
+    rule = Locale.parse(lang).plural_form
+    samples: dict[str, int] = {}
+    for n in range(200):  # the first number of each category chooses the catalog's form for it
+        samples.setdefault(rule(n), n)
+    forms = {category: translate(msg, lang, {msg.count: n}) for category, n in sorted(samples.items())}
+    return {"count": msg.count, "forms": forms}
+
+
 def words() -> dict[str, dict[str, object]]:
     return {
         lang: {
-            "labels": {key: LABELS[key].get(lang) for key in WIDGET_LABELS},
-            "months": list(MONTHS[lang]),
-            "weekdays": list(WEEKDAYS[lang]),
+            "locale": lang,
+            "labels": {key: _word(key, lang) for key in WIDGET_LABELS},
+            "months": list(months(lang)),
+            "weekdays": list(weekdays(lang)),
         }
         for lang in LANGS
     }

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 from neutral_timeline.errors import NotFoundError, Problem, QueryError
+from neutral_timeline.i18n import N_
 from neutral_timeline.query import parse_date, parse_lang
 from neutral_timeline.text import DEFAULT_LANG, Lang
 
@@ -32,7 +33,7 @@ WIDGET_PATH = re.compile(r"/widget/(?P<election>[a-z0-9]+(?:-[a-z0-9]+)*)/?$")
 def parse_theme(value: str, param: str = "theme") -> str:
     if value in THEMES:
         return value
-    raise QueryError([Problem(where=param, what=f"'{value}' is not a theme", expected="auto, light or dark")])
+    raise QueryError([Problem.say(param, N_("'{value}' is not a theme"), N_("auto, light or dark"), value=value)])
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,12 @@ def svg_url(base: str, election: str, lang: Lang) -> str:
 def not_a_widget(url: str) -> NotFoundError:
     return NotFoundError(
         [
-            Problem(
-                where="url",
-                what=f"'{url}' is not the address of a widget page",
-                expected="an http(s) URL like https://example.org/widget/pilkada-2024?lang=en",
+            Problem.say(
+                "url",
+                N_("'{url}' is not the address of a widget page"),
+                N_("an http(s) URL like {example}"),
+                url=url,
+                example="https://example.org/widget/pilkada-2024?lang=en",
             )
         ]
     )

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from neutral_timeline.errors import NotFoundError, QueryError
-from neutral_timeline.i18n import LABELS
+from neutral_timeline.i18n import label
 from neutral_timeline.render import html
 from neutral_timeline.widget import assets
 from neutral_timeline.widget.embed import WidgetOptions, oembed_url, options_from_url, page_url, secret, size
@@ -89,7 +89,7 @@ def test_widget_js_gets_every_word_it_uses() -> None:
     assert used <= set(assets.WIDGET_LABELS), used - set(assets.WIDGET_LABELS)
     assert {"phase_start", "phase_end", "rule_start", "rule_end"} <= set(assets.WIDGET_LABELS)  # L[c.change]
     words = json.loads(re.search(r"var WORDS = (\{.*?\}), CSS", text, re.S)[1])  # type: ignore[index]
-    assert words["en"]["labels"]["rules"] == LABELS["rules"].en and words["id"]["months"][7] == "Agustus"
+    assert words["en"]["labels"]["rules"] == label("rules", "en") and words["id"]["months"][7] == "Agustus"
     assert ".nt-rule{" in text and assets.LABELS_SLOT not in text and assets.CSS_SLOT not in text
 
 

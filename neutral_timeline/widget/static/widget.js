@@ -12,7 +12,9 @@
   function utc(s) { var p = s.split("-"); return Date.UTC(+p[0], p[1] - 1, +p[2]); }
   function diff(a, b) { return Math.round((utc(b) - utc(a)) / DAY); }
   function say(w, key, values) {
-    return w.labels[key].replace(/\{(\w+)\}/g, function (_, name) { return String(values[name]); });
+    var words = w.labels[key];  // a plural: {count, forms} with a form per CLDR plural category
+    if (typeof words !== "string") words = words.forms[new Intl.PluralRules(w.locale).select(values[words.count])] || words.forms.other;
+    return words.replace(/\{(\w+)\}/g, function (_, name) { return String(values[name]); });
   }
   function short(w, s) { var d = new Date(utc(s)); return d.getUTCDate() + " " + w.months[d.getUTCMonth()] + " " + d.getUTCFullYear(); }
   function long(w, s) { return w.weekdays[(new Date(utc(s)).getUTCDay() + 6) % 7] + ", " + short(w, s); }
