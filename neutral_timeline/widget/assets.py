@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from neutral_timeline.i18n import LABELS, Plural, label, months, translate, weekdays
+from neutral_timeline.i18n import LABELS, Plural, months, translate, weekdays
 from neutral_timeline.text import LANGS
 
 STATIC = Path(__file__).parent / "static"
@@ -46,7 +46,7 @@ class Asset:
 def _word(key: str, lang: str) -> str | dict[str, object]:
     msg = LABELS[key]
     if not isinstance(msg, Plural):
-        return label(key, lang)  # type: ignore[arg-type]
+        return translate(msg, lang)  # the script fills in the values
     from babel import Locale  # the server's start only: CLDR's plural categories
 
     rule = Locale.parse(lang).plural_form

@@ -144,12 +144,15 @@ async def test_static_assets_cache_long_and_forever_when_versioned(client: httpx
 @pytest.mark.parametrize(
     ("path", "status", "says"),
     [
-        ("/widget/testvote-2082", 404, "did you mean &#39;testvote-2028&#39;?"),
-        (f"{WIDGET}?date=2028-02-30", 422, "is not a calendar date"),
-        (f"{WIDGET}?theme=pink", 422, "is not a theme"),
-        (f"{WIDGET}?lang=fr", 422, "is not a supported language"),
+        ("/widget/testvote-2082?lang=en", 404, "did you mean &#39;testvote-2028&#39;?"),
+        ("/widget/testvote-2082", 404, "mungkin maksud Anda &#39;testvote-2028&#39;?"),
+        (f"{WIDGET}?date=2028-02-30&lang=en", 422, "is not a calendar date"),
+        (f"{WIDGET}?date=2028-02-30", 422, "bukan tanggal kalender (seharusnya YYYY-MM-DD"),
+        (f"{WIDGET}?theme=pink&lang=en", 422, "is not a theme"),
+        (f"{WIDGET}?lang=fr", 422, "bukan bahasa yang didukung"),
         (f"{WIDGET}?region=Atlantis", 404, "no province, regency or city is named"),
-        ("/?election=nope", 404, "unknown election"),
+        ("/?election=nope&lang=en", 404, "unknown election"),
+        ("/?election=nope", 404, "pemilihan &#39;nope&#39; tidak dikenal"),
     ],
 )
 async def test_page_errors_are_friendly_html_never_a_500(

@@ -152,11 +152,41 @@ def _error(r: httpx.Response) -> dict[str, Any]:
 async def test_errors_have_one_shape(
     client: httpx.AsyncClient, path: str, status: int, where: str, fragment: str
 ) -> None:
-    r = await client.get(path)
+    r = await client.get(path, headers={"Accept-Language": "en"})
     assert r.status_code == status
     body = _error(r)
     assert body["problems"][0]["where"] == where
     assert fragment in body["message"]
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "says"),
+    [
+        ("/api/v1/elections/testvote-2082/situation", {}, "pemilihan 'testvote-2082' tidak dikenal"),
+        ("/api/v1/elections/testvote-2082/situation?lang=en", {}, "unknown election 'testvote-2082'"),
+        ("/api/v1/elections/testvote-2082/situation", {"Accept-Language": "en-GB,en;q=0.8"}, "unknown election"),
+        ("/api/v1/elections/testvote-2082/situation", {"Accept-Language": "en;q=0.5, id"}, "tidak dikenal"),
+        ("/api/v1/elections/testvote-2082/situation?lang=id", {"Accept-Language": "en"}, "tidak dikenal"),
+        ("/api/v1/elections/testvote-2082/situation", {"Accept-Language": "fr, de"}, "tidak dikenal"),
+        (SITUATION + "?date=2028-02-30", {}, "'2028-02-30' bukan tanggal kalender (seharusnya YYYY-MM-DD, misalnya"),
+        (SITUATION + "?date=2028-02-30&lang=en", {}, "'2028-02-30' is not a calendar date (expected YYYY-MM-DD, e.g."),
+        ("/api/v1/today?lang=fr", {"Accept-Language": "en"}, "lang: 'fr' is not a supported language (expected id or en)"),
+        ("/api/v1/today?lang=fr", {}, "lang: 'fr' bukan bahasa yang didukung (seharusnya id atau en)"),
+        ("/api/v1/nothing-here", {}, "halaman ini tidak ada"),
+        ("/api/v1/nothing-here?lang=en", {}, "no such page (expected a route listed in /openapi.json); see /docs"),
+    ],
+)  # fmt: skip
+async def test_errors_are_in_the_readers_language(
+    client: httpx.AsyncClient, path: str, headers: dict[str, str], says: str
+) -> None:
+    """Indonesian by default; English with lang=en or Accept-Language: en. Same codes and shape."""
+    r = await client.get(path, headers=headers)
+    body = _error(r)
+    assert says in body["message"], body["message"]
+    assert r.headers["content-language"] == ("en" if "tidak" not in says and "bukan" not in says and "halaman" not in says else "id")
+    problem = body["problems"][0]
+    assert set(problem) == {"where", "what", "expected", "suggestion"}
+    assert problem["what"] in body["message"]
 
 
 async def test_method_not_allowed(client: httpx.AsyncClient) -> None:

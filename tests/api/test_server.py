@@ -42,7 +42,7 @@ def test_client_raises_our_errors(server: str) -> None:
     with Client(server) as client:
         with pytest.raises(NotFoundError) as info:
             client.situation("testvote-2082")
-        assert info.value.problems[0].suggestion == "did you mean 'testvote-2028'?"
+        assert info.value.problems[0].suggestion == "mungkin maksud Anda 'testvote-2028'?"  # Indonesian by default
         with pytest.raises(QueryError):
             client.situation("testvote-2028", as_of=date(1990, 1, 1))
     with Client("http://127.0.0.1:9") as dead, pytest.raises(RemoteError):
