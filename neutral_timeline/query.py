@@ -41,3 +41,23 @@ def today_in(zone: str, now: datetime | None = None) -> date:
 
     moment = now if now is not None else datetime.now(tz=ZoneInfo("UTC"))
     return moment.astimezone(ZoneInfo(zone)).date()
+
+
+_REMINDER = re.compile(r"(\d{1,3})d")
+
+
+def parse_reminders(text: str, param: str = "reminders") -> tuple[int, ...]:
+    """``"7d,1d"`` -> ``(7, 1)``: distinct calendar days, largest first; ``""`` means no reminders."""
+    from neutral_timeline.resolve.feed import REMINDERS_EXPECTED, check_reminders
+
+    if not text.strip():
+        return ()
+    days = []
+    for item in text.split(","):
+        match = _REMINDER.fullmatch(item.strip().lower())
+        if match is None:
+            where = f" (in '{text}')" if "," in text else ""
+            what = f"'{item.strip()}' is not a number of days{where}"
+            raise QueryError([Problem(where=param, what=what, expected=REMINDERS_EXPECTED)])
+        days.append(int(match.group(1)))
+    return check_reminders(tuple(days), param)
