@@ -26,6 +26,7 @@ from neutral_timeline.i18n import label
 from neutral_timeline.query import parse_date, parse_lang, today_in
 from neutral_timeline.render import html
 from neutral_timeline.render.formats import RenderOptions
+from neutral_timeline.render.widget_options import WidgetOptions
 from neutral_timeline.resolve.answering import answer
 from neutral_timeline.resolve.questions import ElectionsQuestion, SituationQuestion, TimelineQuestion
 from neutral_timeline.resolve.situation import DEFAULT_ZONE
@@ -65,7 +66,7 @@ def _region(catalog: Catalog, value: str | None) -> Region | None:
     return catalog.regions.find(value, "region") if value else None
 
 
-def _title(catalog: Catalog, options: embed.WidgetOptions) -> str:
+def _title(catalog: Catalog, options: WidgetOptions) -> str:
     """ "Netralitas ASN: Pilkada Serentak 2024 — Kabupaten Banjar": the widget's name everywhere."""
     name = find_election(catalog, options.election).name.get(options.lang)
     region = _region(catalog, options.region)
@@ -117,9 +118,7 @@ def widget(
         place = _region(catalog, region)
         day, max_age = _day(date, place.zone if place else DEFAULT_ZONE)
         code = place.code if place else None
-        options = embed.WidgetOptions(
-            election_id, parse_lang(lang), embed.parse_theme(theme), day if date else None, code
-        )
+        options = WidgetOptions(election_id, parse_lang(lang), embed.parse_theme(theme), day if date else None, code)
         answers = service(request)
 
         def render() -> bytes:
@@ -141,7 +140,7 @@ def widget(
     return _html(request, lang, WIDGET_HEADERS, build, script=True)
 
 
-def _chooser(catalog: Catalog, base: str, options: embed.WidgetOptions, day: date | None, lang: Lang) -> html.Embed:
+def _chooser(catalog: Catalog, base: str, options: WidgetOptions, day: date | None, lang: Lang) -> html.Embed:
     """The home page's embed section: snippets for ``options`` and a preview (on ``day`` when fixed)."""
     title = _title(catalog, options)
     page_url, oembed = embed.page_url(base, options), embed.oembed_url(base, options)
@@ -181,9 +180,7 @@ def home(
         picked = election or (result.elections[0].id if result.elections else latest)
         place = _region(catalog, region)
         widget_lang_ = parse_lang(widget_lang or chosen, "widget_lang")
-        options = embed.WidgetOptions(
-            picked, widget_lang_, embed.parse_theme(theme), region=place.code if place else None
-        )
+        options = WidgetOptions(picked, widget_lang_, embed.parse_theme(theme), region=place.code if place else None)
 
         def render() -> bytes:
             feeds = [html.Feed("all", label("feed_all", chosen), feed_links(base, "all", chosen))]

@@ -55,8 +55,8 @@ async def test_one_entry_per_canonical_question(mini: Catalog) -> None:
 def test_the_cache_is_bounded_in_bytes() -> None:
     cache = AnswerCache(max_bytes=64 * 1024)
     for n in range(1000):
-        body = bytes(2000) + str(n).encode()
-        cache.get(("q", n), lambda: Rendered.of(body, "application/json"))
+        rendered = Rendered.of(bytes(2000) + str(n).encode(), "application/json")
+        cache.get(("q", n), lambda rendered=rendered: rendered)  # type: ignore[misc]
     assert cache.size <= cache.max_bytes
     assert sum(cost for _, cost in cache.entries.values()) == cache.size
     assert 20 <= len(cache.entries) < 32  # ~2.6 kB an entry in 64 kB
