@@ -1,4 +1,4 @@
-"""The command line: parse arguments, ask the resolver, print with a renderer. Nothing else.
+"""The command line: parse arguments into a question, ask it once, print the answer. Nothing else.
 
 Imports are lazy so that ``neutral-timeline today`` starts fast: the validated catalog comes
 from a disk cache, and pydantic, pendulum and the HTTP stack load only for commands that use them.
@@ -9,16 +9,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from neutral_timeline.errors import DataError, NeutralTimelineError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from neutral_timeline.catalog.model import Catalog
     from neutral_timeline.client import Client
+    from neutral_timeline.local import Local
+    from neutral_timeline.resolve.questions import Question
     from neutral_timeline.text import Lang
+
+    Source = Local | Client
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -29,10 +35,15 @@ def _catalog(args: argparse.Namespace) -> Catalog:
     return load(Path(args.data) if args.data else None)
 
 
-def _client(args: argparse.Namespace) -> Client:
-    from neutral_timeline.client import Client
+def _source(args: argparse.Namespace) -> Source:
+    """Where answers come from, chosen once: a server (``--server``) or the local catalog."""
+    if getattr(args, "server", None):
+        from neutral_timeline.client import Client
 
-    return Client(args.server)
+        return Client(args.server)
+    from neutral_timeline.local import Local
+
+    return Local(_catalog(args))
 
 
 def _lang(args: argparse.Namespace) -> Lang:
@@ -41,151 +52,86 @@ def _lang(args: argparse.Namespace) -> Lang:
     return parse_lang(args.lang, "--lang")
 
 
-def _print(args: argparse.Namespace, value: Any, text: Callable[[], Any], kind: Any = None) -> None:
-    """``--json``: the JSON renderer; otherwise the rich renderable that ``text`` builds."""
-    if args.json:
-        from neutral_timeline.render.json import render
+def _date(value: str | None, flag: str) -> date | None:
+    from neutral_timeline.query import parse_date
 
-        sys.stdout.buffer.write(render(value, _lang(args), kind) + b"\n")
-        return
-    from neutral_timeline.render.terminal import console
+    return parse_date(value, flag) if value else None
 
-    console(no_color=bool(os.environ.get("NO_COLOR"))).print(text())
+
+def _show(args: argparse.Namespace, question: Question, fmt: str | None = None, **options: Any) -> int:
+    """Ask ``question`` once and print the answer: the terminal view, or a format of the table
+    (``--json``, ``--format``) to standard output or ``--output``."""
+    lang = _lang(args)
+    chosen = fmt or ("json" if getattr(args, "json", False) else getattr(args, "format", None) or "text")
+    with _source(args) as source:
+        if chosen == "text" and not getattr(args, "output", None):
+            from neutral_timeline.render import terminal
+
+            result = source.answer(question, lang)
+            view = terminal.view(result, lang, details=options.get("details", False))
+            terminal.console(no_color=bool(os.environ.get("NO_COLOR"))).print(view)
+            return EXIT_OK
+        from neutral_timeline.render.formats import RenderOptions
+
+        indent = 2 if chosen == "json" else None
+        body = source.rendered(question, chosen, lang, RenderOptions(indent=indent, **options))
+    if getattr(args, "output", None):
+        Path(args.output).write_bytes(body)
+        print(f"{args.output}: {len(body)} bytes", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(body + (b"\n" if chosen == "json" else b""))
+    return EXIT_OK
 
 
 def cmd_today(args: argparse.Namespace) -> int:
-    from neutral_timeline.query import parse_date, today_in
-    from neutral_timeline.resolve.situation import DEFAULT_ZONE, situation
+    from neutral_timeline.resolve.questions import SituationQuestion
 
-    lang = _lang(args)
-    given = parse_date(args.date, "--date") if args.date else None
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
-    if args.server:  # the server decides "today" in the region's zone when no --date is given
-        with _client(args) as client:
-            if args.election:
-                result = client.situation(args.election, given, as_of, lang, args.region)
-            else:
-                result = client.today(given, as_of, lang, args.region)
-    else:
-        catalog = _catalog(args)
-        region = catalog.regions.find(args.region, "--region") if args.region else None
-        day = given or today_in(region.zone if region else DEFAULT_ZONE)
-        result = situation(catalog, day, args.election, as_of=as_of, region=region)
-
-    def text() -> Any:
-        from neutral_timeline.render import terminal
-
-        return terminal.situation(result, lang, details=args.details)
-
-    _print(args, result, text)
-    return EXIT_OK
+    # No --date: "today" in the region's zone, decided by the local source or by the server.
+    question = SituationQuestion(_date(args.date, "--date"), args.election, args.region, _date(args.as_of, "--as-of"))
+    return _show(args, question, details=args.details)
 
 
 def cmd_elections(args: argparse.Namespace) -> int:
-    from neutral_timeline.resolve import listing
-    from neutral_timeline.resolve.answer import ElectionSummary
+    from neutral_timeline.resolve.questions import ElectionsQuestion
 
-    lang = _lang(args)
-    if args.server:
-        with _client(args) as client:
-            result = client.elections(lang)
-    else:
-        result = listing.elections(_catalog(args))
-
-    def text() -> Any:
-        from neutral_timeline.render import terminal
-
-        return terminal.elections(result, lang)
-
-    _print(args, result, text, tuple[ElectionSummary, ...])
-    return EXIT_OK
+    return _show(args, ElectionsQuestion())
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from neutral_timeline.resolve import listing
-    from neutral_timeline.resolve.answer import RuleInfo
+    from neutral_timeline.resolve.questions import RulesQuestion
 
-    lang = _lang(args)
-    if args.server:
-        with _client(args) as client:
-            result = client.rules(args.election, args.tag, lang)
-    else:
-        result = listing.rules(_catalog(args), args.election, args.tag)
-
-    def text() -> Any:
-        from neutral_timeline.render import terminal
-
-        return terminal.rules_list(result, lang)
-
-    _print(args, result, text, tuple[RuleInfo, ...])
-    return EXIT_OK
+    return _show(args, RulesQuestion(args.election, args.tag))
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from neutral_timeline.query import parse_date, today_in
-    from neutral_timeline.resolve.situation import DEFAULT_ZONE, timeline
+    from neutral_timeline.query import today_in
+    from neutral_timeline.resolve.questions import TimelineQuestion
 
-    lang = _lang(args)
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
-    day = parse_date(args.date, "--date") if args.date else today_in(DEFAULT_ZONE)
-    if args.server:
-        with _client(args) as client:
-            result = client.timeline(args.election, as_of, lang)
-    else:
-        result = timeline(_catalog(args), args.election, as_of)
-    if args.svg:
-        from neutral_timeline.render import svg
-
-        Path(args.svg).write_bytes(svg.timeline(result, lang, day))
-        print(f"{args.svg}: {result.name.get(lang)}", file=sys.stderr)
-        return EXIT_OK
-
-    def text() -> Any:
-        from neutral_timeline.render import terminal
-
-        return terminal.timeline(result, lang)
-
-    _print(args, result, text)
-    return EXIT_OK
+    question = TimelineQuestion(args.election, _date(args.as_of, "--as-of"))
+    if args.svg:  # the picture's today marker: --date, else today in Asia/Jakarta
+        args.output = args.svg
+        return _show(args, question, "svg", today=_date(args.date, "--date") or today_in("Asia/Jakarta"))
+    return _show(args, question)
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
-    from neutral_timeline.query import parse_date
-    from neutral_timeline.render.ics import feed, parse_reminders
+    from neutral_timeline.query import parse_reminders
+    from neutral_timeline.resolve.questions import FeedQuestion
 
-    lang = _lang(args)
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
-    reminders = parse_reminders(args.reminders, "--reminders")
-    election_id = None if args.election == "all" else args.election
-    catalog = _catalog(args)
-    region = catalog.regions.find(args.region, "--region") if args.region else None
-    body = feed(catalog, election_id, lang, reminders, args.reminder_events, as_of, args.base_url, region)
-    if args.output:
-        Path(args.output).write_bytes(body)
-    else:
-        sys.stdout.buffer.write(body)
-    return EXIT_OK
+    question = FeedQuestion(
+        None if args.election == "all" else args.election,
+        args.region,
+        _date(args.as_of, "--as-of"),
+        parse_reminders(args.reminders, "--reminders"),
+        args.reminder_events,
+    )
+    return _show(args, question, "ics", public_url=args.base_url)
 
 
 def cmd_regions(args: argparse.Namespace) -> int:
-    lang = _lang(args)
-    if args.server:
-        with _client(args) as client:
-            found = client.regions(args.query, args.limit)
-    else:
-        from neutral_timeline.resolve.listing import regions
+    from neutral_timeline.resolve.questions import RegionsQuestion
 
-        found = regions(_catalog(args), args.query, args.limit)
-
-    def text() -> Any:
-        from neutral_timeline.render import terminal
-
-        return terminal.regions(found, lang)
-
-    from neutral_timeline.resolve.answer import RegionInfo
-
-    _print(args, found, text, tuple[RegionInfo, ...])
-    return EXIT_OK
+    return _show(args, RegionsQuestion(args.query, args.limit))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -287,6 +233,7 @@ def parser() -> argparse.ArgumentParser:
     ics.add_argument("--region", help="a region code or name: its circulars, participation and time zone")
     ics.add_argument("--base-url", dest="base_url", metavar="URL", help="where the feed is served, for SOURCE and URL")
     ics.add_argument("--data", metavar="DIR", help="a calendars/ folder (default: the bundled one)")
+    ics.add_argument("--server", metavar="URL", help="fetch the feed from a neutral-timeline server instead")
     ics.set_defaults(run=cmd_ics)
     serve = sub.add_parser("serve", help="run the HTTP service (JSON API, ICS feeds, widget)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")

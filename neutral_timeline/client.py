@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 from pydantic import TypeAdapter
 
-from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, QueryError
-from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, Situation, Timeline
+from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, QueryError, UnsupportedError
+from neutral_timeline.render.formats import RenderOptions
+from neutral_timeline.resolve.questions import Question
 from neutral_timeline.text import DEFAULT_LANG, Lang
-
-T = TypeVar("T")
 
 
 class RemoteError(NeutralTimelineError):
@@ -22,7 +21,11 @@ class RemoteError(NeutralTimelineError):
 
 
 class Client:
-    """``Client("https://netral.example.go.id").situation("pilkada-2024", date(2024, 11, 27))``."""
+    """A neutral-timeline server as a source of answers, with the interface of ``local.Local``:
+    ``Client("https://netral.example.go.id").answer(SituationQuestion(date(2024, 11, 27)), "en")``.
+
+    URLs come from each question's ``address()``, the paths the server's routes are declared with.
+    """
 
     def __init__(self, base_url: str, *, timeout: float = 10.0, transport: httpx.BaseTransport | None = None) -> None:
         self.base_url = base_url.rstrip("/")
@@ -56,68 +59,34 @@ class Client:
                 Problem(where=self.base_url + path, what=f"HTTP {response.status_code}: not a neutral-timeline answer")
             ]
             raise RemoteError(problems) from None
-        kind = {404: NotFoundError, 422: QueryError}.get(response.status_code, RemoteError)
+        kind = {404: NotFoundError, 422: QueryError, 501: UnsupportedError}.get(response.status_code, RemoteError)
         raise kind(problems)
 
-    def _typed(self, kind: type[T] | Any, path: str, **params: Any) -> Any:
-        return TypeAdapter(kind).validate_json(self._get(path, params).content)
+    def answer(self, question: Question, lang: Lang = DEFAULT_LANG) -> Any:
+        """The server's answer to ``question``, read back into the resolver's records.
 
-    def elections(self, lang: Lang = DEFAULT_LANG) -> tuple[ElectionSummary, ...]:
-        result: tuple[ElectionSummary, ...] = self._typed(tuple[ElectionSummary, ...], "/api/v1/elections", lang=lang)
-        return result
+        Texts arrive in ``lang`` only. A feed is not served as JSON: use ``rendered``.
+        """
+        from neutral_timeline.resolve.answering import ANSWER_TYPES
+        from neutral_timeline.resolve.questions import FeedQuestion
 
-    def today(
-        self, day: date | None = None, as_of: date | None = None, lang: Lang = DEFAULT_LANG, region: str | None = None
-    ) -> Situation:
-        result: Situation = self._typed(Situation, "/api/v1/today", date=day, as_of=as_of, lang=lang, region=region)
-        return result
+        if isinstance(question, FeedQuestion):
+            problem = Problem(where="question", what="a feed is served as iCalendar, not JSON", expected="rendered()")
+            raise UnsupportedError([problem])
+        path, params = question.address()
+        response = self._get(path, {**params, "lang": lang})
+        return TypeAdapter(ANSWER_TYPES[type(question)]).validate_json(response.content)
 
-    def situation(
-        self,
-        election: str,
-        day: date | None = None,
-        as_of: date | None = None,
-        lang: Lang = DEFAULT_LANG,
-        region: str | None = None,
-    ) -> Situation:
-        path = f"/api/v1/elections/{election}/situation"
-        result: Situation = self._typed(Situation, path, date=day, as_of=as_of, lang=lang, region=region)
-        return result
+    def rendered(self, question: Question, fmt: str, lang: Lang, options: RenderOptions | None = None) -> bytes:
+        """The answer in format ``fmt``: feeds as the server serves them, the rest rendered here."""
+        from dataclasses import replace
 
-    def regions(self, query: str, limit: int = 10) -> tuple[RegionInfo, ...]:
-        result: tuple[RegionInfo, ...] = self._typed(tuple[RegionInfo, ...], "/api/v1/regions", q=query, limit=limit)
-        return result
+        from neutral_timeline.render.formats import RenderOptions, render
+        from neutral_timeline.resolve.answering import ANSWER_TYPES
+        from neutral_timeline.resolve.questions import FeedQuestion
 
-    def timeline(self, election: str, as_of: date | None = None, lang: Lang = DEFAULT_LANG) -> Timeline:
-        result: Timeline = self._typed(Timeline, f"/api/v1/elections/{election}/timeline", as_of=as_of, lang=lang)
-        return result
-
-    def rules(
-        self, election: str | None = None, tag: str | None = None, lang: Lang = DEFAULT_LANG
-    ) -> tuple[RuleInfo, ...]:
-        path = "/api/v1/rules"
-        result: tuple[RuleInfo, ...] = self._typed(tuple[RuleInfo, ...], path, election=election, tag=tag, lang=lang)
-        return result
-
-    def rule(self, rule_id: str, lang: Lang = DEFAULT_LANG) -> RuleInfo:
-        result: RuleInfo = self._typed(RuleInfo, f"/api/v1/rules/{rule_id}", lang=lang)
-        return result
-
-    def feed(
-        self,
-        name: str = "all",
-        lang: Lang = DEFAULT_LANG,
-        reminders: str = "7d,1d",
-        reminder_events: bool = False,
-        as_of: date | None = None,
-        region: str | None = None,
-    ) -> bytes:
-        """The ICS feed of one election (or ``all``), as the server serves it."""
-        params = {
-            "lang": lang,
-            "reminders": reminders,
-            "reminder_events": str(reminder_events).lower(),
-            "as_of": as_of,
-            "region": region,
-        }
-        return self._get(f"/ics/{name}.ics", params).content
+        if isinstance(question, FeedQuestion):
+            path, params = question.address()
+            return self._get(path, {**params, "lang": lang}).content
+        settings = replace(options or RenderOptions(), kind=ANSWER_TYPES[type(question)])
+        return render(fmt, self.answer(question, lang), lang, settings)

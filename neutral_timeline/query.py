@@ -44,3 +44,28 @@ def today_in(zone: str, now: datetime | None = None) -> date:
 
     moment = now if now is not None else datetime.now(tz=ZoneInfo("UTC"))
     return moment.astimezone(ZoneInfo(zone)).date()
+
+
+_REMINDER = re.compile(r"(\d{1,3})d")
+# the same words as resolve.feed.REMINDERS_EXPECTED, whose problems Problem.in_lang translates by them
+REMINDERS_EXPECTED = N_("comma-separated days such as 7d,1d (each 0d-90d)")
+
+
+def parse_reminders(text: str, param: str = "reminders") -> tuple[int, ...]:
+    """``"7d,1d"`` -> ``(7, 1)``: distinct calendar days, largest first; ``""`` means no reminders."""
+    from neutral_timeline.resolve.feed import check_reminders
+
+    if not text.strip():
+        return ()
+    days = []
+    for item in text.split(","):
+        match = _REMINDER.fullmatch(item.strip().lower())
+        if match is None:
+            what = (
+                N_("'{item}' is not a number of days (in '{text}')")
+                if "," in text
+                else N_("'{item}' is not a number of days")
+            )
+            raise QueryError([Problem.say(param, what, REMINDERS_EXPECTED, item=item.strip(), text=text)])
+        days.append(int(match.group(1)))
+    return check_reminders(tuple(days), param)

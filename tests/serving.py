@@ -25,12 +25,12 @@ def free_port() -> int:
 def serving(data: Path, cache: Path) -> Iterator[str]:
     """Start the server over ``data``, wait until it answers, yield its URL, stop it."""
     port = free_port()
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "NEUTRAL_TIMELINE_PUBLIC_URL": url}
     command = [sys.executable, "-m", "neutral_timeline", "serve", "--port", str(port), "--data", str(data)]
     process = subprocess.Popen(
         [*command, "--log-level", "warning"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
         while True:

@@ -10,13 +10,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from neutral_timeline import __version__
 from neutral_timeline.api import errors, pages
-from neutral_timeline.api.cache import ResponseCache
 from neutral_timeline.api.routes import api, feeds
 from neutral_timeline.api.service import Service
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.store import load
 
 DATA_ENV = "NEUTRAL_TIMELINE_DATA"
+PUBLIC_URL_ENV = "NEUTRAL_TIMELINE_PUBLIC_URL"
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 
 DESCRIPTION = """
 Which election-neutrality rules bind Indonesian civil servants (ASN: PNS and PPPK) on a date,
@@ -48,8 +49,12 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, bodiless)
 
 
-def create_app(catalog: Catalog | None = None) -> FastAPI:
-    """The app over ``catalog`` (default: the folder in $NEUTRAL_TIMELINE_DATA, else bundled)."""
+def create_app(catalog: Catalog | None = None, public_url: str | None = None) -> FastAPI:
+    """The app over ``catalog`` (default: the folder in $NEUTRAL_TIMELINE_DATA, else bundled).
+
+    Absolute links (feeds, oEmbed, canonical) use ``public_url`` (default: the environment's
+    $NEUTRAL_TIMELINE_PUBLIC_URL, else http://127.0.0.1:8000), never the request's Host.
+    """
     if catalog is None:
         folder = os.environ.get(DATA_ENV)
         catalog = load(Path(folder) if folder else None)
@@ -59,7 +64,7 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
         description=DESCRIPTION,
         openapi_tags=[{"name": "api", "description": "JSON API v1"}],
     )
-    app.state.service = Service(catalog)
+    app.state.service = Service(catalog, public_url or os.environ.get(PUBLIC_URL_ENV) or DEFAULT_PUBLIC_URL)
     app.include_router(api, tags=["api"])
     app.include_router(feeds, tags=["feeds"])
     app.include_router(pages.pages)
@@ -69,6 +74,5 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
 
 
 def create_service(catalog: Catalog | None = None) -> ASGIApp:
-    """What `neutral-timeline serve` runs: the app behind the response cache, which answers a
-    repeated dated question (or its 304) before any of Starlette's layers is entered."""
-    return ResponseCache(create_app(catalog))
+    """What `neutral-timeline serve` runs (a uvicorn factory): the app, configured from the environment."""
+    return create_app(catalog)

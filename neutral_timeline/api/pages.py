@@ -15,6 +15,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from neutral_timeline.api.cache import Rendered
 from neutral_timeline.api.errors import status_of
 from neutral_timeline.api.responses import DATED_MAX_AGE, HTML, JSON, TODAY_MAX_AGE, send
 from neutral_timeline.api.routes import feed_links, service
@@ -23,9 +24,12 @@ from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, UnsupportedError
 from neutral_timeline.i18n import label
 from neutral_timeline.query import parse_date, parse_lang, today_in
-from neutral_timeline.render import html, svg
-from neutral_timeline.resolve import listing
-from neutral_timeline.resolve.situation import DEFAULT_ZONE, situation, timeline
+from neutral_timeline.render import html
+from neutral_timeline.render.formats import RenderOptions
+from neutral_timeline.render.widget_options import WidgetOptions
+from neutral_timeline.resolve.answering import answer
+from neutral_timeline.resolve.questions import ElectionsQuestion, SituationQuestion, TimelineQuestion
+from neutral_timeline.resolve.situation import DEFAULT_ZONE
 from neutral_timeline.resolve.situation import election as find_election
 from neutral_timeline.text import Lang
 from neutral_timeline.widget import assets, embed
@@ -49,7 +53,8 @@ pages = APIRouter()
 
 
 def _base(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+    """The configured public origin: links never come from the request's Host or forwarded headers."""
+    return (service(request).public_url or "").rstrip("/")
 
 
 def _day(value: str | None, zone: str = DEFAULT_ZONE) -> tuple[date, int]:
@@ -61,7 +66,7 @@ def _region(catalog: Catalog, value: str | None) -> Region | None:
     return catalog.regions.find(value, "region") if value else None
 
 
-def _title(catalog: Catalog, options: embed.WidgetOptions) -> str:
+def _title(catalog: Catalog, options: WidgetOptions) -> str:
     """ "Netralitas ASN: Pilkada Serentak 2024 — Kabupaten Banjar": the widget's name everywhere."""
     name = find_election(catalog, options.election).name.get(options.lang)
     region = _region(catalog, options.region)
@@ -80,11 +85,15 @@ def _lang_or_default(value: str) -> Lang:
 
 
 def _html(
-    request: Request, lang: str, headers: dict[str, str], build: Callable[[], tuple[bytes, int]], script: bool = False
+    request: Request,
+    lang: str,
+    headers: dict[str, str],
+    build: Callable[[], tuple[Rendered, int]],
+    script: bool = False,
 ) -> Response:
     """Send the page ``build`` renders, or the same mistake as a friendly HTML page (never JSON, never a 500)."""
     try:
-        body, max_age = build()
+        rendered, max_age = build()
     except NeutralTimelineError as exc:
         status = status_of(exc)
         chosen, base = _lang_or_default(lang), _base(request)
@@ -92,7 +101,7 @@ def _html(
         page = html.Page(base, assets.url(base, "widget.css"), script_url, urls={"home": _home_url(base, chosen)})
         body = html.error(status, exc.problems, chosen, page)
         return Response(body, status_code=status, media_type=HTML, headers={**headers, "Cache-Control": "no-store"})
-    return send(request, body, HTML, max_age=max_age, cors=False, extra=headers)
+    return send(request, rendered, max_age=max_age, cors=False, extra=headers)
 
 
 @pages.get("/widget/{election_id}", include_in_schema=False)
@@ -104,15 +113,19 @@ def widget(
     date: DateQ = None,
     region: Annotated[str | None, Query(description="A region code or name, e.g. 63.03.")] = None,
 ) -> Response:
-    def build() -> tuple[bytes, int]:
+    def build() -> tuple[Rendered, int]:
         catalog, base = service(request).catalog, _base(request)
         place = _region(catalog, region)
         day, max_age = _day(date, place.zone if place else DEFAULT_ZONE)
         code = place.code if place else None
-        options = embed.WidgetOptions(
-            election_id, parse_lang(lang), embed.parse_theme(theme), day if date else None, code
-        )
-        result = situation(catalog, day, election_id, region=place)
+        options = WidgetOptions(election_id, parse_lang(lang), embed.parse_theme(theme), day if date else None, code)
+        answers = service(request)
+
+        def render() -> bytes:
+            result = answers.answer(SituationQuestion(day, election_id, code))
+            plan = answers.answer(TimelineQuestion(election_id))
+            return html.widget(result, plan, options.lang, options.theme, title, page)
+
         page = html.Page(
             base,
             css=assets.url(base, "widget.css"),
@@ -122,19 +135,19 @@ def widget(
             urls={"home": _home_url(base, options.lang)},
         )
         title = _title(catalog, options)
-        return html.widget(result, timeline(catalog, election_id), options.lang, options.theme, title, page), max_age
+        return answers.page(("widget", options, day), HTML, render), max_age
 
     return _html(request, lang, WIDGET_HEADERS, build, script=True)
 
 
-def _chooser(catalog: Catalog, base: str, options: embed.WidgetOptions, day: date | None, lang: Lang) -> html.Embed:
+def _chooser(catalog: Catalog, base: str, options: WidgetOptions, day: date | None, lang: Lang) -> html.Embed:
     """The home page's embed section: snippets for ``options`` and a preview (on ``day`` when fixed)."""
     title = _title(catalog, options)
     page_url, oembed = embed.page_url(base, options), embed.oembed_url(base, options)
     element = {"election": options.election, "lang": options.lang, "theme": options.theme, "region": options.region}
     snippets = html.snippets(page_url, f"{base}/static/widget.js", oembed, element, title)
     preview = embed.page_url(base, replace(options, date=day)) if day else page_url
-    names = [(s.id, s.name.get(lang)) for s in listing.elections(catalog)]
+    names = [(s.id, s.name.get(lang)) for s in answer(catalog, ElectionsQuestion())]
     return html.Embed(options, title, snippets, preview, page_url, oembed, names)
 
 
@@ -158,24 +171,27 @@ def home(
     theme: str = "auto",
     region: str | None = None,
 ) -> Response:
-    def build() -> tuple[bytes, int]:
+    def build() -> tuple[Rendered, int]:
         chosen, (day, max_age) = parse_lang(lang), _day(date)
-        catalog, base = service(request).catalog, _base(request)
-        result = situation(catalog, day, zone=DEFAULT_ZONE)
-        latest = listing.elections(catalog)[-1].id  # the embed section's default when none is running
+        answers, base = service(request), _base(request)
+        catalog = answers.catalog
+        result = answers.answer(SituationQuestion(day))
+        latest = answers.answer(ElectionsQuestion())[-1].id  # the embed section's default when none is running
         picked = election or (result.elections[0].id if result.elections else latest)
         place = _region(catalog, region)
         widget_lang_ = parse_lang(widget_lang or chosen, "widget_lang")
-        options = embed.WidgetOptions(
-            picked, widget_lang_, embed.parse_theme(theme), region=place.code if place else None
-        )
-        feeds = [html.Feed("all", label("feed_all", chosen), feed_links(base, "all", chosen))]
-        feeds += [
-            html.Feed(e.id, e.name.get(chosen), feed_links(base, e.id, chosen)) for e in catalog.elections.values()
-        ]
-        timelines = [timeline(catalog, es.id) for es in result.elections]
-        chooser = _chooser(catalog, base, options, day if date else None, chosen)
-        return html.home(result, timelines, feeds, chooser, chosen, _home_page(catalog, base, chosen)), max_age
+        options = WidgetOptions(picked, widget_lang_, embed.parse_theme(theme), region=place.code if place else None)
+
+        def render() -> bytes:
+            feeds = [html.Feed("all", label("feed_all", chosen), feed_links(base, "all", chosen))]
+            feeds += [
+                html.Feed(e.id, e.name.get(chosen), feed_links(base, e.id, chosen)) for e in catalog.elections.values()
+            ]
+            timelines = [answers.answer(TimelineQuestion(es.id)) for es in result.elections]
+            chooser = _chooser(catalog, base, options, day if date else None, chosen)
+            return html.home(result, timelines, feeds, chooser, chosen, _home_page(catalog, base, chosen))
+
+        return answers.page(("home", chosen, day, date is None, options), HTML, render), max_age
 
     return _html(request, lang, PAGE_HEADERS, build)
 
@@ -198,7 +214,7 @@ def oembed(
     width, height = embed.size(maxwidth, maxheight)
     markup = html.oembed_markup(page_url, title, embed.secret(page_url), width, height)
     answer = embed.oembed(base, options, title, markup, width, height)
-    return send(request, json.dumps(answer, ensure_ascii=False).encode(), JSON, extra=SECURITY)
+    return send(request, Rendered.of(json.dumps(answer, ensure_ascii=False).encode(), JSON), extra=SECURITY)
 
 
 @pages.get("/static/{name}", include_in_schema=False)
@@ -210,7 +226,7 @@ def static(request: Request, name: str, v: str | None = None) -> Response:
         )
     forever = v == found.version  # a versioned URL never changes its bytes
     extra = {**ASSET_HEADERS, **({"Cache-Control": f"public, max-age={YEAR}, immutable"} if forever else {})}
-    return send(request, found.body, found.media_type, max_age=DAY, cors=False, extra=extra)
+    return send(request, Rendered.of(found.body, found.media_type), max_age=DAY, cors=False, extra=extra)
 
 
 @pages.get(
@@ -223,6 +239,6 @@ def timeline_svg(
     request: Request, election_id: str, lang: LangQ = "id", as_of: DateQ = None, date: DateQ = None
 ) -> Response:
     day, max_age = _day(date)
-    result = timeline(service(request).catalog, election_id, parse_date(as_of, "as_of") if as_of else None)
-    body = svg.timeline(result, parse_lang(lang), day)
-    return send(request, body, "image/svg+xml", max_age=max_age, cors=False, extra=SVG_HEADERS)
+    question = TimelineQuestion(election_id, parse_date(as_of, "as_of") if as_of else None)
+    rendered = service(request).rendered(question, "svg", parse_lang(lang), RenderOptions(today=day))
+    return send(request, rendered, max_age=max_age, cors=False, extra=SVG_HEADERS)

@@ -1,29 +1,25 @@
-"""Bytes to HTTP: strong ETags, If-None-Match -> 304, Cache-Control, CORS for data only."""
+"""Bytes to HTTP: the one place that answers If-None-Match, with Cache-Control and CORS for data.
+
+A "today" answer changes at local midnight; a dated answer only with the data.
+"""
 
 from __future__ import annotations
 
-import hashlib
-
 from starlette.requests import Request
 from starlette.responses import Response
+
+from neutral_timeline.api.cache import Rendered
 
 JSON = "application/json"
 ICS = "text/calendar; charset=utf-8"
 HTML = "text/html; charset=utf-8"
 
-# A "today" answer changes at local midnight; a dated answer only with the data.
 TODAY_MAX_AGE = 300
 DATED_MAX_AGE = 3600
 
 
-def etag(body: bytes) -> str:
-    """A strong validator: the same bytes always give the same tag, in every worker."""
-    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-
-
-def not_modified(request: Request, tag: str) -> bool:
-    """True when the client's If-None-Match lists ``tag`` (or is ``*``)."""
-    header = request.headers.get("if-none-match")
+def not_modified(header: str | None, tag: str) -> bool:
+    """True when an If-None-Match header lists ``tag`` (weak comparison, RFC 9110) or is ``*``."""
     if not header:
         return False
     candidates = {value.strip().removeprefix("W/") for value in header.split(",")}
@@ -32,19 +28,17 @@ def not_modified(request: Request, tag: str) -> bool:
 
 def send(
     request: Request,
-    body: bytes,
-    media_type: str,
+    rendered: Rendered,
     max_age: int = DATED_MAX_AGE,
     cors: bool = True,
     extra: dict[str, str] | None = None,
 ) -> Response:
     """A 200 with validators, or a bodiless 304 when the client already has these bytes."""
-    tag = etag(body)
-    headers = {"ETag": tag, "Cache-Control": f"public, max-age={max_age}", "Vary": "Accept-Encoding"}
+    headers = {"ETag": rendered.etag, "Cache-Control": f"public, max-age={max_age}", "Vary": "Accept-Encoding"}
     if cors:
         headers["Access-Control-Allow-Origin"] = "*"
     if extra:
         headers.update(extra)
-    if not_modified(request, tag):
+    if not_modified(request.headers.get("if-none-match"), rendered.etag):
         return Response(status_code=304, headers=headers)
-    return Response(body, media_type=media_type, headers=headers)
+    return Response(rendered.body, media_type=rendered.media_type, headers=headers)

@@ -1,19 +1,32 @@
-"""Thin handlers: parse parameters, ask the service for bytes, send them with validators."""
+"""Thin handlers: parse parameters into a canonical question, get its cached bytes, send them."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from neutral_timeline import __version__
-from neutral_timeline.api.responses import DATED_MAX_AGE, ICS, JSON, TODAY_MAX_AGE, send
+from neutral_timeline.api.cache import Rendered
+from neutral_timeline.api.responses import DATED_MAX_AGE, TODAY_MAX_AGE, send
 from neutral_timeline.api.service import Service
-from neutral_timeline.query import parse_date, parse_lang, today_in
-from neutral_timeline.render.ics import FEED_PATH
+from neutral_timeline.query import parse_date, parse_lang, parse_reminders, today_in
 from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, Situation, Timeline
+from neutral_timeline.resolve.questions import (
+    ElectionsQuestion,
+    FeedQuestion,
+    Question,
+    RegionQuestion,
+    RegionsQuestion,
+    RuleQuestion,
+    RulesQuestion,
+    SituationQuestion,
+    TimelineQuestion,
+    address,
+)
 from neutral_timeline.resolve.situation import DEFAULT_ZONE
 
 LangQ = Annotated[str, Query(description="Language of texts: `id` (Bahasa Indonesia) or `en`.", examples=["id"])]
@@ -38,7 +51,8 @@ RegionQ = Annotated[
     ),
 ]
 
-api = APIRouter(prefix="/api/v1")
+api = APIRouter(prefix="")
+feeds = APIRouter()
 
 
 def service(request: Request) -> Service:
@@ -46,26 +60,26 @@ def service(request: Request) -> Service:
     return found
 
 
-def _day(value: str | None, zone: str) -> tuple[object, int]:
-    """The date asked, or today in ``zone`` (a "today" answer is cached briefly)."""
-    if value is None:
-        return today_in(zone), TODAY_MAX_AGE
-    return parse_date(value, "date"), DATED_MAX_AGE
+def _json(request: Request, question: Question, lang: str, max_age: int = DATED_MAX_AGE) -> Response:
+    return send(request, service(request).rendered(question, "json", parse_lang(lang)), max_age=max_age)
 
 
-def _region(request: Request, value: str | None) -> tuple[str | None, str]:
-    """The region's code and zone (Asia/Jakarta without one)."""
-    if not value:
-        return None, DEFAULT_ZONE
-    region = service(request).catalog.regions.find(value, "region")
-    return region.code, region.zone
+def situation_question(
+    request: Request, election: str | None, date: str | None, as_of: str | None, region: str | None
+) -> tuple[SituationQuestion, int]:
+    """The canonical question (region as its code, "today" as the region's local day) and its max-age."""
+    place = service(request).catalog.regions.find(region, "region") if region else None
+    zone = place.zone if place else DEFAULT_ZONE
+    day, max_age = (parse_date(date, "date"), DATED_MAX_AGE) if date is not None else (today_in(zone), TODAY_MAX_AGE)
+    question = SituationQuestion(day, election, place.code if place else None, _as_of(as_of))
+    return question, max_age
 
 
-def _as_of(value: str | None) -> object:
+def _as_of(value: str | None) -> date | None:
     return parse_date(value, "as_of") if value else None
 
 
-@api.get("/health", summary="Health and data version")
+@api.get("/api/v1/health", summary="Health and data version")
 def health(request: Request) -> Response:
     catalog = service(request).catalog
     status = {
@@ -75,35 +89,29 @@ def health(request: Request) -> Response:
         "elections": len(catalog.elections),
         "rules": len(catalog.rules),
     }
-    return send(request, json.dumps(status).encode(), JSON, max_age=60)
+    return send(request, Rendered.of(json.dumps(status).encode(), "application/json"), max_age=60)
 
 
-@api.get("/elections", summary="All elections", response_model=tuple[ElectionSummary, ...])
+@api.get(ElectionsQuestion.PATH, summary="All elections", response_model=tuple[ElectionSummary, ...])
 def elections(request: Request, lang: LangQ = "id") -> Response:
-    return send(request, service(request).json("elections", parse_lang(lang)), JSON)
+    return _json(request, ElectionsQuestion(), lang)
 
 
-@api.get("/today", summary="What applies today in every election in progress", response_model=Situation)
+@api.get(SituationQuestion.PATH, summary="What applies today in every election in progress", response_model=Situation)
 def today(
     request: Request, lang: LangQ = "id", date: DateQ = None, as_of: AsOfQ = None, region: RegionQ = None
 ) -> Response:
-    code, zone = _region(request, region)
-    day, max_age = _day(date, zone)
-    body = service(request).json("today", parse_lang(lang), day, _as_of(as_of), code)
-    return send(request, body, JSON, max_age=max_age)
+    question, max_age = situation_question(request, None, date, as_of, region)
+    return _json(request, question, lang, max_age)
 
 
-@api.get("/elections/{election}", summary="One election: its schedule and rule windows", response_model=Timeline)
-@api.get("/elections/{election}/timeline", summary="One election's timeline (for widgets)", response_model=Timeline)
+@api.get("/api/v1/elections/{election}", summary="One election: its schedule and rule windows", response_model=Timeline)
+@api.get(TimelineQuestion.PATH, summary="One election's timeline (for widgets)", response_model=Timeline)
 def election_timeline(request: Request, election: str, lang: LangQ = "id", as_of: AsOfQ = None) -> Response:
-    return send(request, service(request).json("timeline", parse_lang(lang), election, _as_of(as_of)), JSON)
+    return _json(request, TimelineQuestion(election, _as_of(as_of)), lang)
 
 
-@api.get(
-    "/elections/{election}/situation",
-    summary="What applies on a date for one election",
-    response_model=Situation,
-)
+@api.get(SituationQuestion.ELECTION_PATH, summary="What applies on a date for one election", response_model=Situation)
 def election_situation(
     request: Request,
     election: str,
@@ -112,47 +120,48 @@ def election_situation(
     as_of: AsOfQ = None,
     region: RegionQ = None,
 ) -> Response:
-    code, zone = _region(request, region)
-    day, max_age = _day(date, zone)
-    body = service(request).json("situation", parse_lang(lang), election, day, _as_of(as_of), code)
-    return send(request, body, JSON, max_age=max_age)
+    question, max_age = situation_question(request, election, date, as_of, region)
+    return _json(request, question, lang, max_age)
 
 
 @api.get(
-    "/regions", summary="Find provinces, regencies and cities by name or code", response_model=tuple[RegionInfo, ...]
+    RegionsQuestion.PATH,
+    summary="Find provinces, regencies and cities by name or code",
+    response_model=tuple[RegionInfo, ...],
 )
 def regions(
     request: Request,
     q: Annotated[str, Query(description="A name or code, e.g. `banjar`, `kab banjar`, `63.03`.", min_length=1)],
     limit: Annotated[int, Query(ge=1, le=100, description="At most this many.")] = 10,
 ) -> Response:
-    return send(request, service(request).json("regions", "id", q, limit), JSON)
+    return _json(request, RegionsQuestion(q, limit), "id")
 
 
-@api.get("/regions/{code}", summary="One region: its province and time zone", response_model=RegionInfo)
+@api.get(RegionQuestion.PATH, summary="One region: its province and time zone", response_model=RegionInfo)
 def region_by_code(request: Request, code: str) -> Response:
-    return send(request, service(request).json("region", "id", code), JSON)
+    return _json(request, RegionQuestion(code), "id")
 
 
-@api.get("/rules", summary="Rules, optionally for one election or activity tag", response_model=tuple[RuleInfo, ...])
+@api.get(
+    RulesQuestion.PATH,
+    summary="Rules, optionally for one election or activity tag",
+    response_model=tuple[RuleInfo, ...],
+)
 def rules(
     request: Request,
     lang: LangQ = "id",
     election: Annotated[str | None, Query(description="Only rules that govern this election.")] = None,
     tag: Annotated[str | None, Query(description="Only rules with this activity tag, e.g. social-media.")] = None,
 ) -> Response:
-    return send(request, service(request).json("rules", parse_lang(lang), election, tag), JSON)
+    return _json(request, RulesQuestion(election, tag), lang)
 
 
-@api.get("/rules/{rule}", summary="One rule with every legal basis over time", response_model=RuleInfo)
+@api.get(RuleQuestion.PATH, summary="One rule with every legal basis over time", response_model=RuleInfo)
 def rule(request: Request, rule: str, lang: LangQ = "id") -> Response:
-    return send(request, service(request).json("rule", parse_lang(lang), rule), JSON)
+    return _json(request, RuleQuestion(rule), lang)
 
 
-feeds = APIRouter()
-
-
-@feeds.get(FEED_PATH, summary="ICS calendar feed: one election, or `all`", response_class=Response)
+@feeds.get(FeedQuestion.PATH, summary="ICS calendar feed: one election, or `all`", response_class=Response)
 def ics_feed(
     request: Request,
     name: str,
@@ -165,28 +174,23 @@ def ics_feed(
     region: RegionQ = None,
     download: Annotated[bool, Query(description="Send as an attachment.")] = False,
 ) -> Response:
-    from neutral_timeline.render.ics import parse_reminders
-
-    base = str(request.base_url).rstrip("/")
-    code, _ = _region(request, region)
-    body = service(request).ics(
+    place = service(request).catalog.regions.find(region, "region") if region else None
+    question = FeedQuestion(
         None if name == "all" else name,
-        parse_lang(lang),
+        place.code if place else None,
+        _as_of(as_of),
         parse_reminders(reminders),
         reminder_events,
-        _as_of(as_of),
-        base,
-        code,
     )
     extra = {"Content-Disposition": f'attachment; filename="{name}.ics"'} if download else None
-    return send(request, body, ICS, extra=extra)
+    return send(request, service(request).rendered(question, "ics", parse_lang(lang)), extra=extra)
 
 
-def feed_links(base_url: str, name: str, lang: str) -> dict[str, str]:
+def feed_links(public_url: str, name: str, lang: str) -> dict[str, str]:
     """Subscribe (webcal), Google Calendar "add by URL", and plain download links for one feed."""
     from urllib.parse import quote
 
-    https = base_url + FEED_PATH.format(name=name) + ("" if lang == "id" else f"?lang={lang}")
+    https = public_url.rstrip("/") + address(FeedQuestion(None if name == "all" else name), lang=lang)
     webcal = "webcal://" + https.split("://", 1)[1]
     return {
         "ics": https,
@@ -196,12 +200,14 @@ def feed_links(base_url: str, name: str, lang: str) -> dict[str, str]:
     }
 
 
-@api.get("/feeds", summary="Calendar feeds with subscribe, Google and download links")
+@api.get("/api/v1/feeds", summary="Calendar feeds with subscribe, Google and download links")
 def feed_list(request: Request, lang: LangQ = "id") -> Response:
     chosen = parse_lang(lang)
-    base = str(request.base_url).rstrip("/")
+    public_url = service(request).public_url or ""
     catalog = service(request).catalog
     items = [{"id": "all", "name": {"id": "Semua pemilihan", "en": "All elections"}[chosen]}]
     items += [{"id": e.id, "name": e.name.get(chosen)} for e in catalog.elections.values()]
-    body = json.dumps([{**item, "links": feed_links(base, item["id"], chosen)} for item in items], ensure_ascii=False)
-    return send(request, body.encode(), JSON)
+    body = json.dumps(
+        [{**item, "links": feed_links(public_url, item["id"], chosen)} for item in items], ensure_ascii=False
+    )
+    return send(request, Rendered.of(body.encode(), "application/json"))

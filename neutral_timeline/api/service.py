@@ -1,74 +1,51 @@
-"""The answers the HTTP surface serves, rendered once per distinct question and kept.
+"""The answers the HTTP surface serves: one path from a question to cached bytes.
 
-The catalog is immutable and the resolver pure, so the bytes for (question, parameters) never
-change while a worker runs: a bounded LRU keeps them, and ETags are computed once.
+A route builds a canonical question, and ``Service.rendered`` answers it through
+``resolve.answering.answer`` and renders it through the format table, once per
+(question, format, language, options) while the worker runs.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from functools import lru_cache
+from collections.abc import Callable, Hashable
 from typing import Any
 
+from neutral_timeline.api.cache import DEFAULT_MAX_BYTES, AnswerCache, Rendered
 from neutral_timeline.catalog.model import Catalog
-from neutral_timeline.catalog.regions import Region
-from neutral_timeline.render import json as json_render
-from neutral_timeline.resolve import listing
-from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo
-from neutral_timeline.resolve.participation import region_info
-from neutral_timeline.resolve.situation import election, situation, timeline
+from neutral_timeline.render.formats import FORMATS, RenderOptions
+from neutral_timeline.resolve.answering import ANSWER_TYPES, answer
+from neutral_timeline.resolve.questions import Question
 from neutral_timeline.text import Lang
-
-CACHE_SIZE = 4096
 
 
 class Service:
-    """Rendered JSON and ICS bytes for one catalog."""
+    """Cached, rendered answers for one catalog and one public origin."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, public_url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.catalog = catalog
-        self.json = lru_cache(maxsize=CACHE_SIZE)(self._json)
-        self.ics = lru_cache(maxsize=CACHE_SIZE)(self._ics)
+        self.public_url = public_url
+        self.cache = AnswerCache(max_bytes)
 
-    def _json(self, question: str, lang: Lang, *params: Any) -> bytes:
-        catalog = self.catalog
-        value: Any
-        kind: Any = None
-        if question == "elections":
-            value, kind = listing.elections(catalog), tuple[ElectionSummary, ...]
-        elif question == "timeline":
-            value = timeline(catalog, params[0], params[1])
-        elif question == "situation":
-            value = situation(catalog, params[1], params[0], as_of=params[2], region=self._region(params[3]))
-        elif question == "today":
-            value = situation(catalog, params[0], None, as_of=params[1], region=self._region(params[2]))
-        elif question == "regions":
-            value, kind = listing.regions(catalog, params[0], params[1]), tuple[RegionInfo, ...]
-        elif question == "region":
-            value = region_info(catalog, catalog.regions.find(params[0], "code"))
-        elif question == "rules":
-            value, kind = listing.rules(catalog, params[0], params[1]), tuple[RuleInfo, ...]
-        elif question == "rule":
-            value = listing.rule(catalog, params[0])
-        else:  # pragma: no cover - routes only ask the questions above
-            raise ValueError(question)
-        return json_render.render(value, lang, kind, indent=None)
+    def answer(self, question: Question) -> Any:
+        """The resolver's answer (not cached: pages that combine answers cache their bytes)."""
+        return answer(self.catalog, question)
 
-    def _region(self, code: str | None) -> Region | None:
-        return self.catalog.regions.get(code) if code else None
+    def rendered(self, question: Question, fmt: str, lang: Lang, options: RenderOptions | None = None) -> Rendered:
+        """``question``'s answer in format ``fmt``: the bytes, their media type and ETag."""
+        chosen = FORMATS[fmt]
+        settings = options or RenderOptions()
+        settings = RenderOptions(
+            kind=ANSWER_TYPES[type(question)],
+            public_url=self.public_url,
+            today=settings.today,
+            details=settings.details,
+        )
 
-    def _ics(
-        self,
-        election_id: str | None,
-        lang: Lang,
-        reminders: tuple[int, ...],
-        events: bool,
-        as_of: date | None,
-        base_url: str,
-        region: str | None = None,
-    ) -> bytes:
-        from neutral_timeline.render import ics
+        def build() -> Rendered:
+            return Rendered.of(chosen.render(answer(self.catalog, question), lang, settings), chosen.media_type)
 
-        if election_id is not None:
-            election(self.catalog, election_id)  # NotFoundError with did-you-mean
-        return ics.feed(self.catalog, election_id, lang, reminders, events, as_of, base_url, self._region(region))
+        return self.cache.get((question, fmt, lang, settings.today, settings.details), build)
+
+    def page(self, key: Hashable, media_type: str, build: Callable[[], bytes]) -> Rendered:
+        """A page that combines answers (home, widget), cached under ``key`` in the same cache."""
+        return self.cache.get(("page", key), lambda: Rendered.of(build(), media_type))

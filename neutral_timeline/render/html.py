@@ -20,9 +20,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from neutral_timeline.errors import Problem
 from neutral_timeline.i18n import countdown, label, long_date, short_date, span
 from neutral_timeline.render.layout import WHOLE, Segment, lanes, scale_of, state
+from neutral_timeline.render.widget_options import WidgetOptions
 from neutral_timeline.resolve.answer import Change, Citation, ElectionSituation, RuleInForce, Situation, Timeline
 from neutral_timeline.text import Lang, Text
-from neutral_timeline.widget.embed import WidgetOptions
 
 TEMPLATES = Path(__file__).parent / "templates"
 BAR_WIDTH, LANE, GAP, TOP = 1000, 10, 4, 6  # the widget's timeline bar, in SVG user units

@@ -25,39 +25,19 @@ date (``catalog.data_revised`` at 00:00:00Z), never the clock.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from urllib.parse import urlencode
 
 from icalendar import Alarm, Calendar, Event, vDuration, vText, vUri
 
-from neutral_timeline.catalog.model import Catalog, Election, Revision
-from neutral_timeline.catalog.regions import Region
-from neutral_timeline.errors import Problem, QueryError
 from neutral_timeline.i18n import N_, NPC_, Msg, long_date, say
 from neutral_timeline.record import Record
-from neutral_timeline.render.ics_events import (
-    Occurrence,
-    category,
-    description,
-    history,
-    occurrences,
-    schedule_line,
-    summary,
-)
-from neutral_timeline.resolve.index import local_codes, plan
-from neutral_timeline.resolve.participation import participation
-from neutral_timeline.resolve.situation import election as find_election
-from neutral_timeline.resolve.situation import revision as find_revision
+from neutral_timeline.render.ics_text import category, description, schedule_line, summary
+from neutral_timeline.resolve.feed import Feed, FeedElection, Occurrence
+from neutral_timeline.resolve.questions import address
 from neutral_timeline.text import Lang
 
 DOMAIN = "neutral-timeline"
-FEED_PATH = "/ics/{name}.ics"  # the HTTP route (api/routes.py) that serves a feed, for SOURCE
-DEFAULT_REMINDERS = (7, 1)
-MAX_DAYS, MAX_REMINDERS = 90, 5
-REMINDERS_EXPECTED = N_("comma-separated days such as 7d,1d (each 0d-90d)")
-_REMINDER = re.compile(r"(\d{1,3})d")
 _ORDER = {"phase": 0, "rules-start": 1, "rules-end": 2, "reminder": 3}
 ONE_DAY = timedelta(days=1)
 
@@ -80,72 +60,8 @@ def _word(key: str, lang: Lang, **values: object) -> str:
     return say(WORDS[key], lang, **values)
 
 
-def _bad_reminders(what: str, param: str, **values: object) -> QueryError:
-    return QueryError([Problem.say(param, what, REMINDERS_EXPECTED, **values)])
-
-
-def check_reminders(days: tuple[int, ...], param: str = "reminders") -> tuple[int, ...]:
-    """Distinct reminder days, largest first, or QueryError."""
-    for n in days:
-        if not 0 <= n <= MAX_DAYS:
-            raise _bad_reminders(N_("{n} days is not between 0 and {max}"), param, n=n, max=MAX_DAYS)
-    distinct = tuple(sorted(set(days), reverse=True))
-    if len(distinct) > MAX_REMINDERS:
-        raise _bad_reminders(N_("{n} reminders; at most {max} are allowed"), param, n=len(distinct), max=MAX_REMINDERS)
-    return distinct
-
-
-def parse_reminders(text: str, param: str = "reminders") -> tuple[int, ...]:
-    """``"7d,1d"`` -> ``(7, 1)``: distinct days, largest first; ``""`` means no reminders."""
-    if not text.strip():
-        return ()
-    days = []
-    for item in text.split(","):
-        match = _REMINDER.fullmatch(item.strip().lower())
-        if match is None:
-            what = (
-                N_("'{item}' is not a number of days (in '{text}')")
-                if "," in text
-                else N_("'{item}' is not a number of days")
-            )
-            raise _bad_reminders(what, param, item=item.strip(), text=text)
-        days.append(int(match.group(1)))
-    return check_reminders(tuple(days), param)
-
-
 def _utc(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=UTC)
-
-
-def _chosen(catalog: Catalog, election_id: str | None, as_of: date | None) -> list[tuple[Election, Revision]]:
-    if election_id is not None:
-        found = find_election(catalog, election_id)
-        return [(found, find_revision(catalog, found, as_of))]
-    known = [(e, e.revision_as_of(as_of)) for e in catalog.elections.values()]
-    return [(e, r) for e, r in known if r is not None]
-
-
-def source_url(
-    base_url: str,
-    name: str,
-    lang: Lang,
-    reminders: tuple[int, ...],
-    events: bool,
-    as_of: date | None,
-    region: str | None = None,
-) -> str:
-    """The address this very feed is served at, with every non-default parameter."""
-    params: list[tuple[str, str]] = [("lang", lang)] if lang != "id" else []
-    if region is not None:
-        params.append(("region", region))
-    if reminders != DEFAULT_REMINDERS:
-        params.append(("reminders", ",".join(f"{n}d" for n in reminders)))
-    if events:
-        params.append(("reminder_events", "true"))
-    if as_of is not None:
-        params.append(("as_of", as_of.isoformat()))
-    query = urlencode(params, safe=",")
-    return base_url.rstrip("/") + FEED_PATH.format(name=name) + (f"?{query}" if query else "")
 
 
 Keyed = tuple[tuple[date, int, str], Event]  # (sort key, event)
@@ -201,18 +117,13 @@ def _reminders(event: Event, occ: Occurrence, texts: tuple[str, str], days: tupl
     return out
 
 
-def _events(catalog: Catalog, found: Election, chosen: Revision, lang: Lang, days: tuple[int, ...], extra: bool, region: Region | None) -> list[Keyed]:  # fmt: skip
-    info = plan(catalog, found.id, chosen.id).revision
-    local = local_codes(region)
-    taking_part = participation(catalog, found, region)
-    rules = taking_part is None or taking_part.status != "not_taking_part"
-    moved = history(catalog, found, chosen, local, rules)
+def _events(part: FeedElection, data: datetime, lang: Lang, days: tuple[int, ...], extra: bool) -> list[Keyed]:
     out: list[Keyed] = []
-    for occ in occurrences(catalog, found.id, chosen.id, local, rules):
-        uid = f"{occ.stem}.{found.id}@{DOMAIN}"
-        sequence, modified = moved[occ.stem]
-        stamps = _Stamps(_utc(catalog.data_revised), sequence, _utc(modified))
-        texts = summary(occ, found.name, lang), description(occ, found.name, info, lang)
+    for occ in part.events:
+        uid = f"{occ.stem}.{part.id}@{DOMAIN}"
+        assert occ.modified is not None  # set by resolve.feed for every event of a feed
+        stamps = _Stamps(data, occ.sequence, _utc(occ.modified))
+        texts = summary(occ, part.name, lang), description(occ, part.name, part.revision, lang)
         event = _vevent(uid, occ.start, occ.end, texts, [category(occ, lang)], stamps)
         if occ.phase and occ.phase.source.urls:
             event.add("url", vUri(occ.phase.source.urls[0]))
@@ -222,36 +133,25 @@ def _events(catalog: Catalog, found: Election, chosen: Revision, lang: Lang, day
     return out
 
 
-def feed(
-    catalog: Catalog,
-    election_id: str | None,
-    lang: Lang = "id",
-    reminders: tuple[int, ...] = DEFAULT_REMINDERS,
-    reminder_events: bool = False,
-    as_of: date | None = None,
-    base_url: str | None = None,
-    region: Region | None = None,
-) -> bytes:
-    """The feed of one election (``None``: every election) as iCalendar bytes.
+def render(answer: Feed, lang: Lang, public_url: str | None = None) -> bytes:
+    """The feed as iCalendar bytes in ``lang``; SOURCE and URL from ``public_url`` when given.
 
-    With ``region``: that region's own circulars join the rule events, each election says
-    whether the region takes part (a region that does not gets no rule events), and the
-    calendar names the region and its time zone. All events are all-day dates, which every
-    calendar shows on the same local day.
+    All events are all-day dates, which every calendar shows on the same local day.
     """
-    reminders = check_reminders(reminders)
-    chosen = _chosen(catalog, election_id, as_of)
-    name = _word("all", lang) if election_id is None else chosen[0][0].name.get(lang)
+    question = answer.question
+    reminders, reminder_events = question.reminders, question.reminder_events
+    name = _word("all", lang) if question.election is None else answer.elections[0].name.get(lang)
+    region = answer.region
     if region is not None:
         name = f"{name} — {region.name}"
     about = [_word("about", lang), ""]
-    about += [f"{e.name.get(lang)} — {schedule_line(plan(catalog, e.id, r.id).revision, lang)}" for e, r in chosen]
+    about += [f"{e.name.get(lang)} — {schedule_line(e.revision, lang)}" for e in answer.elections]
     if region is not None:
         about.append(_word("region", lang, name=region.name, code=region.code, zone=region.zone))
-        about += [p.note.get(lang) for e, _ in chosen if (p := participation(catalog, e, region))]
-    if as_of is not None:
-        about.append(_word("as_of", lang, date=long_date(as_of, lang)))
-    about.append(_word("data", lang, date=long_date(catalog.data_revised, lang), version=catalog.content_hash[:16]))
+        about += [e.participation.note.get(lang) for e in answer.elections if e.participation]
+    if question.as_of is not None:
+        about.append(_word("as_of", lang, date=long_date(question.as_of, lang)))
+    about.append(_word("data", lang, date=long_date(answer.data_revised, lang), version=answer.data_version))
     cal = Calendar()
     cal.add("prodid", vText(f"-//{DOMAIN}//Netralitas ASN//{lang.upper()}"))
     cal.add("version", "2.0")
@@ -261,15 +161,14 @@ def feed(
         cal.add(prop, vText(_word("calendar", lang, name=name)))
     for prop in ("description", "x-wr-caldesc"):
         cal.add(prop, vText("\n".join(about)))
-    cal.add("last-modified", _utc(catalog.data_revised))
+    cal.add("last-modified", _utc(answer.data_revised))
     cal.add("refresh-interval", vDuration(timedelta(days=1)), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(timedelta(days=1)))
-    if base_url:
-        feed_name = election_id or "all"
-        code = region.code if region else None
-        cal.add("source", vUri(source_url(base_url, feed_name, lang, reminders, reminder_events, as_of, code)))
-        cal.add("url", vUri(base_url.rstrip("/") + "/"))
-    events = [item for e, r in chosen for item in _events(catalog, e, r, lang, reminders, reminder_events, region)]
+    if public_url:
+        cal.add("source", vUri(public_url.rstrip("/") + address(question, lang=lang)))
+        cal.add("url", vUri(public_url.rstrip("/") + "/"))
+    data = _utc(answer.data_revised)
+    events = [item for part in answer.elections for item in _events(part, data, lang, reminders, reminder_events)]
     for _, event in sorted(events, key=lambda item: item[0]):
         cal.add_component(event)
     body: bytes = cal.to_ical()

@@ -286,3 +286,28 @@ def regions(items: Iterable[RegionInfo], lang: Lang) -> RenderableType:
     for r in items:
         table.add_row(r.code, r.name, r.province_name, r.zone)
     return table
+
+
+def view(value: object, lang: Lang, details: bool = False) -> RenderableType:
+    """The terminal view of any answer: a situation, a timeline, or a list (or one item) of
+    elections, rules or regions."""
+    if isinstance(value, Situation):
+        return situation(value, lang, details=details)
+    if isinstance(value, Timeline):
+        return timeline(value, lang)
+    items = tuple(value) if isinstance(value, tuple) else (value,)
+    if all(isinstance(item, ElectionSummary) for item in items):
+        return elections(items, lang)
+    if all(isinstance(item, RuleInfo) for item in items):
+        return rules_list(items, lang)
+    if all(isinstance(item, RegionInfo) for item in items):
+        return regions(items, lang)
+    raise TypeError(f"no terminal view of {type(value).__name__}")
+
+
+def plain(renderable: RenderableType, width: int = 100) -> str:
+    """The view as plain text at a fixed width, without colour: what the text format serves."""
+    out = Console(theme=THEME, highlight=False, no_color=True, width=width, soft_wrap=False, record=True)
+    with out.capture() as captured:
+        out.print(renderable)
+    return captured.get()

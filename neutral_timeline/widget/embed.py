@@ -12,18 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 from neutral_timeline.errors import NotFoundError, Problem, QueryError
 from neutral_timeline.i18n import N_
 from neutral_timeline.query import parse_date, parse_lang
+from neutral_timeline.render.widget_options import DEFAULT_THEME, THEMES, WidgetOptions
 from neutral_timeline.text import DEFAULT_LANG, Lang
 
-THEMES = ("auto", "light", "dark")
-DEFAULT_THEME = "auto"
 WIDTH, HEIGHT = 600, 640  # what an embed asks for when the consumer sets no maximum
 MIN_HEIGHT = 200  # WordPress never makes an embed shorter
 SECRET_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -34,33 +31,6 @@ def parse_theme(value: str, param: str = "theme") -> str:
     if value in THEMES:
         return value
     raise QueryError([Problem.say(param, N_("'{value}' is not a theme"), N_("auto, light or dark"), value=value)])
-
-
-@dataclass(frozen=True)
-class WidgetOptions:
-    """What one embedded widget shows: an election, optionally for a region, in a language and theme.
-
-    ``date`` fixes the day (tests, previews); without it the widget shows today in the region's zone.
-    """
-
-    election: str
-    lang: Lang = DEFAULT_LANG
-    theme: str = DEFAULT_THEME
-    date: date | None = None
-    region: str | None = None  # a Kemendagri code, as the catalog's region registry resolved it
-
-    def query(self) -> str:
-        """Only the options that differ from the defaults, so that URLs stay short and canonical."""
-        params: dict[str, str] = {}
-        if self.lang != DEFAULT_LANG:
-            params["lang"] = self.lang
-        if self.theme != DEFAULT_THEME:
-            params["theme"] = self.theme
-        if self.region is not None:
-            params["region"] = self.region
-        if self.date is not None:
-            params["date"] = self.date.isoformat()
-        return ("?" + urlencode(params)) if params else ""
 
 
 def page_url(base: str, options: WidgetOptions) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from neutral_timeline.api.app import create_service
+from neutral_timeline.api.app import create_app
 from neutral_timeline.catalog.model import Catalog
 from tests.serving import serving
 
@@ -22,7 +22,7 @@ def anyio_backend() -> str:
 
 @pytest.fixture()
 async def client(mini: Catalog) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=create_service(mini))  # what `serve` runs, cache included
+    transport = httpx.ASGITransport(app=create_app(mini, public_url="http://testserver"))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c
 

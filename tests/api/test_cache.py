@@ -1,20 +1,24 @@
-"""The response cache: dated answers replayed byte for byte, 304s without the app, today never kept."""
+"""The one HTTP cache: keyed on the canonical question, bounded in bytes, never keyed on headers."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import httpx
 import pytest
 
-from neutral_timeline.api.app import create_service
-from neutral_timeline.api.cache import ResponseCache
+from neutral_timeline.api.app import create_app
+from neutral_timeline.api.cache import AnswerCache, Rendered
+from neutral_timeline.api.service import Service
 from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.resolve.questions import SituationQuestion
 
 pytestmark = pytest.mark.anyio
 DATED = "/api/v1/elections/testvote-2028/situation?date=2028-10-03"
 
 
 async def test_dated_answers_are_replayed_identically(mini: Catalog) -> None:
-    app = create_service(mini)
+    app = create_app(mini)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         first = await client.get(DATED)
@@ -22,7 +26,7 @@ async def test_dated_answers_are_replayed_identically(mini: Catalog) -> None:
         assert first.content == second.content
         assert first.headers["etag"] == second.headers["etag"]
         assert second.headers["access-control-allow-origin"] == "*"
-        not_modified = await client.get(DATED, headers={"If-None-Match": first.headers["etag"]})
+        not_modified = await client.get(DATED, headers={"If-None-Match": f'W/"x", {first.headers["etag"]}'})
         assert not_modified.status_code == 304 and not_modified.content == b""
         assert "content-type" not in not_modified.headers
         assert not_modified.headers["etag"] == first.headers["etag"]
@@ -31,14 +35,30 @@ async def test_dated_answers_are_replayed_identically(mini: Catalog) -> None:
         assert head.headers["content-length"] == str(len(first.content))
 
 
-async def test_what_is_kept_and_what_is_not(mini: Catalog) -> None:
-    app = create_service(mini)
+async def test_one_entry_per_canonical_question(mini: Catalog) -> None:
+    app = create_app(mini)
+    service: Service = app.state.service
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-        await client.get(DATED)
-        await client.get("/api/v1/today")  # short-lived: its date moves with the clock
-        await client.get("/api/v1/elections/nope/situation?date=2028-10-03")  # an error
-        assert isinstance(app, ResponseCache)
-        cache = app
-        kept = {path + ("?" + query.decode() if query else "") for path, query in cache.entries}
-        assert kept == {DATED}
+        same = [
+            DATED + "&region=92.08",
+            DATED + "&region=Kaimana",  # a name and its code are one question
+            "/api/v1/elections/testvote-2028/situation?region=92.08&date=2028-10-03&junk=1",  # order, unknown params
+        ]
+        bodies = {(await client.get(url)).content for url in same}
+        assert len(bodies) == 1
+        await client.get("/api/v1/elections/nope/situation?date=2028-10-03")  # an error is never kept
+    question = SituationQuestion(date(2028, 10, 3), "testvote-2028", "92.08")
+    assert list(service.cache.entries) == [(question, "json", "id", None, False)]
+
+
+def test_the_cache_is_bounded_in_bytes() -> None:
+    cache = AnswerCache(max_bytes=64 * 1024)
+    for n in range(1000):
+        rendered = Rendered.of(bytes(2000) + str(n).encode(), "application/json")
+        cache.get(("q", n), lambda rendered=rendered: rendered)  # type: ignore[misc]
+    assert cache.size <= cache.max_bytes
+    assert sum(cost for _, cost in cache.entries.values()) == cache.size
+    assert 20 <= len(cache.entries) < 32  # ~2.6 kB an entry in 64 kB
+    big = cache.get("big", lambda: Rendered.of(bytes(cache.max_bytes), "application/json"))
+    assert len(big.body) == cache.max_bytes and "big" not in cache.entries  # served, never kept

@@ -183,7 +183,9 @@ async def test_errors_are_in_the_readers_language(
     r = await client.get(path, headers=headers)
     body = _error(r)
     assert says in body["message"], body["message"]
-    assert r.headers["content-language"] == ("en" if "tidak" not in says and "bukan" not in says and "halaman" not in says else "id")
+    assert r.headers["content-language"] == (
+        "en" if "tidak" not in says and "bukan" not in says and "halaman" not in says else "id"
+    )
     problem = body["problems"][0]
     assert set(problem) == {"where", "what", "expected", "suggestion"}
     assert problem["what"] in body["message"]

@@ -11,6 +11,14 @@ from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.cli import main
 from neutral_timeline.client import Client, RemoteError
 from neutral_timeline.errors import NotFoundError, QueryError
+from neutral_timeline.resolve.questions import (
+    ElectionsQuestion,
+    FeedQuestion,
+    RuleQuestion,
+    RulesQuestion,
+    SituationQuestion,
+    TimelineQuestion,
+)
 from neutral_timeline.resolve.situation import situation
 
 
@@ -25,28 +33,30 @@ def test_server_answers_over_tcp(server: str) -> None:
 def test_client_gets_the_same_answer_as_the_local_resolver(server: str, mini: Catalog) -> None:
     local = situation(mini, date(2028, 10, 3), "testvote-2028")
     with Client(server) as client:
-        remote = client.situation("testvote-2028", date(2028, 10, 3), lang="en")
+        remote = client.answer(SituationQuestion(date(2028, 10, 3), "testvote-2028"), "en")
         assert remote.date == local.date
         (r,), (here,) = remote.elections, local.elections
         assert [x.id for x in r.rules] == [x.id for x in here.rules]
         assert [p.phase.key for p in r.phases] == [p.phase.key for p in here.phases]
         assert r.rules[0].title.get("en") == here.rules[0].title.en
         assert r.countdown == here.countdown
-        assert [e.id for e in client.elections()] == ["testvote-2028"]
-        assert client.timeline("testvote-2028").revision.id == "sched-b"
-        assert [x.id for x in client.rules(tag="party")] == ["party-member"]
-        assert client.rule("six-months").windows == (("candidate_determination.start-P6M", "result_determination.end"),)
+        assert [e.id for e in client.answer(ElectionsQuestion())] == ["testvote-2028"]
+        assert client.answer(TimelineQuestion("testvote-2028")).revision.id == "sched-b"
+        assert [x.id for x in client.answer(RulesQuestion(tag="party"))] == ["party-member"]
+        assert client.answer(RuleQuestion("six-months")).windows == (
+            ("candidate_determination.start-P6M", "result_determination.end"),
+        )
 
 
 def test_client_raises_our_errors(server: str) -> None:
     with Client(server) as client:
         with pytest.raises(NotFoundError) as info:
-            client.situation("testvote-2082")
+            client.answer(SituationQuestion(election="testvote-2082"))
         assert info.value.problems[0].suggestion == "mungkin maksud Anda 'testvote-2028'?"  # Indonesian by default
         with pytest.raises(QueryError):
-            client.situation("testvote-2028", as_of=date(1990, 1, 1))
+            client.answer(SituationQuestion(election="testvote-2028", as_of=date(1990, 1, 1)))
     with Client("http://127.0.0.1:9") as dead, pytest.raises(RemoteError):
-        dead.elections()
+        dead.answer(ElectionsQuestion())
 
 
 def test_cli_asks_the_server(server: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,9 +71,11 @@ def test_cli_asks_the_server(server: str, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_client_feed_is_the_offline_feed(server: str, mini: Catalog) -> None:
-    from neutral_timeline.render.ics import feed
+    from neutral_timeline.local import Local
+    from neutral_timeline.render.formats import RenderOptions
 
+    question = FeedQuestion("testvote-2028", "92.08", date(2027, 12, 31))
     with Client(server) as client:
-        remote = client.feed("testvote-2028", lang="en", as_of=date(2027, 12, 31), region="92.08")
-    local = feed(mini, "testvote-2028", "en", (7, 1), False, date(2027, 12, 31), server, mini.regions.find("92.08"))
+        remote = client.rendered(question, "ics", "en")
+    local = Local(mini).rendered(question, "ics", "en", RenderOptions(public_url=server))
     assert remote == local

@@ -15,15 +15,35 @@ from icalendar import Calendar, Component
 
 from neutral_timeline.catalog.load import load_catalog
 from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.catalog.regions import Region
 from neutral_timeline.catalog.store import bundled_calendars
 from neutral_timeline.cli import main
 from neutral_timeline.errors import NotFoundError, QueryError
-from neutral_timeline.render.ics import REMINDERS_EXPECTED, feed, parse_reminders
+from neutral_timeline.query import parse_reminders
+from neutral_timeline.render.ics import render
+from neutral_timeline.resolve.answering import answer
+from neutral_timeline.resolve.feed import REMINDERS_EXPECTED
+from neutral_timeline.resolve.questions import DEFAULT_REMINDERS, FeedQuestion
 from neutral_timeline.text import LANGS, Lang
 
 MINI = Path(__file__).parents[1] / "data" / "mini"
 VOTE = "testvote-2028"
 Broken = Callable[[str, Callable[[str], str]], Path]
+
+
+def feed(
+    catalog: Catalog,
+    election: str | None,
+    lang: Lang = "id",
+    reminders: tuple[int, ...] = DEFAULT_REMINDERS,
+    reminder_events: bool = False,
+    as_of: date | None = None,
+    base_url: str | None = None,
+    region: Region | None = None,
+) -> bytes:
+    """The feed through the one answer path: a question, the resolver, the ICS renderer."""
+    question = FeedQuestion(election, region.code if region else None, as_of, reminders, reminder_events)
+    return render(answer(catalog, question), lang, base_url)
 
 
 def uid(stem: str, election: str = VOTE) -> str:

@@ -12,8 +12,9 @@ import pytest
 from neutral_timeline.errors import NotFoundError, QueryError
 from neutral_timeline.i18n import label
 from neutral_timeline.render import html
+from neutral_timeline.render.widget_options import WidgetOptions
 from neutral_timeline.widget import assets
-from neutral_timeline.widget.embed import WidgetOptions, oembed_url, options_from_url, page_url, secret, size
+from neutral_timeline.widget.embed import oembed_url, options_from_url, page_url, secret, size
 
 BASE = "https://netral.example.go.id"
 

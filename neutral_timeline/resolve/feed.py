@@ -1,0 +1,208 @@
+"""What goes into a calendar feed, decided before any iCalendar syntax. Pure: no clock, no I/O.
+
+Reads the per-revision ``Plan`` (phases and rule segments) and never recomputes a window. An
+*occurrence* is one event on one schedule revision, named by a language-free ``stem`` that stays
+the same when a later revision moves it, so that SEQUENCE can count the moves.
+
+- ``phase.<key>``: the phase, all its days.
+- ``rules-start.<h>`` / ``rules-end.<h>``: one-day events on the first and on the last day in
+  force of a group of rules that share one window (the same first and last day on this
+  schedule). ``<h>`` hashes the window as the data states it (``campaign.start`` ..
+  ``campaign.end``), not its dates, so the UID survives a schedule revision that moves it.
+  Rules in force at all times get none, and a window open on one side no event on that side.
+  Where a rule's bases leave a gap inside its window, the days it is in force count.
+
+``render/ics.py`` turns a ``Feed`` into bytes; everything it shows is decided here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from hashlib import sha256
+from typing import Literal
+
+from neutral_timeline.catalog.model import Catalog, Election, Revision
+from neutral_timeline.catalog.regions import Region
+from neutral_timeline.errors import Problem, QueryError
+from neutral_timeline.record import Record
+from neutral_timeline.resolve.answer import ParticipationInfo, PhaseSpan, RegionInfo, RevisionInfo, RuleInForce
+from neutral_timeline.resolve.index import NATIONAL, Segment, local_codes, plan, runs
+from neutral_timeline.resolve.participation import participation, region_info
+from neutral_timeline.resolve.questions import FeedQuestion
+from neutral_timeline.resolve.situation import election as find_election
+from neutral_timeline.resolve.situation import revision as find_revision
+from neutral_timeline.text import Text
+
+Kind = Literal["phase", "rules-start", "rules-end"]
+
+MAX_DAYS, MAX_REMINDERS = 90, 5
+REMINDERS_EXPECTED = "comma-separated days such as 7d,1d (each 0d-90d)"
+
+
+def check_reminders(days: tuple[int, ...], param: str = "reminders") -> tuple[int, ...]:
+    """Distinct reminder days, largest first, or QueryError (at most 5, each 0-90 calendar days)."""
+    for n in days:
+        if not 0 <= n <= MAX_DAYS:
+            raise QueryError(
+                [Problem(where=param, what=f"{n} days is not between 0 and {MAX_DAYS}", expected=REMINDERS_EXPECTED)]
+            )
+    distinct = tuple(sorted(set(days), reverse=True))
+    if len(distinct) > MAX_REMINDERS:
+        what = f"{len(distinct)} reminders; at most {MAX_REMINDERS} are allowed"
+        raise QueryError([Problem(where=param, what=what, expected=REMINDERS_EXPECTED)])
+    return distinct
+
+
+@dataclass(repr=False, eq=False)
+class Occurrence(Record):
+    """One event on one schedule revision; ``end`` is the last day (inclusive).
+
+    ``sequence`` counts the schedule revisions (up to the one used) that moved it; ``modified``
+    is the enactment day of the revision that last moved it, or first set it.
+    """
+
+    stem: str
+    kind: Kind
+    start: date
+    end: date
+    phase: PhaseSpan | None = None
+    rules: tuple[RuleInForce, ...] = ()  # each as it stands on the event's day
+    sequence: int = 0
+    modified: date | None = None
+
+    @property
+    def dates(self) -> tuple[date, date]:
+        return self.start, self.end
+
+
+@dataclass(repr=False, eq=False)
+class FeedElection(Record):
+    """One election's part of a feed: the schedule used, the region's participation, the events."""
+
+    id: str
+    name: Text
+    revision: RevisionInfo
+    participation: ParticipationInfo | None
+    events: tuple[Occurrence, ...]
+
+
+@dataclass(repr=False, eq=False)
+class Feed(Record):
+    """A calendar feed before syntax: the question it answers and every election's events."""
+
+    question: FeedQuestion  # with the region as a code: the feed's own address derives from it
+    elections: tuple[FeedElection, ...]
+    region: RegionInfo | None
+    data_revised: date  # DTSTAMP: the data's own date, never the clock
+    data_version: str
+
+
+@dataclass(repr=False, eq=False)
+class _Run(Record):
+    """One rule in force without a break: its first and last segment."""
+
+    first: Segment
+    last: Segment
+
+    @property
+    def start(self) -> date | None:
+        """The first day in force; None where the window is open (a basis coming into force is no event)."""
+        return None if self.first.rule.window.start is None else self.first.start
+
+    @property
+    def end(self) -> date | None:
+        return None if self.last.rule.window.end is None else self.last.end
+
+    def identity(self) -> str:
+        """The window as written; a date where a basis, not the window, opens or closes it."""
+        opened = self.first.rule.window.opened_by if self.start == self.first.rule.window.start else None
+        closed = self.last.rule.window.closed_by if self.end == self.last.rule.window.end else None
+        return f"{opened or self.start}..{closed or self.end}"
+
+
+@lru_cache(maxsize=256)
+def occurrences(
+    catalog: Catalog, election_id: str, revision_id: str, local: frozenset[str] = NATIONAL, with_rules: bool = True
+) -> tuple[Occurrence, ...]:
+    """Every event of one election on one schedule revision (with ``local``'s own circulars).
+
+    ``with_rules=False`` leaves out rule events: for a region that does not take part.
+    """
+    p = plan(catalog, election_id, revision_id, local)
+    found = [Occurrence(f"phase.{span.key}", "phase", span.start, span.end, phase=span) for span in p.phases]
+    groups: dict[tuple[date | None, date | None], list[_Run]] = {}
+    for run in (_Run(first, last) for first, last in runs(p.segments if with_rules else ())):
+        if run.start is not None or run.end is not None:
+            groups.setdefault((run.start, run.end), []).append(run)
+    for (start, end), group in groups.items():
+        group.sort(key=lambda r: r.first.rule.id)
+        digest = sha256("\n".join(sorted({r.identity() for r in group})).encode()).hexdigest()[:12]
+        if start is not None:
+            rules = tuple(r.first.rule for r in group)
+            found.append(Occurrence(f"rules-start.{digest}", "rules-start", start, start, rules=rules))
+        if end is not None:
+            rules = tuple(r.last.rule for r in group)
+            found.append(Occurrence(f"rules-end.{digest}", "rules-end", end, end, rules=rules))
+    return tuple(found)
+
+
+def history(
+    catalog: Catalog, election: Election, chosen: Revision, local: frozenset[str] = NATIONAL, with_rules: bool = True
+) -> dict[str, tuple[int, date]]:
+    """stem -> (SEQUENCE, last modified): revisions up to ``chosen`` that moved the event."""
+    seen: dict[str, tuple[date, date]] = {}
+    result: dict[str, tuple[int, date]] = {}
+    for revision in election.revisions:
+        for occ in occurrences(catalog, election.id, revision.id, local, with_rules):
+            before = seen.get(occ.stem)
+            if before is None:
+                result[occ.stem] = (0, revision.enacted)
+            elif before != occ.dates:
+                result[occ.stem] = (result[occ.stem][0] + 1, revision.enacted)
+            seen[occ.stem] = occ.dates
+        if revision.id == chosen.id:
+            break
+    return result
+
+
+def _chosen(catalog: Catalog, question: FeedQuestion) -> list[tuple[Election, Revision]]:
+    if question.election is not None:
+        found = find_election(catalog, question.election)
+        return [(found, find_revision(catalog, found, question.as_of))]
+    known = [(e, e.revision_as_of(question.as_of)) for e in catalog.elections.values()]
+    return [(e, r) for e, r in known if r is not None]
+
+
+def _election_part(catalog: Catalog, found: Election, chosen: Revision, region: Region | None) -> FeedElection:
+    local = local_codes(region)
+    taking_part = participation(catalog, found, region)
+    with_rules = taking_part is None or taking_part.status != "not_taking_part"
+    moved = history(catalog, found, chosen, local, with_rules)
+    events = tuple(
+        replace(occ, sequence=moved[occ.stem][0], modified=moved[occ.stem][1])
+        for occ in occurrences(catalog, found.id, chosen.id, local, with_rules)
+    )
+    info = plan(catalog, found.id, chosen.id).revision
+    return FeedElection(found.id, found.name, info, taking_part, events)
+
+
+def feed(catalog: Catalog, question: FeedQuestion) -> Feed:
+    """The feed that ``question`` asks for.
+
+    With a region: that region's own circulars join the rule events, each election says
+    whether the region takes part (a region that does not gets no rule events), and the
+    calendar names the region and its time zone. Raises NotFoundError for an unknown election
+    or region, QueryError for bad reminders or an ``as_of`` before the first schedule.
+    """
+    region = catalog.regions.find(question.region, "region") if question.region else None
+    canonical = replace(question, region=region.code if region else None, reminders=check_reminders(question.reminders))
+    chosen = _chosen(catalog, canonical)
+    return Feed(
+        question=canonical,
+        elections=tuple(_election_part(catalog, e, r, region) for e, r in chosen),
+        region=region_info(catalog, region) if region else None,
+        data_revised=catalog.data_revised,
+        data_version=catalog.content_hash[:16],
+    )
