@@ -2,6 +2,9 @@
 
 Imports are lazy so that ``neutral-timeline today`` starts fast: the validated catalog comes
 from a disk cache, and pydantic, pendulum and the HTTP stack load only for commands that use them.
+
+Help, argparse's own words and errors are in the language of ``--lang`` wherever it stands on
+the command line (Indonesian by default), from the gettext catalogs.
 """
 
 from __future__ import annotations
@@ -9,11 +12,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from neutral_timeline.errors import DataError, NeutralTimelineError
+from neutral_timeline.i18n import N_, NP_, gettext, ngettext, say
 
 if TYPE_CHECKING:
     from datetime import date
@@ -77,7 +82,9 @@ def _show(args: argparse.Namespace, question: Question, fmt: str | None = None, 
         body = source.rendered(question, chosen, lang, RenderOptions(indent=indent, **options))
     if getattr(args, "output", None):
         Path(args.output).write_bytes(body)
-        print(f"{args.output}: {len(body)} bytes", file=sys.stderr)
+        print(
+            say(NP_("{path}: {n} byte", "{path}: {n} bytes", "n"), lang, path=args.output, n=len(body)), file=sys.stderr
+        )
     else:
         sys.stdout.buffer.write(body + (b"\n" if chosen == "json" else b""))
     return EXIT_OK
@@ -138,14 +145,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from neutral_timeline.catalog.load import check
     from neutral_timeline.catalog.store import bundled_calendars
 
+    lang = _lang(args)
     root = Path(args.directory) if args.directory else bundled_calendars()
     problems = check(root)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem, file=sys.stderr)  # data errors are for maintainers: English
     if problems:
-        print(f"{len(problems)} problem(s) in {root}; nothing was loaded.", file=sys.stderr)
+        many = NP_("{n} problem in {root}; nothing was loaded.", "{n} problems in {root}; nothing was loaded.", "n")
+        print(say(many, lang, n=len(problems), root=root), file=sys.stderr)
         return EXIT_DATA
-    print(f"{root}: valid")
+    print(say(N_("{root}: valid"), lang, root=root))
     return EXIT_OK
 
 
@@ -177,93 +186,165 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _common(parser: argparse.ArgumentParser, json: bool = True) -> None:
-    parser.add_argument("--lang", default="id", help="id (Bahasa Indonesia, default) or en")
-    parser.add_argument("--data", metavar="DIR", help="a calendars/ folder (default: the bundled one)")
-    parser.add_argument("--server", metavar="URL", help="ask a neutral-timeline server instead of local data")
+def _common(parser: argparse.ArgumentParser, _: Callable[[str], str], json: bool = True) -> None:
+    parser.add_argument("--lang", default="id", help=_("id (Bahasa Indonesia, default) or en"))
+    parser.add_argument("--data", metavar="DIR", help=_("a calendars/ folder (default: the bundled one)"))
+    parser.add_argument("--server", metavar="URL", help=_("ask a neutral-timeline server instead of local data"))
     if json:
-        parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+        parser.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(lang: Lang = "id") -> argparse.ArgumentParser:
+    """The command line's parser with every help text in ``lang`` (argparse's own words too)."""
+    _ = gettext(lang)
+    with _argparse_in(lang):
+        return _parser(_)
+
+
+def _parser(_: Callable[[str], str]) -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="neutral-timeline",
-        description="Which election-neutrality rules bind Indonesian civil servants (ASN) on a date.",
+        description=_("Which election-neutrality rules bind Indonesian civil servants (ASN) on a date."),
     )
-    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    today = sub.add_parser("today", help="what applies today (or on --date)")
-    today.add_argument("--date", help="YYYY-MM-DD (default: today in Asia/Jakarta)")
-    today.add_argument("--election", help="an election id, e.g. pilkada-2024 (default: all in progress)")
-    today.add_argument("--as-of", dest="as_of", help="use the schedule known on this date (YYYY-MM-DD)")
-    today.add_argument("--details", action="store_true", help="also show each rule's sanction")
+    top.add_argument("--lang", dest="top_lang", metavar="LANG", help=_("id (Bahasa Indonesia, default) or en"))
+    sub = top.add_subparsers(dest="command", required=True, metavar=_("COMMAND"))
+    today = sub.add_parser("today", help=_("what applies today (or on --date)"))
+    today.add_argument("--date", help=_("YYYY-MM-DD (default: today in Asia/Jakarta)"))
+    today.add_argument("--election", help=_("an election id, e.g. pilkada-2024 (default: all in progress)"))
+    today.add_argument("--as-of", dest="as_of", help=_("use the schedule known on this date (YYYY-MM-DD)"))
+    today.add_argument("--details", action="store_true", help=_("also show each rule's sanction"))
     today.add_argument(
-        "--region", help="a region code or name, e.g. 63.03 or 'Kabupaten Banjar': its time zone, its circulars"
+        "--region", help=_("a region code or name, e.g. 63.03 or 'Kabupaten Banjar': its time zone, its circulars")
     )
-    _common(today)
+    _common(today, _)
     today.set_defaults(run=cmd_today)
-    elections = sub.add_parser("elections", help="list the elections")
-    _common(elections)
+    elections = sub.add_parser("elections", help=_("list the elections"))
+    _common(elections, _)
     elections.set_defaults(run=cmd_elections)
-    rules = sub.add_parser("rules", help="list the rules")
-    rules.add_argument("--election", help="only rules that govern this election")
-    rules.add_argument("--tag", help="only rules with this activity tag, e.g. social-media")
-    _common(rules)
+    rules = sub.add_parser("rules", help=_("list the rules"))
+    rules.add_argument("--election", help=_("only rules that govern this election"))
+    rules.add_argument("--tag", help=_("only rules with this activity tag, e.g. social-media"))
+    _common(rules, _)
     rules.set_defaults(run=cmd_rules)
-    timeline = sub.add_parser("timeline", help="one election's phases and rule windows")
-    timeline.add_argument("election", help="an election id, e.g. pilkada-2024")
-    timeline.add_argument("--as-of", dest="as_of", help="use the schedule known on this date")
-    timeline.add_argument("--svg", metavar="FILE", help="write the timeline as an SVG picture to FILE")
-    timeline.add_argument("--date", help="the picture's today marker, YYYY-MM-DD (default: today in Asia/Jakarta)")
-    _common(timeline)
+    timeline = sub.add_parser("timeline", help=_("one election's phases and rule windows"))
+    timeline.add_argument("election", help=_("an election id, e.g. pilkada-2024"))
+    timeline.add_argument("--as-of", dest="as_of", help=_("use the schedule known on this date"))
+    timeline.add_argument("--svg", metavar="FILE", help=_("write the timeline as an SVG picture to FILE"))
+    timeline.add_argument("--date", help=_("the picture's today marker, YYYY-MM-DD (default: today in Asia/Jakarta)"))
+    _common(timeline, _)
     timeline.set_defaults(run=cmd_timeline)
-    ics = sub.add_parser("ics", help="an ICS calendar feed of one election, or all")
-    ics.add_argument("election", help="an election id, e.g. pilkada-2024, or all")
-    ics.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
-    ics.add_argument("--lang", default="id", help="id (Bahasa Indonesia, default) or en")
+    ics = sub.add_parser("ics", help=_("an ICS calendar feed of one election, or all"))
+    ics.add_argument("election", help=_("an election id, e.g. pilkada-2024, or all"))
+    ics.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: standard output)"))
+    ics.add_argument("--lang", default="id", help=_("id (Bahasa Indonesia, default) or en"))
     ics.add_argument(
-        "--reminders", default="7d,1d", help="reminder days before each event (default 7d,1d; '' for none)"
+        "--reminders", default="7d,1d", help=_("reminder days before each event (default 7d,1d; '' for none)")
     )
     ics.add_argument(
         "--reminder-events",
         dest="reminder_events",
         action="store_true",
-        help="also add reminder events (for Google Calendar)",
+        help=_("also add reminder events (for Google Calendar)"),
     )
-    ics.add_argument("--as-of", dest="as_of", help="use the schedule known on this date (YYYY-MM-DD)")
-    ics.add_argument("--region", help="a region code or name: its circulars, participation and time zone")
-    ics.add_argument("--base-url", dest="base_url", metavar="URL", help="where the feed is served, for SOURCE and URL")
-    ics.add_argument("--data", metavar="DIR", help="a calendars/ folder (default: the bundled one)")
-    ics.add_argument("--server", metavar="URL", help="fetch the feed from a neutral-timeline server instead")
+    ics.add_argument("--as-of", dest="as_of", help=_("use the schedule known on this date (YYYY-MM-DD)"))
+    ics.add_argument("--region", help=_("a region code or name: its circulars, participation and time zone"))
+    ics.add_argument(
+        "--base-url", dest="base_url", metavar="URL", help=_("where the feed is served, for SOURCE and URL")
+    )
+    ics.add_argument("--data", metavar="DIR", help=_("a calendars/ folder (default: the bundled one)"))
+    ics.add_argument("--server", metavar="URL", help=_("fetch the feed from a neutral-timeline server instead"))
     ics.set_defaults(run=cmd_ics)
-    serve = sub.add_parser("serve", help="run the HTTP service (JSON API, ICS feeds, widget)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
-    serve.add_argument("--log-level", dest="log_level", default="info", help="uvicorn log level")
-    serve.add_argument("--data", metavar="DIR", help="a calendars/ folder (default: the bundled one)")
+    serve = sub.add_parser("serve", help=_("run the HTTP service (JSON API, ICS feeds, widget)"))
+    serve.add_argument("--host", default="127.0.0.1", help=_("address to bind (default 127.0.0.1)"))
+    serve.add_argument("--port", type=int, default=8000, help=_("port (default 8000)"))
+    serve.add_argument("--workers", type=int, default=1, help=_("worker processes (default 1)"))
+    serve.add_argument("--log-level", dest="log_level", default="info", help=_("uvicorn log level"))
+    serve.add_argument("--data", metavar="DIR", help=_("a calendars/ folder (default: the bundled one)"))
+    serve.add_argument("--lang", default="id", help=_("id (Bahasa Indonesia, default) or en"))
     serve.set_defaults(run=cmd_serve)
-    regions = sub.add_parser("regions", help="find provinces, regencies and cities by name or code")
-    regions.add_argument("query", help="a name or code, e.g. banjar, 'kab banjar', 63.03")
-    regions.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
-    _common(regions)
+    regions = sub.add_parser("regions", help=_("find provinces, regencies and cities by name or code"))
+    regions.add_argument("query", help=_("a name or code, e.g. banjar, 'kab banjar', 63.03"))
+    regions.add_argument("--limit", type=int, default=10, help=_("at most this many (default 10)"))
+    _common(regions, _)
     regions.set_defaults(run=cmd_regions)
-    validate = sub.add_parser("validate", help="check a calendars/ folder; exit 1 on any problem")
-    validate.add_argument("directory", nargs="?", help="default: the bundled calendars")
+    validate = sub.add_parser("validate", help=_("check a calendars/ folder; exit 1 on any problem"))
+    validate.add_argument("directory", nargs="?", help=_("default: the bundled calendars"))
+    validate.add_argument("--lang", default="id", help=_("id (Bahasa Indonesia, default) or en"))
     validate.set_defaults(run=cmd_validate)
     return top
 
 
+# argparse's own words that users see: msgids of its gettext domain, translated in our catalogs
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("expected one argument"),
+    N_("expected at least one argument"),
+    N_("expected at most one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("ignored explicit argument %r"),
+    NP_("expected %s argument", "expected %s arguments", "n"),
+)
+
+
+@contextmanager
+def _argparse_in(lang: Lang) -> Iterator[None]:
+    """argparse says its words through its module's ``_`` and ``ngettext``: ours while parsing."""
+    saved = getattr(argparse, "_"), getattr(argparse, "ngettext")  # noqa: B009
+    setattr(argparse, "_", gettext(lang))  # noqa: B010
+    setattr(argparse, "ngettext", ngettext(lang))  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(argparse, "_", saved[0])  # noqa: B010
+        setattr(argparse, "ngettext", saved[1])  # noqa: B010
+
+
+def _last_lang(argv: Sequence[str]) -> str | None:
+    value = None
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+    return value
+
+
+def argv_lang(argv: Sequence[str]) -> Lang:
+    """The language of ``--lang`` anywhere on the command line (the last one wins, as in argparse);
+    Indonesian without one, or with a value that is no language (the command then refuses it)."""
+    return "en" if _last_lang(argv) == "en" else "id"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = argv_lang(argv)
+    with _argparse_in(lang):
+        args = parser(lang).parse_args(argv)
+    if args.top_lang is not None:  # `neutral-timeline --lang en today`: the command's language too
+        args.lang = _last_lang(argv)
     try:
         code: int = args.run(args)
         return code
     except DataError as exc:
-        print(f"error: the calendars are invalid ({len(exc.problems)} problem(s)):", file=sys.stderr)
+        invalid = NP_(
+            "error: the calendars are invalid ({n} problem):", "error: the calendars are invalid ({n} problems):", "n"
+        )
+        print(say(invalid, lang, n=len(exc.problems)), file=sys.stderr)
         for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {problem}", file=sys.stderr)  # data errors are for maintainers: English
         return EXIT_DATA
     except NeutralTimelineError as exc:
         for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
+            print(say(N_("error: {problem}"), lang, problem=problem.text(lang)), file=sys.stderr)
         return EXIT_USAGE

@@ -70,15 +70,31 @@ def test_json_output_is_the_resolvers_structure(capsys: pytest.CaptureFixture[st
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [
-        (["today", "--date", "2024-02-30"], "--date: '2024-02-30' is not a calendar date (expected YYYY-MM-DD"),
-        (["today", "--date", "27/11/2024"], "expected YYYY-MM-DD, e.g. 2024-11-27"),
-        (["today", "--election", "testvote-2082", "--date", "2028-01-01"], "did you mean 'testvote-2028'?"),
-        (["today", "--lang", "jv"], "--lang: 'jv' is not a supported language (expected id or en)"),
-        (["timeline", "testvote"], "did you mean 'testvote-2028'?"),
-        (["rules", "--tag", "medsos"], "unknown tag 'medsos'"),
+        (
+            ["today", "--date", "2024-02-30", "--lang", "en"],
+            "error: --date: '2024-02-30' is not a calendar date (expected YYYY-MM-DD",
+        ),
+        (
+            ["today", "--date", "2024-02-30"],
+            "kesalahan: --date: '2024-02-30' bukan tanggal kalender (seharusnya YYYY-MM-DD",
+        ),
+        (["--lang", "en", "today", "--date", "27/11/2024"], "expected YYYY-MM-DD, e.g. 2024-11-27"),
+        (
+            ["today", "--election", "testvote-2082", "--date", "2028-01-01", "--lang=en"],
+            "did you mean 'testvote-2028'?",
+        ),
+        (["today", "--election", "testvote-2082", "--date", "2028-01-01"], "mungkin maksud Anda 'testvote-2028'?"),
+        (["today", "--lang", "jv"], "--lang: 'jv' bukan bahasa yang didukung (seharusnya id atau en)"),
+        (["timeline", "testvote", "--lang", "en"], "did you mean 'testvote-2028'?"),
+        (["rules", "--tag", "medsos", "--lang", "en"], "unknown tag 'medsos'"),
+        (["rules", "--tag", "medsos"], "kegiatan 'medsos' tidak dikenal"),
+        (
+            ["today", "--as-of", "2001-01-01", "--election", "testvote-2028", "--date", "2028-01-01", "--lang", "en"],
+            "on or after 2027-01-10",
+        ),
         (
             ["today", "--as-of", "2001-01-01", "--election", "testvote-2028", "--date", "2028-01-01"],
-            "on or after 2027-01-10",
+            "tanggal 2027-01-10 atau sesudahnya",
         ),
     ],
 )
@@ -89,6 +105,54 @@ def test_bad_input_exits_2_with_a_located_message(
     captured = capsys.readouterr()
     assert fragment in captured.err
     assert "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "says", "never"),
+    [
+        (["--help"], ["penggunaan: neutral-timeline", "argumen posisi:", "opsi:", "tampilkan pesan bantuan ini lalu keluar", "daftar pemilihan"], ["usage:", "options:"]),
+        (["--lang", "en", "--help"], ["usage: neutral-timeline", "positional arguments:", "options:", "list the elections"], ["penggunaan"]),
+        (["today", "--help"], ["penggunaan: neutral-timeline today", "pakai jadwal yang diketahui pada tanggal ini"], ["usage:"]),
+        (["today", "--help", "--lang", "en"], ["usage: neutral-timeline today", "use the schedule known on this date"], ["penggunaan"]),
+        (["ics", "--lang=en", "--help"], ["usage: neutral-timeline ics", "reminder days before each event"], ["penggunaan"]),
+        (["validate", "--help"], ["penggunaan: neutral-timeline validate", "bawaan: kalender yang disertakan"], ["usage:"]),
+    ],
+)  # fmt: skip
+def test_help_is_indonesian_by_default_and_english_with_lang_en(
+    capsys: pytest.CaptureFixture[str], argv: list[str], says: list[str], never: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert all(s in out for s in says), out
+    assert not any(s in out for s in never), out
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["today", "--bogus"], "neutral-timeline: kesalahan: argumen tidak dikenal: --bogus"),
+        (["today", "--bogus", "--lang", "en"], "neutral-timeline: error: unrecognized arguments: --bogus"),
+        (["timeline"], "argumen berikut wajib diisi: election"),
+        (["nothing"], "pilihan tidak sah: 'nothing'"),
+        (["--lang", "en", "nothing"], "invalid choice: 'nothing'"),
+    ],
+)
+def test_argparse_errors_are_translated(capsys: pytest.CaptureFixture[str], argv: list[str], says: str) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 2
+    assert says in capsys.readouterr().err
+
+
+def test_argparse_words_are_restored_after_parsing() -> None:
+    import argparse
+    from gettext import gettext
+
+    with pytest.raises(SystemExit):
+        main(["today", "--bogus"])
+    assert getattr(argparse, "_") is gettext  # noqa: B009
 
 
 def test_missing_data_folder_is_a_data_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

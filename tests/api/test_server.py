@@ -67,7 +67,9 @@ def test_cli_asks_the_server(server: str, capsys: pytest.CaptureFixture[str]) ->
     assert "Office facilities in campaigns" in out
     assert "62 days to voting day" in out
     assert main(["today", "--server", server, "--election", "testvote-2082"]) == 2
-    assert "did you mean" in capsys.readouterr().err
+    assert "kesalahan: election: pemilihan 'testvote-2082' tidak dikenal" in capsys.readouterr().err
+    assert main(["today", "--server", server, "--election", "testvote-2082", "--lang", "en"]) == 2
+    assert "error: election: unknown election 'testvote-2082'" in capsys.readouterr().err
 
 
 def test_client_feed_is_the_offline_feed(server: str, mini: Catalog) -> None:

@@ -325,10 +325,11 @@ def test_cli_writes_the_feeds_bytes(tmp_path: Path, capsysbinary: pytest.Capture
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [
-        (["ics", VOTE, "--reminders", "1w"], "--reminders: '1w' is not a number of days"),
-        (["ics", "testvote"], "did you mean 'testvote-2028'?"),
-        (["ics", VOTE, "--lang", "jv"], "--lang: 'jv' is not a supported language"),
-        (["ics", VOTE, "--as-of", "2001-01-01"], "on or after 2027-01-10"),
+        (["ics", VOTE, "--reminders", "1w", "--lang", "en"], "--reminders: '1w' is not a number of days"),
+        (["ics", VOTE, "--reminders", "7d,1w"], "--reminders: '1w' bukan jumlah hari (dalam '7d,1w')"),
+        (["ics", "testvote", "--lang", "en"], "did you mean 'testvote-2028'?"),
+        (["ics", VOTE, "--lang", "jv"], "--lang: 'jv' bukan bahasa yang didukung"),
+        (["ics", VOTE, "--as-of", "2001-01-01", "--lang", "en"], "on or after 2027-01-10"),
     ],
 )
 def test_cli_bad_input_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str) -> None:
