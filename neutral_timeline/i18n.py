@@ -58,8 +58,13 @@ def NPC_(context: str, singular: str, plural: str, count: str) -> Plural:
 
 @cache
 def translations(lang: str) -> _gettext.NullTranslations:
-    """The compiled catalog of ``lang``; FileNotFoundError when it was not built."""
-    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=False)
+    """The compiled catalog of ``lang``; FileNotFoundError when it was not built.
+
+    Read as ``gettext.translation(DOMAIN, LOCALE_DIR, [lang], fallback=False)`` would, without
+    its search through locale aliases, which imports ``locale`` (2 ms of the CLI's start).
+    """
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as f:
+        return _gettext.GNUTranslations(f)
 
 
 def gettext(lang: str) -> Callable[[str], str]:

@@ -155,3 +155,25 @@ def test_the_wheel_hook_refuses_a_broken_catalog(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match="days"):
         hatch_build.compiled(po)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_loader_reads_what_gettext_translation_finds(lang: Lang) -> None:
+    import gettext
+
+    found = gettext.translation(i18n.DOMAIN, i18n.LOCALE_DIR, languages=[lang], fallback=False)
+    ours = i18n.translations(lang)
+    for msgid in ("Rules in force", "usage: ", "no such page"):
+        assert ours.gettext(msgid) == found.gettext(msgid)
+    assert ours.ngettext("{n} day", "{n} days", 1) == found.ngettext("{n} day", "{n} days", 1)
+
+
+def test_the_widget_gets_one_form_per_cldr_plural_category() -> None:
+    """widget.js picks a form with Intl.PluralRules(lang).select(n): CLDR's categories, as Babel names them."""
+    from neutral_timeline.widget.assets import words
+
+    shipped = words()
+    assert shipped["en"]["labels"]["in_days"] == {"count": "n", "forms": {"one": "in {n} day", "other": "in {n} days"}}  # type: ignore[index]
+    assert shipped["id"]["labels"]["in_days"] == {"count": "n", "forms": {"other": "dalam {n} hari"}}  # type: ignore[index]
+    assert shipped["en"]["labels"]["rules"] == "Rules in force"  # type: ignore[index]
+    assert shipped["id"]["months"][7] == "Agustus" and shipped["en"]["weekdays"][0] == "Monday"  # type: ignore[index]
