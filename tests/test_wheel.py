@@ -42,6 +42,9 @@ def test_wheel_contains_every_data_file(wheel: Path) -> None:
         if path.is_file():
             assert f"neutral_timeline/calendars/{path.relative_to(ROOT / 'calendars').as_posix()}" in names
     assert "neutral_timeline/py.typed" in names
+    for lang in ("id", "en"):  # compiled by hatch_build.py: .mo files are not in git
+        assert f"neutral_timeline/locale/{lang}/LC_MESSAGES/neutral_timeline.mo" in names
+        assert f"neutral_timeline/locale/{lang}/LC_MESSAGES/neutral_timeline.po" in names
 
 
 def test_unpacked_wheel_runs_from_elsewhere(wheel: Path, tmp_path: Path) -> None:
@@ -63,3 +66,11 @@ def test_unpacked_wheel_runs_from_elsewhere(wheel: Path, tmp_path: Path) -> None
     )  # fmt: skip
     ids = {e["id"] for e in json.loads(result.stdout)}
     assert {"pilkada-2020", "pilkada-2024", "pemilu-2024"} <= ids
+    for argv, says in (
+        (["--help"], "penggunaan: neutral-timeline"),
+        (["--lang", "en", "--help"], "usage: neutral-timeline"),
+    ):
+        helped = subprocess.run(
+            [sys.executable, "-m", "neutral_timeline", *argv], capture_output=True, text=True, env=env, cwd=elsewhere
+        )
+        assert helped.returncode == 0 and helped.stdout.startswith(says), helped.stderr  # the wheel's own catalogs
