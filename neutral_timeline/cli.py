@@ -167,13 +167,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     root = Path(args.data).resolve() if args.data else bundled_calendars()
     catalog = load(root)  # refuse invalid data before binding a port
     os.environ[DATA_ENV] = str(root)
-    url = f"http://{args.host}:{args.port}"
-    print(
-        f"neutral-timeline serving {len(catalog.elections)} elections and {len(catalog.rules)} rules from {root}\n"
-        f"  home page   {url}/\n  API docs    {url}/docs\n  today       {url}/api/v1/today\n"
-        f"  ICS feeds   {url}/api/v1/feeds",
-        flush=True,
-    )
+    url, lang = f"http://{args.host}:{args.port}", _lang(args)
+    elections = say(NP_("{n} election", "{n} elections", "n"), lang, n=len(catalog.elections))
+    rules = say(NP_("{n} rule", "{n} rules", "n"), lang, n=len(catalog.rules))
+    lines = [
+        say(
+            N_("neutral-timeline serving {elections} and {rules} from {root}"),
+            lang,
+            elections=elections,
+            rules=rules,
+            root=root,
+        )
+    ]
+    for name, path in (
+        (N_("home page"), "/"),
+        (N_("API docs"), "/docs"),
+        (N_("today"), "/api/v1/today"),
+        (N_("ICS feeds"), "/api/v1/feeds"),
+    ):
+        lines.append(f"  {gettext(lang)(name):<11} {url}{path}")
+    print("\n".join(lines), flush=True)
     uvicorn.run(
         "neutral_timeline.api.app:create_service",
         factory=True,
