@@ -70,3 +70,20 @@ def test_a_region_shows_its_participation_and_circulars(visit: Visit, site: str)
     assert page.locator("neutral-timeline .nt-ok").inner_text().startswith("Kabupaten Kaimana takes part")
     assert "Candidate attributes" in page.locator("neutral-timeline .nt-rule-title").all_text_contents()
     assert any("(regional, 92.08)" in t for t in page.locator("neutral-timeline .nt-cite").all_text_contents())
+
+
+def test_the_element_says_plurals_as_the_widget_page_does(visit: Visit, site: str) -> None:
+    """widget.js picks each plural form with Intl.PluralRules from the catalogs' forms: on 2028-12-03
+    voting day and the changes it brings are 1 day away."""
+    page = visit.page()
+    for lang, says in (("en", ["'1 day to voting day", "(in 1 day)"]), ("id", ["'1 hari menuju", "(dalam 1 hari)"])):
+        page.goto(f"{site}/widget/testvote-2028?date=2028-12-03&lang={lang}")
+        expected = shown(page)
+        page.goto(visit.host_page(f"/plural-{lang}", article(element(site, lang, date="2028-12-03"))))
+        page.locator("neutral-timeline .nt-title").wait_for()
+        got = shown(page)
+        assert got == expected
+        text = str(got)
+        assert all(s in text for s in says), text
+        assert "1 days" not in text
+    assert visit.errors == []
