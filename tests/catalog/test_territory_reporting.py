@@ -14,6 +14,7 @@ from neutral_timeline.catalog.load import check, load_catalog
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.store import content_hash
 from neutral_timeline.errors import DataError
+from neutral_timeline.resolve.situation import situation
 
 MINI = Path(__file__).parents[1] / "data" / "mini"
 RULE = "rules/six-months.toml"
@@ -271,3 +272,29 @@ def test_official_urls_are_government_or_court_pages(catalog: Catalog) -> None:
             assert inst.urls[0] == inst.official_url, inst.id
             host = inst.official_url.split("/")[2]
             assert host.endswith((".go.id", "mkri.id")), inst.id
+
+
+PRE_CANDIDACY = (
+    "approach-party-for-own-candidacy",
+    "attend-candidate-declaration",
+    "banners-promoting-candidate",
+    "self-declare-candidate-without-leave",
+    "social-media-campaign",
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "instrument"),
+    [
+        (date(2020, 8, 1), "se-menpanrb-b71-2017"),  # before the SKB: SE MenPANRB B/71/M.SM.00.00/2017
+        (date(2020, 9, 9), "se-menpanrb-b71-2017"),  # the day before the SKB was signed
+        (date(2020, 9, 10), "skb-netralitas-2020"),  # the SKB, signed 10 Sep 2020
+    ],
+)
+def test_pre_candidacy_bans_of_pilkada_2020_cite_the_circular_until_the_skb(
+    catalog: Catalog, day: date, instrument: str
+) -> None:
+    (found,) = situation(catalog, day, "pilkada-2020").elections
+    cited = {r.id: {c.instrument for c in r.basis} for r in found.rules}
+    for rule_id in PRE_CANDIDACY:
+        assert instrument in cited.get(rule_id, set()), (rule_id, day, cited.get(rule_id))
