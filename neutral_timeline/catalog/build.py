@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from neutral_timeline.catalog.files import (
     AnchorFile,
     ElectionFile,
+    ReportingFile,
     RuleFile,
     SourceFile,
     TextFile,
@@ -24,10 +25,12 @@ from neutral_timeline.catalog.model import (
     Instrument,
     Participation,
     Phase,
+    ReportingChannel,
     Revision,
     Rule,
     Sanction,
     Source,
+    Territory,
     Window,
     WindowSpec,
 )
@@ -170,6 +173,25 @@ def _rule(rule_id: str, data: RuleFile) -> Rule:
         always=data.always,
         interpretation=_opt_text(data.interpretation),
         sanction=Sanction(_text(data.sanction.text), _source(data.sanction.source)) if data.sanction else None,
+        territory=(
+            Territory(data.territory.scope, _source(data.territory.source), _opt_text(data.territory.note))
+            if data.territory
+            else None
+        ),
+    )
+
+
+def _reporting(ident: str, data: ReportingFile, checker: _Checker) -> ReportingChannel:
+    checker.instrument_ref(checker.where("reporting", ident, "source.instrument"), data.source.instrument)
+    return ReportingChannel(
+        id=ident,
+        name=_text(data.name),
+        handles=data.handles,
+        start=data.from_,
+        end=data.until,
+        source=_source(data.source),
+        url=data.url,
+        note=_opt_text(data.note),
     )
 
 
@@ -191,11 +213,12 @@ def _instrument(ident: str, checker: _Checker) -> Instrument:
         in_force_from=data.in_force_from,
         in_force_until=data.in_force_until,
         applies_to=data.applies_to,
-        urls=data.urls,
+        urls=(data.official_url, *data.urls) if data.official_url else data.urls,
         verified=data.verified,
         replaced_by=data.replaced_by,
         region=data.region,
         note=_opt_text(data.note),
+        official_url=data.official_url,
     )
 
 
@@ -307,6 +330,11 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
             checker.instrument_ref(
                 checker.where("rules", rule_id, "sanction.source.instrument"), rule.sanction.source.instrument
             )
+        if rule.territory:
+            checker.instrument_ref(
+                checker.where("rules", rule_id, "territory.source.instrument"), rule.territory.source.instrument
+            )
+    reporting = {ident: _reporting(ident, files.reporting[ident], checker) for ident in sorted(files.reporting)}
     elections: dict[str, Election] = {}
     for election_id in sorted(files.elections):
         data = files.elections[election_id]
@@ -357,6 +385,7 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
         rules=MappingProxyType(rules),
         phase_names=MappingProxyType({k: _text(v.name) for k, v in files.phases.items()}),
         regions=regions,
+        reporting=MappingProxyType(reporting),
         content_hash=digest,
         data_revised=max(stamp_dates, default=date(2000, 1, 1)),
     )

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from neutral_timeline.catalog.model import BINDS, TAGS
+from neutral_timeline.catalog.model import BINDS, HANDLES, TAGS, TERRITORY_SCOPES
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -22,6 +22,15 @@ def _url(value: str) -> str:
 
 
 Url = Annotated[str, AfterValidator(_url)]
+
+
+def _https(value: str) -> str:
+    if not value.startswith("https://"):
+        raise ValueError(f"'{value}' is not an https URL (an official text must be linked over https)")
+    return value
+
+
+HttpsUrl = Annotated[Url, AfterValidator(_https)]
 NonEmpty = Annotated[str, Field(min_length=1)]
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 
@@ -114,12 +123,15 @@ class InstrumentFile(Strict):
     replaced_by: Id | None = None
     applies_to: tuple[Id, ...] = Seq(default=())
     region: Annotated[str, Field(pattern=r"^\d{2}(\.\d{2}){0,3}$")] | None = None
+    official_url: HttpsUrl | None = None
     urls: tuple[Url, ...] = Seq(default=())
     verified: bool
     note: TextFile | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> InstrumentFile:
+        if self.official_url is not None and self.official_url in self.urls:
+            raise ValueError(f"official_url {self.official_url} is also in urls; list it once, as official_url")
         if self.in_force_until is not None and self.in_force_until < self.in_force_from:
             raise ValueError(f"in_force_until {self.in_force_until} is before in_force_from {self.in_force_from}")
         return self
@@ -182,6 +194,14 @@ class SanctionFile(Strict):
     source: SourceFile
 
 
+class TerritoryFile(Strict):
+    """Where a rule binds: every ASN wherever they serve, or only in the regions holding the election."""
+
+    scope: Literal[TERRITORY_SCOPES]  # type: ignore[valid-type]
+    source: SourceFile
+    note: TextFile | None = None
+
+
 class RuleFile(Strict):
     kind: Literal["prohibition", "obligation"]
     title: TextFile
@@ -193,6 +213,7 @@ class RuleFile(Strict):
     windows: tuple[WindowFile, ...] = Seq(default=())
     interpretation: TextFile | None = None
     sanction: SanctionFile | None = None
+    territory: TerritoryFile | None = None
 
     @model_validator(mode="after")
     def _one_scope(self) -> RuleFile:
@@ -204,11 +225,31 @@ class RuleFile(Strict):
         return self
 
 
+class ReportingFile(Strict):
+    """A body to which violations are reported, over an inclusive span of days (open ends allowed)."""
+
+    name: TextFile
+    handles: tuple[Literal[HANDLES], ...] = Seq(min_length=1)  # type: ignore[valid-type]
+    from_: date | None = Field(default=None, alias="from")
+    until: date | None = None
+    url: Url | None = None
+    source: SourceFile
+    note: TextFile | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ReportingFile:
+        if self.from_ is not None and self.until is not None and self.until < self.from_:
+            raise ValueError(f"until {self.until} is before from {self.from_} (both ends are inclusive)")
+        if len(set(self.handles)) != len(self.handles):
+            raise ValueError("handles lists a value twice")
+        return self
+
+
 def known_keys() -> set[str]:
     """Every key any data file may use, for did-you-mean on unknown keys."""
     models: list[type[BaseModel]] = [
         TextFile, SourceFile, PhaseFile, RevisionFile, ElectionFile, InstrumentFile,
-        AnchorFile, WindowFile, BasisFile, SanctionFile, RuleFile,
+        AnchorFile, WindowFile, BasisFile, SanctionFile, RuleFile, TerritoryFile, ReportingFile,
     ]  # fmt: skip
     keys: set[str] = set()
     for model in models:

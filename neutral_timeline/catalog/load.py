@@ -16,6 +16,7 @@ from neutral_timeline.catalog.files import (
     ElectionFile,
     InstrumentFile,
     PhaseNameFile,
+    ReportingFile,
     RuleFile,
     known_keys,
 )
@@ -37,6 +38,7 @@ class Files:
     elections: dict[str, ElectionFile]
     instruments: dict[str, InstrumentFile]
     rules: dict[str, RuleFile]
+    reporting: dict[str, ReportingFile]
 
 
 def _key_path(loc: tuple[int | str, ...]) -> str:
@@ -131,6 +133,7 @@ def read_files(root: Path) -> tuple[Files, list[Problem]]:
         "elections": ElectionFile,
         "instruments": InstrumentFile,
         "rules": RuleFile,
+        "reporting": ReportingFile,
     }
     loaded: dict[str, dict[str, Any]] = {}
     for folder, model in models.items():
@@ -153,6 +156,7 @@ def read_files(root: Path) -> tuple[Files, list[Problem]]:
         elections=loaded["elections"],
         instruments=loaded["instruments"],
         rules=loaded["rules"],
+        reporting=loaded["reporting"],
     )
     return files, problems
 

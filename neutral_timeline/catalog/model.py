@@ -42,6 +42,10 @@ TAGS = (
     "appointments",
     "programmes",
 )
+# Where a rule binds (calendars/README.md, "Territory"): absent = everywhere.
+TERRITORY_SCOPES = ("everywhere", "election_regions")
+# What a reporting channel handles (calendars/README.md, "reporting/").
+HANDLES = ("election_offences", "asn_neutrality")
 BINDS = ("asn", "pns", "pppk", "kepala_desa", "perangkat_desa", "kepala_daerah", "pejabat", "tni", "polri")
 
 Edge = Literal["start", "end"]
@@ -195,11 +199,12 @@ class Instrument(Record):
     in_force_from: date
     in_force_until: date | None
     applies_to: tuple[str, ...]
-    urls: tuple[str, ...]
+    urls: tuple[str, ...]  # the official text first when there is one
     verified: bool
     replaced_by: str | None = None
     region: str | None = None
     note: Text | None = None
+    official_url: str | None = None  # the instrument's text on an official site (JDIH, BPK, ...)
 
     def in_force(self, day: date) -> bool:
         return self.in_force_from <= day and (self.in_force_until is None or day <= self.in_force_until)
@@ -227,6 +232,22 @@ class Sanction(Record):
     source: Source
 
 
+TerritoryScope = Literal["everywhere", "election_regions"]
+
+
+@dataclass(repr=False, eq=False)
+class Territory(Record):
+    """Where a rule binds, as its law says, with the source of that reading.
+
+    ``everywhere``: every ASN wherever they serve and wherever the candidate runs.
+    ``election_regions``: only in the regions that hold the election (e.g. UU 10/2016 Pasal 71(2)).
+    """
+
+    scope: TerritoryScope
+    source: Source
+    note: Text | None = None
+
+
 @dataclass(repr=False, eq=False)
 class Rule(Record):
     """One prohibition or obligation: its bases over time and its time scope."""
@@ -242,6 +263,32 @@ class Rule(Record):
     always: bool
     interpretation: Text | None = None
     sanction: Sanction | None = None
+    territory: Territory | None = None  # None: everywhere (no [territory] table)
+
+    @property
+    def election_regions_only(self) -> bool:
+        """True when the rule binds only in the regions that hold the election."""
+        return self.territory is not None and self.territory.scope == "election_regions"
+
+
+Handles = Literal["election_offences", "asn_neutrality"]
+
+
+@dataclass(repr=False, eq=False)
+class ReportingChannel(Record):
+    """A body to which violations are reported, over an inclusive span of days (None: open end)."""
+
+    id: str
+    name: Text
+    handles: tuple[Handles, ...]
+    start: date | None
+    end: date | None
+    source: Source
+    url: str | None = None  # the body's official complaint page
+    note: Text | None = None
+
+    def open_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 @dataclass(repr=False, eq=False)
@@ -253,6 +300,7 @@ class Catalog(Record):
     rules: Mapping[str, Rule]
     phase_names: Mapping[str, Text]
     regions: Regions
+    reporting: Mapping[str, ReportingChannel]  # id -> where violations are reported, over time
     content_hash: str  # sha256 of every data file; serves as ETag and seeds ICS output
     data_revised: date  # the latest date the data itself names; DTSTAMP of ICS output
 

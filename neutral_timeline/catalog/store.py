@@ -12,8 +12,8 @@ from types import MappingProxyType
 
 from neutral_timeline.catalog.model import Catalog
 
-CACHE_FORMAT = "1"
-FOLDERS = ("elections", "instruments", "rules")
+CACHE_FORMAT = "2"  # 2: Catalog.reporting, Rule.territory
+FOLDERS = ("elections", "instruments", "rules", "reporting")
 
 
 def _mappingproxy(items: dict[object, object]) -> MappingProxyType[object, object]:

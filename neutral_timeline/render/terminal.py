@@ -23,6 +23,7 @@ from neutral_timeline.resolve.answer import (
     RuleInForce,
     Situation,
     Timeline,
+    WindowInfo,
 )
 from neutral_timeline.text import Lang
 
@@ -71,6 +72,8 @@ class Footnotes:
         return "".join(f"[{n}]" for n in numbers)
 
     def renderable(self, lang: Lang) -> RenderableType:
+        if not self.urls:
+            return RichText("")
         out = RichText(label("sources", lang) + "\n", style="heading")
         for index, url in enumerate(self.urls, start=1):
             out.append(f"[{index}] {url}\n", style="muted")
@@ -113,17 +116,35 @@ class Interpretations:
         return out
 
 
+def _window(window: WindowInfo, lang: Lang) -> str:
+    when = span(window.start, window.end, lang)
+    if window.opened_by_text:
+        when += f" ({label('opened_by', lang)} {window.opened_by_text.get(lang)})"
+    return when
+
+
 def _rule_block(
-    number: int, rule: RuleInForce, lang: Lang, notes: Footnotes, readings: Interpretations, details: bool
+    number: int,
+    rule: RuleInForce,
+    lang: Lang,
+    notes: Footnotes,
+    readings: Interpretations,
+    details: bool,
+    names: dict[str, str] | None = None,
 ) -> RenderableType:
     head = RichText(f"{number:>2}. ")
     head.append(rule.title.get(lang), style="rule.title")
+    if not rule.verified:
+        head.append(f" ({label('unverified', lang)})", style="warn")
     body = RichText(rule.summary.get(lang))
-    when = span(rule.window.start, rule.window.end, lang)
-    if rule.window.opened_by_text:
-        when += f" ({label('opened_by', lang)} {rule.window.opened_by_text.get(lang)})"
     body.append(f"\n{label('window', lang)}: ", style="heading")
-    body.append(when, style="date")
+    if len(rule.applies_through) > 1 and names:
+        for index, through in enumerate(rule.applies_through):
+            body.append("; " if index else "")
+            body.append(f"{names.get(through.election, through.election)}: ", style="election")
+            body.append(_window(through.window, lang), style="date")
+    else:
+        body.append(_window(rule.window, lang), style="date")
     body.append(f"\n{label('basis', lang)}: ", style="heading")
     for index, c in enumerate(rule.basis):
         body.append("; " if index else "")
@@ -140,9 +161,15 @@ def _rule_block(
 
 
 def rules_list_in_force(
-    rules: Iterable[RuleInForce], lang: Lang, notes: Footnotes, readings: Interpretations, details: bool
+    rules: Iterable[RuleInForce],
+    lang: Lang,
+    notes: Footnotes,
+    readings: Interpretations,
+    details: bool,
+    names: dict[str, str] | None = None,
 ) -> RenderableType:
-    return Group(*(_rule_block(n, r, lang, notes, readings, details) for n, r in enumerate(rules, start=1)))
+    blocks = (_rule_block(n, r, lang, notes, readings, details, names) for n, r in enumerate(rules, start=1))
+    return Group(*blocks)
 
 
 def _countdown(es: ElectionSituation, lang: Lang) -> str:
@@ -178,11 +205,6 @@ def election_block(
         line.append("  ")
         line.append_text(cite(now.phase.source, lang, notes))
         parts.append(line)
-    parts.append(RichText(f"\n{label('rules', lang)} ({len(es.rules)})", style="heading"))
-    if es.rules:
-        parts.append(rules_list_in_force(es.rules, lang, notes, readings, details))
-    else:
-        parts.append(RichText("  " + label("no_rules", lang)))
     parts.append(RichText(label("upcoming", lang), style="heading"))
     if not es.upcoming:
         parts.append(RichText("  " + label("no_upcoming", lang), style="muted"))
@@ -212,9 +234,13 @@ def situation(result: Situation, lang: Lang, details: bool = False) -> Renderabl
         parts += [RichText(""), election_block(es, lang, notes, readings, details)]
     if result.message:
         parts += [RichText(""), RichText(result.message.get(lang), style="warn")]
-    if result.always:
-        parts.append(RichText(f"\n{label('always_rules', lang)}", style="heading"))
-        parts.append(rules_list_in_force(result.always, lang, notes, readings, details))
+    heading = label("rules", lang) if result.elections else label("always_rules", lang)
+    parts.append(RichText(f"\n{heading} ({len(result.rules)})", style="heading"))
+    if result.rules:
+        names = {es.id: es.name.get(lang) for es in result.elections}
+        parts.append(rules_list_in_force(result.rules, lang, notes, readings, details, names))
+    else:
+        parts.append(RichText("  " + label("no_rules", lang)))
     parts += [RichText(""), readings.renderable(lang), notes.renderable(lang)]
     return Group(*parts)
 
@@ -240,11 +266,18 @@ def timeline(result: Timeline, lang: Lang) -> RenderableType:
         rules.add_column(label(column, lang))
     for rs in result.rules:
         basis = RichText()
-        for index, c in enumerate(rs.rule.basis):
-            basis.append("\n" if index else "")
-            basis.append_text(cite(c, lang, notes))
+        for number, stretch in enumerate(rs.bases or ()):
+            basis.append("\n" if number else "")
+            if len(rs.bases) > 1:  # the basis changed within the window: say over which days each applies
+                basis.append(span(stretch.start, stretch.end, lang) + ": ", style="date")
+            for index, c in enumerate(stretch.basis):
+                basis.append("; " if index else "")
+                basis.append_text(cite(c, lang, notes))
+        title = RichText(rs.rule.title.get(lang), style="rule.title")
+        if not rs.rule.verified:
+            title.append(f" ({label('unverified', lang)})", style="warn")
         rules.add_row(
-            RichText(rs.rule.title.get(lang), style="rule.title"),
+            title,
             RichText(span(rs.start, rs.end, lang), style="date"),
             basis,
         )

@@ -9,7 +9,9 @@ from typing import Literal
 from neutral_timeline.record import Record
 from neutral_timeline.text import Text
 
-Race = Literal["national", "governor", "regency"]
+Race = Literal["national", "governor", "regency", "in_area"]
+Territory = Literal["everywhere", "election_regions", "region"]
+ParticipationStatus = Literal["takes_part", "races_in_area", "not_taking_part", "unknown"]
 ChangeKind = Literal["phase_start", "phase_end", "rule_start", "rule_end"]
 
 
@@ -83,8 +85,23 @@ class SanctionInfo(Record):
 
 
 @dataclass(repr=False, eq=False)
+class RuleThrough(Record):
+    """One election through which a rule applies on the date asked, with the rule's window on it."""
+
+    election: str
+    window: WindowInfo
+
+
+@dataclass(repr=False, eq=False)
 class RuleInForce(Record):
-    """A rule as it stands on one day: its window and the basis in force that day."""
+    """A rule as it stands on one day: its window and the basis in force that day.
+
+    ``verified``: at least one basis in force that day is verified, and so is every date its
+    window depends on. ``territory`` says where it binds: every ASN wherever they serve
+    (``everywhere``), only in the regions that hold the election, or one region (a circular).
+    In a merged answer, ``applies_through`` lists every election through which it applies,
+    with its window on each; ``window`` is the first of them.
+    """
 
     id: str
     kind: Literal["prohibition", "obligation"]
@@ -97,6 +114,8 @@ class RuleInForce(Record):
     verified: bool  # every basis and every date it depends on is verified
     interpretation: Text | None = None
     sanction: SanctionInfo | None = None
+    territory: Territory = "everywhere"
+    applies_through: tuple[RuleThrough, ...] = ()
 
 
 @dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
@@ -134,7 +153,7 @@ class RegionInfo(Record):
 class ParticipationInfo(Record):
     """Whether the region asked about takes part in this election, and through which races."""
 
-    status: Literal["takes_part", "not_taking_part", "unknown"]
+    status: ParticipationStatus  # races_in_area: a province with no race of its own whose regencies vote
     races: tuple[Race, ...]
     note: Text
     source: Citation
@@ -150,33 +169,63 @@ class ElectionSituation:
     revision: RevisionInfo
     in_progress: bool  # the date lies within the stages phase
     phases: tuple[PhaseNow, ...]
-    rules: tuple[RuleInForce, ...]
+    rule_ids: tuple[str, ...]  # the rules in force through this election (Situation.rules has them)
     upcoming: tuple[Change, ...]
     countdown: Countdown
     participation: ParticipationInfo | None = None  # None when no region was asked about
 
 
 @dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
+class Coverage:
+    """The span of time the catalog's elections cover: the first day of the earliest tahapan to
+    the last day of the latest. Outside it the tool knows no election, so it never says that
+    none is in progress."""
+
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
 class Situation:
-    """What applies on ``date``: every election asked about, or all those in progress."""
+    """What applies on ``date``: every election asked about, or all those in progress.
+
+    ``rules`` holds each rule in force once, merged across the elections (each rule lists the
+    elections it applies through); with no election, the rules that apply at all times.
+    """
 
     date: dt.date
     zone: str
     as_of: dt.date | None
     elections: tuple[ElectionSituation, ...]
-    always: tuple[RuleInForce, ...]  # rules in force outside any election (when none runs)
+    rules: tuple[RuleInForce, ...]
+    covered: bool  # the date lies within the catalog's coverage
+    coverage: Coverage
     message: Text | None = None
     data_version: str = ""
     region: RegionInfo | None = None
 
 
 @dataclass(repr=False, eq=False)
+class BasisSpan(Record):
+    """The legal basis in force over one stretch of a rule's window (inclusive days)."""
+
+    start: dt.date
+    end: dt.date
+    basis: tuple[Citation, ...]
+
+
+@dataclass(repr=False, eq=False)
 class RuleSpan(Record):
-    """One rule over one contiguous stretch of an election's timeline."""
+    """One rule over one contiguous stretch of an election's timeline.
+
+    ``rule`` stands as on the first day of the stretch within the election's tahapan; ``bases``
+    gives each basis over the stretch (more than one where an instrument was replaced).
+    """
 
     rule: RuleInForce
     start: dt.date | None
     end: dt.date | None
+    bases: tuple[BasisSpan, ...] = ()
 
 
 @dataclass(repr=False, eq=False)

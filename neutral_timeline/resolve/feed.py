@@ -29,7 +29,7 @@ from neutral_timeline.errors import Problem, QueryError
 from neutral_timeline.record import Record
 from neutral_timeline.resolve.answer import ParticipationInfo, PhaseSpan, RegionInfo, RevisionInfo, RuleInForce
 from neutral_timeline.resolve.index import NATIONAL, Segment, local_codes, plan, runs
-from neutral_timeline.resolve.participation import participation, region_info
+from neutral_timeline.resolve.participation import own_race, participation, region_info
 from neutral_timeline.resolve.questions import FeedQuestion
 from neutral_timeline.resolve.situation import election as find_election
 from neutral_timeline.resolve.situation import revision as find_revision
@@ -124,16 +124,17 @@ class _Run(Record):
 
 @lru_cache(maxsize=256)
 def occurrences(
-    catalog: Catalog, election_id: str, revision_id: str, local: frozenset[str] = NATIONAL, with_rules: bool = True
+    catalog: Catalog, election_id: str, revision_id: str, local: frozenset[str] = NATIONAL, own_race: bool = True
 ) -> tuple[Occurrence, ...]:
     """Every event of one election on one schedule revision (with ``local``'s own circulars).
 
-    ``with_rules=False`` leaves out rule events: for a region that does not take part.
+    ``own_race=False`` (a region with no race of its own) leaves out the rules that bind only
+    in the regions holding the election; the national rules keep their events.
     """
-    p = plan(catalog, election_id, revision_id, local)
+    p = plan(catalog, election_id, revision_id, local, own_race)
     found = [Occurrence(f"phase.{span.key}", "phase", span.start, span.end, phase=span) for span in p.phases]
     groups: dict[tuple[date | None, date | None], list[_Run]] = {}
-    for run in (_Run(first, last) for first, last in runs(p.segments if with_rules else ())):
+    for run in (_Run(first, last) for first, last in runs(p.segments)):
         if run.start is not None or run.end is not None:
             groups.setdefault((run.start, run.end), []).append(run)
     for (start, end), group in groups.items():
@@ -149,13 +150,13 @@ def occurrences(
 
 
 def history(
-    catalog: Catalog, election: Election, chosen: Revision, local: frozenset[str] = NATIONAL, with_rules: bool = True
+    catalog: Catalog, election: Election, chosen: Revision, local: frozenset[str] = NATIONAL, own_race: bool = True
 ) -> dict[str, tuple[int, date]]:
     """stem -> (SEQUENCE, last modified): revisions up to ``chosen`` that moved the event."""
     seen: dict[str, tuple[date, date]] = {}
     result: dict[str, tuple[int, date]] = {}
     for revision in election.revisions:
-        for occ in occurrences(catalog, election.id, revision.id, local, with_rules):
+        for occ in occurrences(catalog, election.id, revision.id, local, own_race):
             before = seen.get(occ.stem)
             if before is None:
                 result[occ.stem] = (0, revision.enacted)
@@ -178,11 +179,11 @@ def _chosen(catalog: Catalog, question: FeedQuestion) -> list[tuple[Election, Re
 def _election_part(catalog: Catalog, found: Election, chosen: Revision, region: Region | None) -> FeedElection:
     local = local_codes(region)
     taking_part = participation(catalog, found, region)
-    with_rules = taking_part is None or taking_part.status != "not_taking_part"
-    moved = history(catalog, found, chosen, local, with_rules)
+    race = own_race(taking_part)
+    moved = history(catalog, found, chosen, local, race)
     events = tuple(
         replace(occ, sequence=moved[occ.stem][0], modified=moved[occ.stem][1])
-        for occ in occurrences(catalog, found.id, chosen.id, local, with_rules)
+        for occ in occurrences(catalog, found.id, chosen.id, local, race)
     )
     info = plan(catalog, found.id, chosen.id).revision
     return FeedElection(found.id, found.name, info, taking_part, events)
@@ -192,8 +193,9 @@ def feed(catalog: Catalog, question: FeedQuestion) -> Feed:
     """The feed that ``question`` asks for.
 
     With a region: that region's own circulars join the rule events, each election says
-    whether the region takes part (a region that does not gets no rule events), and the
-    calendar names the region and its time zone. Raises NotFoundError for an unknown election
+    whether the region takes part, and the
+    calendar names the region and its time zone. A region with no race of its own keeps every
+    national rule (they bind every ASN wherever the candidate runs). Raises NotFoundError for an unknown election
     or region, QueryError for bad reminders or an ``as_of`` before the first schedule.
     """
     region = catalog.regions.find(question.region, "region") if question.region else None

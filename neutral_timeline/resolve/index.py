@@ -36,6 +36,7 @@ from neutral_timeline.resolve.answer import (
     RevisionInfo,
     RuleInForce,
     SanctionInfo,
+    Territory,
     WindowInfo,
 )
 from neutral_timeline.text import Text
@@ -181,13 +182,24 @@ def rule_segments(
             continue
         entry = RuleInForce(
             rule.id, rule.kind, rule.title, rule.summary, rule.binds, rule.tags, info, cites,
-            window_ok and all(c.verified for c in cites), rule.interpretation, sanction,
+            window_ok and any(c.verified for c in cites), rule.interpretation, sanction,
+            territory_of(catalog, rule, cites),
         )  # fmt: skip
         segments.append(Segment(start, end, entry))
     return segments
 
 
 NATIONAL: frozenset[str] = frozenset()
+
+
+def territory_of(catalog: Catalog, rule: Rule, cites: tuple[Citation, ...] = ()) -> Territory:
+    """Where ``rule`` binds: one region when only regional circulars carry it; the regions that
+    hold the election when its data says so (e.g. UU 10/2016 Pasal 71(2)); otherwise every ASN
+    wherever they serve and wherever the candidate runs (DESIGN "Where a rule binds")."""
+    if cites and all(c.region for c in cites):
+        return "region"
+    scope = getattr(rule, "territory", None)
+    return "election_regions" if scope is not None and scope.scope == "election_regions" else "everywhere"
 
 
 def local_codes(region: Region | None) -> frozenset[str]:
@@ -227,10 +239,16 @@ def runs(segments: Iterable[Segment]) -> list[tuple[Segment, Segment]]:
 
 
 @lru_cache(maxsize=1024)
-def plan(catalog: Catalog, election_id: str, revision_id: str, local: frozenset[str] = NATIONAL) -> Plan:
-    """The date-independent part of answers for one revision, with the regional instruments of ``local``."""
+def plan(
+    catalog: Catalog, election_id: str, revision_id: str, local: frozenset[str] = NATIONAL, own_race: bool = True
+) -> Plan:
+    """The date-independent part of answers for one revision, with the regional instruments of ``local``.
+
+    ``own_race=False`` (a region with no race of its own) leaves out the rules that bind only
+    in the regions holding the election; every national rule stays.
+    """
     if local and not any(i.region in local for i in catalog.instruments.values()):
-        return plan(catalog, election_id, revision_id)  # no circular of its own: share the national plan
+        return plan(catalog, election_id, revision_id, NATIONAL, own_race)  # no circular of its own: share
     election = catalog.elections[election_id]
     revision = next(r for r in election.revisions if r.id == revision_id)
     phases = dict(revision.phases)
@@ -242,7 +260,7 @@ def plan(catalog: Catalog, election_id: str, revision_id: str, local: frozenset[
             events.append(Event(phase.end, "phase_end", key, phase.name))
     for rule in catalog.rules.values():
         bases = governing_bases(catalog, rule, election, local)
-        if not bases:
+        if not bases or (not own_race and territory_of(catalog, rule) == "election_regions"):
             continue
         windows = (OPEN_WINDOW,) if rule.always else revision.windows.get(rule.id, ())
         for window in windows:

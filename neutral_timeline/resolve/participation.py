@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from neutral_timeline.catalog.model import Catalog, Election
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.i18n import N_, say
-from neutral_timeline.resolve.answer import ParticipationInfo, Race, RegionInfo
+from neutral_timeline.resolve.answer import ParticipationInfo, ParticipationStatus, Race, RegionInfo
 from neutral_timeline.resolve.index import cite_source
 from neutral_timeline.text import LANGS, Text
 
@@ -17,15 +19,21 @@ RACES = {
 NOTES = {
     "national": N_("{name} takes part in {election}: a national election held in every region."),
     "takes_part": N_("{name} takes part in {election}: {races}."),
-    "not_taking_part": N_(
-        "{name} does not take part in {election}: no race is held there. Prohibitions tied to this "
-        "election's stages do not apply there; the neutrality rules that apply at all times still do."
+    "races_in_area": N_(
+        "{name} holds no race of its own in {election}, but regions in its area vote: {names}. {binds}"
     ),
+    "not_taking_part": N_("{name} holds no race of its own in {election}. {binds}"),
     "unknown": N_(
         "It is not verified whether {name} takes part in {election}: the list of participating "
         "regions in the data is incomplete. The rules below apply if it does; check with the local KPU or Bawaslu."
     ),
 }
+BINDS_EVERYWHERE = N_(
+    "The national neutrality prohibitions still bind every ASN wherever they serve and wherever the candidate runs "
+    '(PP 94/2021 Article 5 letter n; the ASN neutrality SKB; UU 10/2016 Article 71(3): "in their own region or in '
+    'another"), so they apply here too. Only the rules tied to the regions holding the election (such as a regional '
+    "head replacing officials, UU 10/2016 Article 71(2)) do not."
+)
 
 
 def region_info(catalog: Catalog, region: Region) -> RegionInfo:
@@ -45,30 +53,57 @@ def _races_text(catalog: Catalog, region: Region, races: tuple[str, ...]) -> Tex
     return Text(*said)
 
 
-def _note(key: str, name: str, election: Text) -> Text:
-    return Text(*(say(NOTES[key], lang, name=name, election=election.get(lang)) for lang in LANGS))
+def _note(key: str, name: str, election: Text, **values: str) -> Text:
+    """A participation note in both languages; ``binds`` is said in each language too."""
+    return Text(
+        *(
+            say(NOTES[key], lang, name=name, election=election.get(lang), binds=say(BINDS_EVERYWHERE, lang), **values)
+            for lang in LANGS
+        )
+    )
+
+
+@lru_cache(maxsize=4096)
+def _in_area(catalog: Catalog, election_id: str, province: str) -> tuple[Region, ...]:
+    """The regencies and cities of ``province`` that hold a race of their own."""
+    rules = catalog.elections[election_id].participation
+    return tuple(
+        r
+        for r in catalog.regions
+        if not r.is_province and r.province == province and "regency" in rules.races(r.province, r.code)
+    )
 
 
 def participation(catalog: Catalog, election: Election, region: Region | None) -> ParticipationInfo | None:
-    """None without a region; else whether it takes part, through which races, and why we know."""
+    """None without a region; else whether it takes part, through which races, and why we know.
+
+    A province with no race of its own whose regencies or cities vote (DI Yogyakarta in 2024)
+    has ``races_in_area``; a regency takes part through its province's governor race too.
+    """
     if region is None:
         return None
     rules = election.participation
     regency = None if region.is_province else region.code
     races: tuple[Race, ...] = rules.races(region.province, regency)
-    status = rules.status(region.province, regency)
+    status: ParticipationStatus = rules.status(region.province, regency)
     name, election_name = region.full_name, election.name
+    in_area = _in_area(catalog, election.id, region.code) if region.is_province and election.kind != "pemilu" else ()
     if status == "takes_part" and election.kind == "pemilu":
         races = ("national",)
         note = _note("national", name, election_name)
     elif status == "takes_part":
         how = _races_text(catalog, region, races)
-        note = Text(
-            *(
-                say(NOTES[status], lang, name=name, election=election_name.get(lang), races=how.get(lang))
-                for lang in LANGS
-            )
-        )
+        note = Text(*(_note(status, name, election_name, races=how.get(lang)).get(lang) for lang in LANGS))
+        if in_area:
+            races = (*races, "in_area")
+    elif in_area:
+        status, races = "races_in_area", ("in_area",)
+        note = _note(status, name, election_name, names=", ".join(r.full_name for r in in_area))
     else:
         note = _note(status, name, election_name)
     return ParticipationInfo(status, races, note, cite_source(catalog, rules.source))
+
+
+def own_race(taking_part: ParticipationInfo | None) -> bool:
+    """Whether rules that bind only where the election is held apply (no region asked: they do)."""
+    return taking_part is None or taking_part.status in ("takes_part", "unknown")

@@ -36,7 +36,8 @@ async def test_situation_on_a_date(client: httpx.AsyncClient) -> None:
     (es,) = body["elections"]
     assert body["date"] == "2028-10-03" and body["zone"] == "Asia/Jakarta"
     assert {p["phase"]["key"] for p in es["phases"]} == {"stages", "campaign"}
-    rules = {r["id"]: r for r in es["rules"]}
+    rules = {r["id"]: r for r in body["rules"]}
+    assert set(es["rule_ids"]) == set(rules)
     assert rules["campaign-facilities"]["basis"][0]["short"] == "PP Baru"
     assert rules["campaign-facilities"]["window"] == {
         "start": "2028-10-03",
@@ -66,8 +67,9 @@ async def test_today_without_date_uses_jakarta_and_short_cache(client: httpx.Asy
 async def test_today_on_a_date_with_no_election(client: httpx.AsyncClient) -> None:
     body = (await client.get("/api/v1/today", params={"date": "2026-01-01", "lang": "en"})).json()
     assert body["elections"] == []
-    assert body["message"].startswith("No election is in progress")
-    assert [r["id"] for r in body["always"]] == ["party-member"]
+    assert body["covered"] is False and body["coverage"] == {"start": "2027-06-01", "end": "2029-01-31"}
+    assert body["message"].startswith("This date is outside the elections this tool holds (2027-06-01 to 2029-01-31)")
+    assert [r["id"] for r in body["rules"]] == ["party-member"]
 
 
 async def test_timeline_and_election(client: httpx.AsyncClient) -> None:
@@ -222,7 +224,7 @@ async def test_situation_for_a_region(client: httpx.AsyncClient) -> None:
     assert body["region"]["code"] == "92.08"
     (es,) = body["elections"]
     assert es["participation"]["status"] == "takes_part"
-    assert "local-attributes" in {r["id"] for r in es["rules"]}
+    assert "local-attributes" in {r["id"] for r in body["rules"]} and "local-attributes" in es["rule_ids"]
 
 
 async def test_today_without_date_uses_the_regions_zone(client: httpx.AsyncClient) -> None:
@@ -237,7 +239,8 @@ async def test_region_that_does_not_take_part(client: httpx.AsyncClient) -> None
     body = (await client.get(SITUATION, params={"date": "2028-10-05", "region": "34.71", "lang": "en"})).json()
     (es,) = body["elections"]
     assert es["participation"]["status"] == "not_taking_part"
-    assert es["participation"]["note"].startswith("Kota Yogyakarta does not take part")
+    assert es["participation"]["note"].startswith("Kota Yogyakarta holds no race of its own")
+    assert "campaign-facilities" in {r["id"] for r in body["rules"]}  # a national rule: it binds here too
 
 
 async def test_ambiguous_and_unknown_regions(client: httpx.AsyncClient) -> None:

