@@ -177,3 +177,30 @@ def test_the_widget_gets_one_form_per_cldr_plural_category() -> None:
     assert shipped["id"]["labels"]["in_days"] == {"count": "n", "forms": {"other": "dalam {n} hari"}}  # type: ignore[index]
     assert shipped["en"]["labels"]["rules"] == "Rules in force"  # type: ignore[index]
     assert shipped["id"]["months"][7] == "Agustus" and shipped["en"]["weekdays"][0] == "Monday"  # type: ignore[index]
+
+
+def test_problems_keep_english_msgids_and_are_said_in_the_readers_language() -> None:
+    from neutral_timeline.errors import Problem, unknown
+
+    (problem,) = unknown("election", "pilkada-2042", ["pilkada-2024", "pemilu-2024"], "election").problems
+    assert str(problem) == (
+        "election: unknown election 'pilkada-2042' (expected one of: pemilu-2024, pilkada-2024);"
+        " did you mean 'pilkada-2024'?"
+    )
+    assert problem.text("en") == str(problem)
+    assert problem.text("id") == (
+        "election: pemilihan 'pilkada-2042' tidak dikenal (seharusnya salah satu dari: pemilu-2024, pilkada-2024);"
+        " mungkin maksud Anda 'pilkada-2024'?"
+    )
+    assert problem.as_dict("id") == {
+        "where": "election",
+        "what": "pemilihan 'pilkada-2042' tidak dikenal",
+        "expected": "salah satu dari: pemilu-2024, pilkada-2024",
+        "suggestion": "mungkin maksud Anda 'pilkada-2024'?",
+    }
+    assert problem.as_dict() == problem.as_dict("en")
+    # A data error (for maintainers) has no msgids: it stays as written, braces and all.
+    data = Problem("calendars/rules/x.toml: window", "'{campaign.start}' is not an anchor", "e.g. campaign.start")
+    assert data.in_lang("id") == data and data.text("id") == "calendars/rules/x.toml: window: " + (
+        "'{campaign.start}' is not an anchor (seharusnya e.g. campaign.start)"
+    )
