@@ -178,6 +178,7 @@ def _rule(rule_id: str, data: RuleFile) -> Rule:
             if data.territory
             else None
         ),
+        election_notes=MappingProxyType({k: _text(v) for k, v in sorted(data.election_notes.items())}),
     )
 
 
@@ -330,6 +331,14 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
             checker.instrument_ref(
                 checker.where("rules", rule_id, "sanction.source.instrument"), rule.sanction.source.instrument
             )
+        for election_id in rule.election_notes:
+            if election_id not in files.elections:
+                checker.unknown(
+                    checker.where("rules", rule_id, f"election_notes.{election_id}"),
+                    "election",
+                    election_id,
+                    set(files.elections),
+                )
         if rule.territory:
             checker.instrument_ref(
                 checker.where("rules", rule_id, "territory.source.instrument"), rule.territory.source.instrument

@@ -212,6 +212,7 @@ class RuleFile(Strict):
     always: bool = False
     windows: tuple[WindowFile, ...] = Seq(default=())
     interpretation: TextFile | None = None
+    election_notes: dict[Id, TextFile] = Field(default_factory=dict)  # election id -> a note for it only
     sanction: SanctionFile | None = None
     territory: TerritoryFile | None = None
 

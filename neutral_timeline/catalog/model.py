@@ -264,6 +264,7 @@ class Rule(Record):
     interpretation: Text | None = None
     sanction: Sanction | None = None
     territory: Territory | None = None  # None: everywhere (no [territory] table)
+    election_notes: Mapping[str, Text] = field(default_factory=dict)  # election id -> a note for it only
 
     @property
     def election_regions_only(self) -> bool:

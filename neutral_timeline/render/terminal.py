@@ -246,6 +246,16 @@ def situation(result: Situation, lang: Lang, details: bool = False) -> Renderabl
         parts.append(rules_list_in_force(result.rules, lang, notes, readings, details, names))
     else:
         parts.append(RichText("  " + label("no_rules", lang)))
+    if result.reporting:
+        parts.append(RichText(f"\n{label('reporting', lang)}", style="heading"))
+        for body in result.reporting:
+            line = RichText("  • ")
+            line.append(body.name.get(lang), style="rule.title")
+            line.append(" (" + ", ".join(label(h, lang) for h in body.handles) + ") ")
+            line.append_text(cite(body.source, lang, notes, brief=True))
+            if body.url:
+                line.append(f"\n    {body.url}", style="muted")
+            parts.append(line)
     parts += [RichText(""), readings.renderable(lang), notes.renderable(lang)]
     return Group(*parts)
 

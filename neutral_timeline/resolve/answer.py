@@ -175,6 +175,20 @@ class ElectionSituation:
     participation: ParticipationInfo | None = None  # None when no region was asked about
 
 
+@dataclass(repr=False, eq=False)
+class ReportingInfo(Record):
+    """Where a violation is reported on the date asked: the body, what it handles, its source."""
+
+    id: str
+    name: Text
+    handles: tuple[Literal["election_offences", "asn_neutrality"], ...]
+    start: dt.date | None
+    end: dt.date | None
+    source: Citation
+    url: str | None = None
+    note: Text | None = None
+
+
 @dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
 class Coverage:
     """The span of time the catalog's elections cover: the first day of the earliest tahapan to
@@ -200,6 +214,7 @@ class Situation:
     rules: tuple[RuleInForce, ...]
     covered: bool  # the date lies within the catalog's coverage
     coverage: Coverage
+    reporting: tuple[ReportingInfo, ...] = ()  # where to report a violation on this date
     message: Text | None = None
     data_version: str = ""
     region: RegionInfo | None = None

@@ -156,10 +156,27 @@ def _window_verified(window: Window, phases: dict[str, Phase]) -> bool:
     return all(phases[a.phase].source.verified for a in anchors)
 
 
+def join_notes(notes: Iterable[Text | None]) -> Text | None:
+    """Distinct notes as one text (paragraphs), or None when there are none."""
+    found = list(dict.fromkeys(n for n in notes if n is not None))
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else Text("\n".join(n.id for n in found), "\n".join(n.en for n in found))
+
+
 def rule_segments(
-    catalog: Catalog, rule: Rule, window: Window, bases: list[tuple[Instrument, Basis]], phases: dict[str, Phase]
+    catalog: Catalog,
+    rule: Rule,
+    window: Window,
+    bases: list[tuple[Instrument, Basis]],
+    phases: dict[str, Phase],
+    election_id: str | None = None,
 ) -> list[Segment]:
-    """Split one window where the set of bases in force changes; drop stretches with none."""
+    """Split one window where the set of bases in force changes; drop stretches with none.
+
+    The interpretation is the rule's own plus its note for ``election_id`` alone, if any.
+    """
+    interpretation = join_notes((rule.interpretation, rule.election_notes.get(election_id or "")))
     lo = window.start or date.min
     hi = window.end or date.max
     cuts = {lo}
@@ -182,7 +199,7 @@ def rule_segments(
             continue
         entry = RuleInForce(
             rule.id, rule.kind, rule.title, rule.summary, rule.binds, rule.tags, info, cites,
-            window_ok and any(c.verified for c in cites), rule.interpretation, sanction,
+            window_ok and any(c.verified for c in cites), interpretation, sanction,
             territory_of(catalog, rule, cites),
         )  # fmt: skip
         segments.append(Segment(start, end, entry))
@@ -198,8 +215,7 @@ def territory_of(catalog: Catalog, rule: Rule, cites: tuple[Citation, ...] = ())
     wherever they serve and wherever the candidate runs (DESIGN "Where a rule binds")."""
     if cites and all(c.region for c in cites):
         return "region"
-    scope = getattr(rule, "territory", None)
-    return "election_regions" if scope is not None and scope.scope == "election_regions" else "everywhere"
+    return "election_regions" if rule.election_regions_only else "everywhere"
 
 
 def local_codes(region: Region | None) -> frozenset[str]:
@@ -264,7 +280,7 @@ def plan(
             continue
         windows = (OPEN_WINDOW,) if rule.always else revision.windows.get(rule.id, ())
         for window in windows:
-            pieces = rule_segments(catalog, rule, window, bases, phases)
+            pieces = rule_segments(catalog, rule, window, bases, phases, election_id)
             segments.extend(pieces)
             for first, last in runs(pieces):
                 if first.start != date.min:

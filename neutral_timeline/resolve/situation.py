@@ -15,13 +15,23 @@ from neutral_timeline.resolve.answer import (
     Coverage,
     ElectionSituation,
     PhaseNow,
+    ReportingInfo,
     RuleInForce,
     RuleSpan,
     RuleThrough,
     Situation,
     Timeline,
 )
-from neutral_timeline.resolve.index import ONE_DAY, Segment, always_segments, local_codes, plan, revision_info
+from neutral_timeline.resolve.index import (
+    ONE_DAY,
+    Segment,
+    always_segments,
+    cite_source,
+    join_notes,
+    local_codes,
+    plan,
+    revision_info,
+)
 from neutral_timeline.resolve.participation import own_race, participation, region_info
 from neutral_timeline.text import Text
 
@@ -107,8 +117,18 @@ def merge(found: list[tuple[ElectionSituation, tuple[RuleInForce, ...]]]) -> tup
         basis = tuple({(c.instrument, c.locator): c for _, r in items for c in r.basis}.values())
         through = tuple(RuleThrough(election, r.window) for election, r in items)
         verified = any(r.verified for _, r in items)
-        merged.append(replace(first, basis=basis, verified=verified, applies_through=through))
+        note = join_notes(r.interpretation for _, r in items)
+        merged.append(replace(first, basis=basis, verified=verified, interpretation=note, applies_through=through))
     return tuple(merged)
+
+
+def reporting(catalog: Catalog, day: date) -> tuple[ReportingInfo, ...]:
+    """The bodies that take reports of violations on ``day`` (KASN until Aug 2024, BKN after; Bawaslu)."""
+    return tuple(
+        ReportingInfo(c.id, c.name, c.handles, c.start, c.end, cite_source(catalog, c.source), c.url, c.note)
+        for c in catalog.reporting.values()
+        if c.open_on(day)
+    )
 
 
 @lru_cache(maxsize=64)
@@ -166,6 +186,7 @@ def situation(
         rules=rules,
         covered=covered,
         coverage=span,
+        reporting=reporting(catalog, day),
         message=message,
         data_version=catalog.content_hash[:16],
         region=region_info(catalog, region) if region else None,
