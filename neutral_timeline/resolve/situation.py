@@ -9,6 +9,7 @@ from functools import lru_cache
 from neutral_timeline.catalog.model import Catalog, Election, Revision
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError, unknown
+from neutral_timeline.i18n import short_date
 from neutral_timeline.resolve.answer import (
     BasisSpan,
     Countdown,
@@ -123,12 +124,16 @@ def merge(found: list[tuple[ElectionSituation, tuple[RuleInForce, ...]]]) -> tup
 
 
 def reporting(catalog: Catalog, day: date) -> tuple[ReportingInfo, ...]:
-    """The bodies that take reports of violations on ``day`` (KASN until Aug 2024, BKN after; Bawaslu)."""
-    return tuple(
-        ReportingInfo(c.id, c.name, c.handles, c.start, c.end, cite_source(catalog, c.source), c.url, c.note)
-        for c in catalog.reporting.values()
-        if c.open_on(day)
-    )
+    """The bodies that take reports of violations on ``day`` (KASN until Aug 2024, BKN after; Bawaslu):
+    each open on that day and resting on an instrument in force that day."""
+    found = []
+    for c in catalog.reporting.values():
+        inst = catalog.instruments.get(c.source.instrument or "")
+        if c.open_on(day) and (inst is None or inst.in_force(day)):
+            found.append(
+                ReportingInfo(c.id, c.name, c.handles, c.start, c.end, cite_source(catalog, c.source), c.url, c.note)
+            )
+    return tuple(found)
 
 
 @lru_cache(maxsize=64)
@@ -174,7 +179,8 @@ def situation(
     message = None
     if not covered:
         message = Text(
-            OUTSIDE.id.format(start=span.start, end=span.end), OUTSIDE.en.format(start=span.start, end=span.end)
+            OUTSIDE.id.format(start=short_date(span.start, "id"), end=short_date(span.end, "id")),
+            OUTSIDE.en.format(start=short_date(span.start, "en"), end=short_date(span.end, "en")),
         )
     elif not found:
         message = NO_ELECTION
