@@ -19,8 +19,7 @@ from neutral_timeline.api.app import create_app
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.render import terminal
 from neutral_timeline.resolve.answering import answer
-from neutral_timeline.resolve.feed import FeedQuestion
-from neutral_timeline.resolve.questions import SituationQuestion
+from neutral_timeline.resolve.questions import FeedQuestion, SituationQuestion
 
 pytestmark = pytest.mark.anyio
 REGIONS = (None, "92.08", "34.71", "63.03")
