@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import FrozenInstanceError
 from datetime import date
 
 import pytest
 
 from neutral_timeline.catalog.model import Catalog, Source
+from neutral_timeline.record import Record
 from neutral_timeline.resolve.answer import Countdown, WindowInfo
 
 
 def test_fields_cannot_change_or_go() -> None:
     source = Source("Pasal 1", True)
     with pytest.raises(FrozenInstanceError):
-        source.locator = "Pasal 2"
+        source.locator = "Pasal 2"  # type: ignore[misc]
     with pytest.raises(FrozenInstanceError):
         del source.verified
     with pytest.raises(FrozenInstanceError):
@@ -33,3 +35,37 @@ def test_catalog_is_compared_by_identity(mini: Catalog) -> None:
     assert mini == mini and hash(mini) == hash(mini)
     with pytest.raises(TypeError):
         hash(Source("Pasal 1", True))
+
+
+def test_new_attributes_are_refused() -> None:
+    source = Source("Pasal 1", True)
+    with pytest.raises(FrozenInstanceError):
+        source.extra = 5
+    with pytest.raises(FrozenInstanceError):
+        Countdown(date(2024, 11, 27), 3).extra = 4  # type: ignore[attr-defined]
+    assert not hasattr(source, "__dict__")
+
+
+def _records() -> list[type[Record]]:
+    import neutral_timeline.catalog.regions
+    import neutral_timeline.render.ics
+    import neutral_timeline.render.ics_events
+    import neutral_timeline.resolve.index  # noqa: F401  (defines records)
+
+    found: list[type[Record]] = []
+    todo = list(Record.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if getattr(sys.modules[cls.__module__], cls.__qualname__, None) is cls:  # not @dataclass's pre-slots draft
+            found.append(cls)
+    return found
+
+
+def test_every_record_is_frozen_and_slotted() -> None:
+    records = _records()
+    assert len(records) >= 30
+    for cls in records:
+        assert cls.__dataclass_params__.frozen, cls  # type: ignore[attr-defined]
+        assert "__slots__" in cls.__dict__ and cls.__dictoffset__ == 0, f"{cls.__name__} has a __dict__"
+        assert cls.__setattr__ is Record.__setattr__, cls

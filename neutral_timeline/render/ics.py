@@ -150,7 +150,7 @@ def source_url(
 Keyed = tuple[tuple[date, int, str], Event]  # (sort key, event)
 
 
-@dataclass(repr=False, eq=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class _Stamps(Record):
     """DTSTAMP (the data's date), SEQUENCE and LAST-MODIFIED (from the schedule revisions)."""
 

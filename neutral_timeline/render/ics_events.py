@@ -49,7 +49,7 @@ def word(key: str, lang: Lang, **values: object) -> str:
     return WORDS[key].get(lang).format(**values)
 
 
-@dataclass(repr=False, eq=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Occurrence(Record):
     """One event on one schedule revision; ``end`` is the last day (inclusive)."""
 
@@ -65,7 +65,7 @@ class Occurrence(Record):
         return self.start, self.end
 
 
-@dataclass(repr=False, eq=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class _Run(Record):
     """One rule in force without a break: its first and last segment."""
 

@@ -44,7 +44,7 @@ ONE_DAY = timedelta(days=1)
 OPEN_WINDOW = Window(None, None, WindowSpec(None, None))
 
 
-@dataclass(repr=False, eq=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Segment(Record):
     """``rule`` is in force, with the same basis, from ``start`` to ``end`` inclusive."""
 
@@ -53,7 +53,7 @@ class Segment(Record):
     rule: RuleInForce
 
 
-@dataclass(repr=False, eq=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Event(Record):
     """A dated start or end, before the date asked turns it into a Change."""
 
@@ -66,7 +66,7 @@ class Event(Record):
         return Change(self.date, (self.date - day).days, self.change, self.id, self.name)
 
 
-@dataclass(repr=False, eq=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Plan(Record):
     """Everything about one schedule revision that does not depend on the date asked."""
 
