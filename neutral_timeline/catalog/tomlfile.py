@@ -55,17 +55,27 @@ def parse(where: str, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
 def _bad_date(text: str, exc: tomllib.TOMLDecodeError, n: int) -> tuple[str, int, int, str, int] | None:
     """The impossible date tomllib stopped at, with its place and a same-length string to stand in for it."""
     at = _AT.search(str(exc))
-    if not str(exc).startswith("Invalid date") or at is None:
+    if at is None:
         return None
-    line, column = int(at.group(1)), int(at.group(2))
+    line = int(at.group(1))
     lines = text.split("\n")
-    offset = sum(len(x) + 1 for x in lines[: line - 1]) + column - 1
-    match = _DATE.match(text, offset)
-    if match is None:
+    start = sum(len(x) + 1 for x in lines[: line - 1])
+    position = start + int(at.group(2)) - 1
+    # tomllib stops at the start of "2024-11-31" but inside "2024-13-01" (it reads 2024 as a number)
+    match = next(
+        (m for m in _DATE.finditer(text, start, start + len(lines[line - 1])) if m.start() <= position <= m.end()),
+        None,
+    )
+    if match is None or _is_date(match):
         return None
-    token = match.group(0)
+    token, offset, column = match.group(0), match.start(), match.start() - start + 1
     stand_in = '"' + f"{_MARK}{n}".ljust(len(token) - 2, _MARK) + '"'
     return token, line, column, stand_in, offset
+
+
+def _is_date(match: re.Match[str]) -> bool:
+    year, month, day = (int(x) for x in match.groups())
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _paths(table: Any, stand_ins: set[str], prefix: str = "") -> dict[str, str]:

@@ -20,8 +20,8 @@ CASES: list[tuple[str, str, Callable[[str], str], str, str]] = [
         "impossible-date",
         ELECTION,
         lambda t: t.replace("end = 2028-10-31", "end = 2028-10-32", 1),
-        "elections/testvote-2028.toml",
-        "not valid TOML",
+        "elections/testvote-2028.toml: revisions.sched-a.phases.campaign.end",
+        "'2028-10-32' is not a date (line 13, column 40)",
     ),
     (
         "quoted-date",
