@@ -13,8 +13,9 @@ from neutral_timeline.api import errors, pages
 from neutral_timeline.api.cache import ResponseCache
 from neutral_timeline.api.routes import api, feeds
 from neutral_timeline.api.service import Service
+from neutral_timeline.catalog import snapshot
 from neutral_timeline.catalog.model import Catalog
-from neutral_timeline.catalog.store import load
+from neutral_timeline.catalog.store import SNAPSHOT_ENV, load
 
 DATA_ENV = "NEUTRAL_TIMELINE_DATA"
 
@@ -49,10 +50,10 @@ class HeadAsGet:
 
 
 def create_app(catalog: Catalog | None = None) -> FastAPI:
-    """The app over ``catalog`` (default: the folder in $NEUTRAL_TIMELINE_DATA, else bundled)."""
+    """The app over ``catalog``; by default the snapshot `serve` validated and named in
+    $NEUTRAL_TIMELINE_SNAPSHOT (never the live folder), else the folder in $NEUTRAL_TIMELINE_DATA, else bundled."""
     if catalog is None:
-        folder = os.environ.get(DATA_ENV)
-        catalog = load(Path(folder) if folder else None)
+        catalog = _catalog()
     app = FastAPI(
         title="neutral-timeline",
         version=__version__,
@@ -66,6 +67,14 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
     errors.install(app)
     app.add_middleware(HeadAsGet)
     return app
+
+
+def _catalog() -> Catalog:
+    path = os.environ.get(SNAPSHOT_ENV)
+    if path:
+        return snapshot.read(path)
+    folder = os.environ.get(DATA_ENV)
+    return load(Path(folder) if folder else None)
 
 
 def create_service(catalog: Catalog | None = None) -> ASGIApp:

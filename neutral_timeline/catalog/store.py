@@ -33,11 +33,15 @@ def _hex(text: str) -> str:
     return str(digest.hexdigest())
 
 
+def snapshot_name(content_hash: str) -> str:
+    """The file name of this data version's snapshot, as this code writes it (format, version, schema, data)."""
+    return _hex("\n".join(str(v) for v in snapshot.header(content_hash).values()))[:32] + ".json"
+
+
 def cache_name(root: Path, content_hash: str) -> tuple[str, str]:
     """(prefix shared by every cache of ``root``, file name of this data version's cache)."""
     prefix = _hex(str(root))[:16]
-    key = _hex("\n".join(str(v) for v in snapshot.header(content_hash).values()))[:32]
-    return prefix, f"{prefix}-{key}.json"
+    return prefix, f"{prefix}-{snapshot_name(content_hash)}"
 
 
 def load(root: Path | None = None) -> Catalog:
@@ -86,9 +90,31 @@ def write(catalog: Catalog, path: Path) -> Path:
     return path
 
 
+def serving_snapshot(catalog: Catalog) -> Path:
+    """Write ``catalog`` (validated once, by the caller) as the immutable snapshot a server's workers load.
+
+    Named by the data's content hash and the code's version, so a running server's file is never
+    replaced by other data: a worker that restarts after the folder was edited or broken still
+    loads the version the server started with. Kept apart from the cache, whose pruning would
+    remove it; under the user's cache folder (not /tmp, which may be cleaned while a server runs).
+    """
+    import tempfile
+
+    base = _cache_dir() or Path(tempfile.gettempdir()) / f"neutral-timeline-{os.getuid()}"
+    path = base / "served" / snapshot_name(catalog.content_hash)
+    try:
+        if snapshot.read(str(path), catalog.content_hash).content_hash == catalog.content_hash:
+            return path  # the same bytes, written by an earlier start
+    except snapshot.SnapshotError:
+        pass
+    write(catalog, path)
+    os.chmod(path, 0o444)
+    return path
+
+
 def content_hash(root: Path) -> str:
     """sha256 over every data file's relative path and bytes: the data version."""
     return read_folder(root).digest()
 
 
-__all__ = ["SNAPSHOT_ENV", "bundled_calendars", "content_hash", "data_files", "load", "write"]
+__all__ = ["SNAPSHOT_ENV", "bundled_calendars", "content_hash", "data_files", "load", "serving_snapshot", "write"]
