@@ -208,7 +208,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from neutral_timeline.catalog.store import SNAPSHOT_ENV, bundled_calendars, load, serving_snapshot
 
-    root = Path(args.data).resolve() if args.data else bundled_calendars()
+    root = Path(os.path.realpath(args.data)) if args.data else bundled_calendars()
     catalog = load(root)  # refuse invalid data before binding a port
     os.environ[SNAPSHOT_ENV] = str(serving_snapshot(catalog))  # every worker serves this one version
     url = f"http://{args.host}:{args.port}"

@@ -1,31 +1,26 @@
-"""Immutable records: the base of every catalog and answer type.
+"""Immutable records, cheap to define: the base and decorator of every catalog and answer type.
 
-A record is ``@dataclass(frozen=True, slots=True, repr=False, eq=False)`` on this base: frozen,
-so the generated ``__init__`` sets each field once with ``object.__setattr__`` and nothing sets
-or deletes one afterwards; slotted, so a record has no ``__dict__`` and takes no new attribute.
-``repr``, value equality and the refusals come from the methods below, shared by every record:
-``@dataclass`` compiles each method it generates with ``exec`` (~0.15 ms a method), and the
-CLI's cold start defines ~35 records.
+``@record`` makes a slotted dataclass (no ``__dict__``, so no new attribute) whose fields are
+set once, by ``__init__``: ``Record`` refuses every later ``setattr`` and ``delattr``, and gives
+every record its ``repr`` and value equality. ``@dataclass(frozen=True, slots=True)`` would do
+the same, but compiles three methods per class with ``exec`` (``__init__``, ``__setattr__``,
+``__delattr__``, ~0.15 ms each) and the CLI's cold start defines ~35 records: ``@record``
+compiles only ``__init__``, which sets fields with ``object.__setattr__`` as a frozen
+dataclass's does. A record is a real dataclass (``fields``, ``replace``, pydantic work).
 """
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
-from typing import Any
+from collections.abc import Callable
+from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
+from typing import Any, TypeVar, dataclass_transform
+
+R = TypeVar("R", bound=type)
 
 
 class Record:
     __slots__ = ()
     # Defining __eq__ makes Python set __hash__ to None: equal by value, so not hashable.
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        # frozen=True adds a __setattr__ and __delattr__ per class; with slots=True on Python 3.11
-        # they call super() on the class as it was before slots were added, so setting a new
-        # attribute raised TypeError. The shared ones below refuse every name alike.
-        for name in ("__setattr__", "__delattr__"):
-            if name in cls.__dict__:
-                delattr(cls, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError(f"cannot set '{name}': a {type(self).__name__} is immutable")
@@ -44,3 +39,44 @@ class Record:
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)  # type: ignore[attr-defined]
         return f"{type(self).__name__}({fields})"
+
+
+@dataclass_transform(frozen_default=True, eq_default=False, field_specifiers=(field,))
+def record(cls: R) -> R:
+    """A slotted dataclass on ``Record`` with an ``__init__`` that sets each field once."""
+    if not issubclass(cls, Record):
+        raise TypeError(f"@record needs a Record subclass, not {cls.__name__}")
+    made: Any = dataclass(init=False, repr=False, eq=False, slots=True)(cls)
+    made.__init__ = _init(made)
+    return made  # type: ignore[no-any-return]
+
+
+def _init(cls: type) -> Callable[..., None]:
+    """``__init__`` as @dataclass(frozen=True) writes it: positional or keyword, defaults, factories, __post_init__."""
+    names: dict[str, Any] = {"_set": object.__setattr__, "_missing": MISSING}
+    params: list[str] = []
+    body: list[str] = []
+    for f in fields(cls):
+        if f.kw_only:  # pragma: no cover - no record uses them
+            raise TypeError(f"{cls.__name__}.{f.name}: @record does not support keyword-only fields")
+        names[f"_default_{f.name}"], names[f"_factory_{f.name}"] = f.default, f.default_factory
+        if f.default is not MISSING:
+            param, value = f"{f.name}=_default_{f.name}", f"_default_{f.name}"
+        elif f.default_factory is not MISSING:
+            param, value = f"{f.name}=_missing", f"_factory_{f.name}()"
+            value = f"{value} if {f.name} is _missing else {f.name}" if f.init else value
+        else:
+            param, value = f.name, ""
+        if f.init:
+            params.append(param)
+            body.append(f"_set(self, {f.name!r}, {value if f.default_factory is not MISSING else f.name})")
+        elif value:  # init=False with a default: set it; without one, __post_init__ does
+            body.append(f"_set(self, {f.name!r}, {value})")
+    if hasattr(cls, "__post_init__"):
+        body.append("self.__post_init__()")
+    source = f"def __init__(self, {', '.join(params)}):\n    " + "\n    ".join(body or ["pass"])
+    scope: dict[str, Any] = {}
+    exec(source, names, scope)  # the one method a record compiles
+    init: Callable[..., None] = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init

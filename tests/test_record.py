@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from dataclasses import FrozenInstanceError
 from datetime import date
@@ -66,6 +67,21 @@ def test_every_record_is_frozen_and_slotted() -> None:
     records = _records()
     assert len(records) >= 30
     for cls in records:
-        assert cls.__dataclass_params__.frozen, cls  # type: ignore[attr-defined]
+        assert dataclasses.is_dataclass(cls), cls
         assert "__slots__" in cls.__dict__ and cls.__dictoffset__ == 0, f"{cls.__name__} has a __dict__"
         assert cls.__setattr__ is Record.__setattr__, cls
+
+
+def test_init_takes_positions_keywords_defaults_and_factories() -> None:
+    from neutral_timeline.catalog.model import Revision
+
+    assert Source("Pasal 1", True) == Source(locator="Pasal 1", verified=True, instrument=None, urls=())
+    assert Source("Pasal 1", True, urls=("https://example.org",)).urls == ("https://example.org",)
+    a = Revision("r", "pkpu", date(2024, 1, 26), {})
+    b = Revision("r", "pkpu", date(2024, 1, 26), {})
+    assert a.windows == {} and a.windows is not b.windows  # a fresh default per record
+    assert dataclasses.replace(a, id="s").id == "s" and a.id == "r"
+    with pytest.raises(TypeError):
+        Source("Pasal 1")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Source("Pasal 1", True, colour="red")  # type: ignore[call-arg]

@@ -6,13 +6,13 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Literal, cast
 
 from neutral_timeline.catalog.folder import MAX_BYTES, Unreadable, bundled_calendars, decode, read_regular
 from neutral_timeline.errors import DataError, NotFoundError, Problem, QueryError, did_you_mean
-from neutral_timeline.record import Record
+from neutral_timeline.record import Record, record
 
 RegionType = Literal["provinsi", "kabupaten", "kota"]
 Zone = Literal["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
@@ -33,7 +33,7 @@ _ALIASES = dict.fromkeys(("dki", "dki jakarta", "jakarta", "daerah khusus jakart
 _ALIASES |= dict.fromkeys(("diy", "di yogyakarta", "yogyakarta"), "34") | {"ntb": "52", "ntt": "53"}
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class Region(Record):
     """A province, regency (kabupaten) or city (kota)."""
 
@@ -74,7 +74,7 @@ def _split(text: str) -> tuple[RegionType | None, str]:
     return kind, " ".join(words)
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class Regions(Record):
     """Every region, sorted by code, with lookups by code and by forgiving name."""
 

@@ -50,7 +50,7 @@ def load(root: Path | None = None) -> Catalog:
     The files are read and hashed at every call; only the validation is saved. A missing,
     corrupt, planted or stale cache file is rebuilt; an unwritable cache only costs time.
     """
-    root = (root or bundled_calendars()).resolve()
+    root = Path(os.path.realpath(root or bundled_calendars()))  # Path.resolve raises on a symlink loop
     folder = read_folder(root)
     content_hash = folder.digest()
     cache = _cache_dir()

@@ -26,7 +26,6 @@ date (``catalog.data_revised`` at 00:00:00Z), never the clock.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlencode
 
@@ -36,7 +35,7 @@ from neutral_timeline.catalog.model import Catalog, Election, Revision
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError
 from neutral_timeline.i18n import long_date
-from neutral_timeline.record import Record
+from neutral_timeline.record import Record, record
 from neutral_timeline.render.ics_events import (
     Occurrence,
     category,
@@ -150,7 +149,7 @@ def source_url(
 Keyed = tuple[tuple[date, int, str], Event]  # (sort key, event)
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class _Stamps(Record):
     """DTSTAMP (the data's date), SEQUENCE and LAST-MODIFIED (from the schedule revisions)."""
 

@@ -15,7 +15,6 @@ a window. An *occurrence* is one event on one schedule revision, named by a lang
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from hashlib import sha256
@@ -24,7 +23,7 @@ from typing import Literal
 from neutral_timeline.catalog.model import Catalog, Election, Revision
 from neutral_timeline.i18n import days as days_text
 from neutral_timeline.i18n import label, short_date, span
-from neutral_timeline.record import Record
+from neutral_timeline.record import Record, record
 from neutral_timeline.resolve.answer import Citation, PhaseSpan, RevisionInfo, RuleInForce
 from neutral_timeline.resolve.index import NATIONAL, Segment, plan, runs
 from neutral_timeline.text import Lang, Text
@@ -49,7 +48,7 @@ def word(key: str, lang: Lang, **values: object) -> str:
     return WORDS[key].get(lang).format(**values)
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class Occurrence(Record):
     """One event on one schedule revision; ``end`` is the last day (inclusive)."""
 
@@ -65,7 +64,7 @@ class Occurrence(Record):
         return self.start, self.end
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class _Run(Record):
     """One rule in force without a break: its first and last segment."""
 

@@ -6,14 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from neutral_timeline.record import Record
+from neutral_timeline.record import Record, record
 from neutral_timeline.text import Text
 
 Race = Literal["national", "governor", "regency"]
 ChangeKind = Literal["phase_start", "phase_end", "rule_start", "rule_end"]
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class Citation(Record):
     """A place in a legal instrument, with the pages that report it."""
 
@@ -30,7 +30,7 @@ class Citation(Record):
     region: str | None = None  # a regional instrument binds only this region (Kemendagri code)
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class RevisionInfo(Record):
     """The schedule revision an answer used, and whether it is the latest."""
 
@@ -41,7 +41,7 @@ class RevisionInfo(Record):
     note: Text | None = None
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class PhaseSpan(Record):
     """A phase of the schedule with its inclusive dates and source."""
 
@@ -62,7 +62,7 @@ class PhaseNow:
     days_left: int
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class WindowInfo(Record):
     """A rule's window on this schedule and the anchors that open and close it."""
 
@@ -74,7 +74,7 @@ class WindowInfo(Record):
     closed_by_text: Text | None = None
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class SanctionInfo(Record):
     """A rule's sanction with its source."""
 
@@ -82,7 +82,7 @@ class SanctionInfo(Record):
     source: Citation
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class RuleInForce(Record):
     """A rule as it stands on one day: its window and the basis in force that day."""
 
@@ -118,7 +118,7 @@ class Countdown:
     days: int  # days until voting day; 0 on the day; negative after it
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class RegionInfo(Record):
     """The region asked about, and the time zone that decided which day "today" is."""
 
@@ -130,7 +130,7 @@ class RegionInfo(Record):
     zone: str
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class ParticipationInfo(Record):
     """Whether the region asked about takes part in this election, and through which races."""
 
@@ -170,7 +170,7 @@ class Situation:
     region: RegionInfo | None = None
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class RuleSpan(Record):
     """One rule over one contiguous stretch of an election's timeline."""
 
@@ -179,7 +179,7 @@ class RuleSpan(Record):
     end: dt.date | None
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class Timeline(Record):
     """One election's whole schedule (one revision) and every rule window on it."""
 
@@ -193,7 +193,7 @@ class Timeline(Record):
     data_version: str = ""
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class ElectionSummary(Record):
     """An election in a list: voting day, stages and schedule revisions."""
 
@@ -207,7 +207,7 @@ class ElectionSummary(Record):
     revisions: tuple[RevisionInfo, ...]
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record
 class RuleInfo(Record):
     """A rule as the data states it: every basis over time, its scope, the elections it governs."""
 
