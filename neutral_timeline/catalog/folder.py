@@ -33,16 +33,17 @@ _KINDS = (
 class Folder:
     """The data files of one folder as read once: bytes per relative path, and what could not be read."""
 
-    __slots__ = ("files", "problems", "root")
+    __slots__ = ("files", "name", "problems", "root")
 
     def __init__(self, root: Path, files: dict[str, bytes], problems: list[Problem]) -> None:
         self.root = root
+        self.name = os.path.basename(os.path.realpath(root))  # "calendars", also when given as "."
         self.files = files  # relative path -> bytes, in data_files order
         self.problems = problems
 
     def where(self, relative: str) -> str:
         """How messages name a file: ``calendars/elections/pilkada-2024.toml``."""
-        return f"{self.root.name}/{relative}"
+        return f"{self.name}/{relative}"
 
     def digest(self) -> str:
         """sha256 over every data file's relative path and bytes, and every unreadable file's name.
@@ -92,13 +93,17 @@ def read_folder(root: Path) -> Folder:
         path = root / folder
         if os.path.lexists(path) and not os.path.isdir(path):
             problems.append(
-                Problem(f"{root.name}/{folder}", "is not a folder", f"a folder of {folder[:-1]} files, e.g. x.toml")
+                Problem(
+                    f"{os.path.basename(real_root)}/{folder}",
+                    "is not a folder",
+                    f"a folder of {folder[:-1]} files, e.g. x.toml",
+                )
             )
     for relative in data_files(root):
         try:
             files[relative] = read_file(root, real_root, relative)
         except Unreadable as fault:
-            problems.append(Problem(f"{root.name}/{relative}", *fault.args))
+            problems.append(Problem(f"{os.path.basename(real_root)}/{relative}", *fault.args))
     return Folder(root, files, problems)
 
 

@@ -165,7 +165,7 @@ def _build(folder: Folder) -> tuple[Catalog | None, list[Problem]]:
             return None, [*problems, *exc.problems]
     if problems or regions is None:
         return None, problems
-    return build.build(files, regions, folder.root.name, folder.digest())
+    return build.build(files, regions, folder.name, folder.digest())
 
 
 def check(root: Path) -> list[Problem]:

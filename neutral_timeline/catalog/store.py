@@ -100,8 +100,9 @@ def serving_snapshot(catalog: Catalog) -> Path:
     """
     import tempfile
 
-    base = _cache_dir() or Path(tempfile.gettempdir()) / f"neutral-timeline-{os.getuid()}"
-    path = base / "served" / snapshot_name(catalog.content_hash)
+    cache = _cache_dir()  # without one, a private folder of this server's own
+    base = cache / "served" if cache else Path(tempfile.mkdtemp(prefix="neutral-timeline-served-"))
+    path = base / snapshot_name(catalog.content_hash)
     try:
         if snapshot.read(str(path), catalog.content_hash).content_hash == catalog.content_hash:
             return path  # the same bytes, written by an earlier start

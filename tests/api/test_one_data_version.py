@@ -140,3 +140,20 @@ def test_the_app_loads_the_named_snapshot_never_the_folder(tmp_path: Path, monke
     served = create_app().state.service.catalog
     assert served.content_hash == catalog.content_hash
     assert set(served.rules) == set(catalog.rules)
+
+
+def test_without_a_cache_the_snapshot_goes_to_a_private_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    import stat
+
+    from neutral_timeline.catalog import snapshot
+    from neutral_timeline.catalog.load import load_catalog
+    from neutral_timeline.catalog.store import serving_snapshot
+
+    monkeypatch.setenv("NEUTRAL_TIMELINE_NO_CACHE", "1")
+    catalog = load_catalog(MINI)
+    path = serving_snapshot(catalog)
+    try:
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+        assert snapshot.read(str(path)).content_hash == catalog.content_hash
+    finally:
+        shutil.rmtree(path.parent)
