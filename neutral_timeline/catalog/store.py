@@ -26,9 +26,9 @@ def _cache_dir() -> Path | None:
 
 
 def _hex(text: str) -> str:
-    from neutral_timeline.catalog.folder import _sha256
+    from neutral_timeline.catalog.folder import sha256
 
-    digest = _sha256()
+    digest = sha256()
     digest.update(text.encode())
     return str(digest.hexdigest())
 

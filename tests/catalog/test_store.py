@@ -143,3 +143,19 @@ def test_a_snapshot_round_trips_the_bundled_catalog(catalog: Catalog) -> None:
     election = next(iter(copy.elections.values()))
     rule_id, windows = next(iter(election.latest.windows.items()))
     assert windows[0].spec is copy.rules[rule_id].windows[0]  # shared as when built
+
+
+def test_a_cached_start_imports_neither_pydantic_nor_pendulum(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from neutral_timeline.cli import main\n"
+        "main(['today', '--date', '2024-11-20', '--lang', 'en'])\n"
+        "print([m for m in ('pydantic', 'pendulum', 'tomllib', 'neutral_timeline.catalog.load') if m in sys.modules])\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, env=env)  # fills the cache
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env).stdout
+    assert out.strip().splitlines()[-1] == "[]", out
