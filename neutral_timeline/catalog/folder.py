@@ -54,7 +54,8 @@ class Folder:
         digest = sha256()
         for relative, data in self.files.items():
             digest.update(relative.encode() + b"\0")
-            digest.update(data + b"\0")
+            digest.update(data)  # no copy of the data to append its separator
+            digest.update(b"\0")
         for problem in self.problems:
             digest.update(b"\0unreadable\0" + str(problem).encode())
         return str(digest.hexdigest())

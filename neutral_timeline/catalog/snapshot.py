@@ -286,7 +286,8 @@ def loads(data: bytes, content_hash: str | None = None) -> Catalog:
     snapshot's own (a server's workers load the one snapshot the parent validated).
     """
     try:
-        first, payload, rest = data.split(b"\n", 2)
+        split = data.index(b"\n")
+        first, payload, rest = data[:split], data[split + 1 : -1], data[-1:] != b"\n"
         found = json.loads(first)
         expected = header(content_hash if content_hash is not None else _str(found.get("data")))
         if rest or found != expected:
