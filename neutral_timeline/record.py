@@ -23,6 +23,8 @@ class Record:
     # Defining __eq__ makes Python set __hash__ to None: equal by value, so not hashable.
 
     def __setattr__(self, name: str, value: Any) -> None:
+        if hasattr(self, "__dict__"):  # an @dataclass (not @record) whose __init__ sets fields with setattr
+            raise TypeError(f"declare {type(self).__name__} with @record (neutral_timeline.record), not @dataclass")
         raise FrozenInstanceError(f"cannot set '{name}': a {type(self).__name__} is immutable")
 
     def __delattr__(self, name: str) -> None:

@@ -85,3 +85,12 @@ def test_init_takes_positions_keywords_defaults_and_factories() -> None:
         Source("Pasal 1")  # type: ignore[call-arg]
     with pytest.raises(TypeError):
         Source("Pasal 1", True, colour="red")  # type: ignore[call-arg]
+
+
+def test_a_record_declared_with_plain_dataclass_says_what_to_do() -> None:
+    @dataclasses.dataclass(repr=False, eq=False)
+    class Legacy(Record):
+        x: int
+
+    with pytest.raises(TypeError, match="declare Legacy with @record"):
+        Legacy(1)

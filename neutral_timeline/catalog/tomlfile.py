@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import sys
 import tomllib
 from typing import Any
 
@@ -15,6 +14,7 @@ _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[Tt ][0-9:.]+(?:[Zz]|[+-]\d{2}:\d{2})?)?")
 _MARK = "\u00a7"  # marks a bad date replaced by a string of the same length, to find its key path
 MAX_BAD_DATES = 50
+REPARSE_BUDGET = 4 * 1024 * 1024  # characters parsed again to locate bad dates: a 2 MiB file gets two tries
 
 
 def parse(where: str, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -23,13 +23,12 @@ def parse(where: str, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     current = text
     error: tomllib.TOMLDecodeError | None = None
     table: dict[str, Any] | None = None
-    for attempt in range(MAX_BAD_DATES + 1):
+    for attempt in range(min(MAX_BAD_DATES, REPARSE_BUDGET // max(len(text), 1)) + 1):
         try:
             table = tomllib.loads(current)
             break
         except RecursionError:
-            limit = sys.getrecursionlimit()
-            what = f"is nested too deeply for a data file (arrays or tables within each other, about {limit} levels)"
+            what = "is nested too deeply to read (arrays or inline tables within each other, hundreds of levels)"
             return None, [Problem(where, what, "at most a few levels, as in calendars/README.md")]
         except tomllib.TOMLDecodeError as exc:
             found = _bad_date(current, exc, attempt)
