@@ -27,6 +27,7 @@ from neutral_timeline.errors import DataError, Problem, did_you_mean
 M = TypeVar("M", bound=BaseModel)
 
 DATE_EXAMPLE = tomlfile.DATE_EXAMPLE
+MAX_PER_FILE = 50  # problems listed per file: a file of 25,000 unknown keys is one mistake, not 25,000
 _shown = reprlib.Repr()
 _shown.maxlevel, _shown.maxstring, _shown.maxother = 2, 60, 60
 
@@ -105,7 +106,11 @@ def _validate(where: str, raw: dict[str, Any], model: type[M], problems: list[Pr
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        problems.extend(_problem(where, error) for error in exc.errors())
+        errors = exc.errors()
+        problems.extend(_problem(where, error) for error in errors[:MAX_PER_FILE])
+        if len(errors) > MAX_PER_FILE:
+            more = f"{len(errors) - MAX_PER_FILE} more problems in this file are not listed"
+            problems.append(Problem(where, more, suggestion="fix the ones above and validate again"))
         return None
 
 

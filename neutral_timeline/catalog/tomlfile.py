@@ -14,7 +14,7 @@ _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[Tt ][0-9:.]+(?:[Zz]|[+-]\d{2}:\d{2})?)?")
 _MARK = "\u00a7"  # marks a bad date replaced by a string of the same length, to find its key path
 MAX_BAD_DATES = 50
-REPARSE_BUDGET = 4 * 1024 * 1024  # characters parsed again to locate bad dates: a 2 MiB file gets two tries
+REPARSE_BUDGET = 2 * 1024 * 1024  # characters parsed again to locate bad dates: a 2 MiB file is parsed twice at most
 
 
 def parse(where: str, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:

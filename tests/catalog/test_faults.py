@@ -181,3 +181,13 @@ def test_a_symlink_inside_the_folder_is_read(tmp_path: Path) -> None:
         os.symlink("../six-months.data", target)
 
     assert check(_broken(tmp_path, link)) == []
+
+
+def test_a_file_of_many_mistakes_lists_fifty_and_counts_the_rest(tmp_path: Path) -> None:
+    def many(root: Path) -> None:
+        path = root / "instruments" / "law-new.toml"
+        path.write_text(path.read_text(encoding="utf-8") + "".join(f"k{i} = 1\n" for i in range(200)), encoding="utf-8")
+
+    problems = [p for p in check(_broken(tmp_path, many)) if p.where.startswith("calendars/instruments/law-new.toml")]
+    assert len(problems) == 51
+    assert problems[-1].what == "150 more problems in this file are not listed"
