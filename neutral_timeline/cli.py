@@ -152,12 +152,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from neutral_timeline.api.app import DATA_ENV
-    from neutral_timeline.catalog.store import bundled_calendars, load
+    from neutral_timeline.catalog.store import SNAPSHOT_ENV, bundled_calendars, load, serving_snapshot
 
-    root = Path(args.data).resolve() if args.data else bundled_calendars()
+    root = Path(os.path.realpath(args.data)) if args.data else bundled_calendars()
     catalog = load(root)  # refuse invalid data before binding a port
-    os.environ[DATA_ENV] = str(root)
+    os.environ[SNAPSHOT_ENV] = str(serving_snapshot(catalog))  # every worker serves this one version
     url = f"http://{args.host}:{args.port}"
     print(
         f"neutral-timeline serving {len(catalog.elections)} elections and {len(catalog.rules)} rules from {root}\n"

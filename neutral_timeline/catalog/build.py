@@ -35,8 +35,8 @@ from neutral_timeline.catalog.model import (
     WindowSpec,
 )
 from neutral_timeline.errors import Problem, did_you_mean
-from neutral_timeline.resolve.scopes import resolve_window
 from neutral_timeline.text import Text
+from neutral_timeline.timescope import resolve_window
 
 if TYPE_CHECKING:
     from neutral_timeline.catalog.load import Files
@@ -247,7 +247,8 @@ def _windows(
             )
         if missing:
             continue
-        window = resolve_window(spec, phases)
+        first, last, first_label, last_label = resolve_window(spec, phases)
+        window = Window(first, last, spec, first_label, last_label)
         if window.start is not None and window.end is not None and window.end < window.start:
             checker.problems.append(
                 Problem(

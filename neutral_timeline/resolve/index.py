@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -27,7 +26,7 @@ from neutral_timeline.catalog.model import (
     WindowSpec,
 )
 from neutral_timeline.catalog.regions import Region
-from neutral_timeline.record import Record
+from neutral_timeline.record import Record, record
 from neutral_timeline.resolve.answer import (
     Change,
     ChangeKind,
@@ -45,7 +44,7 @@ ONE_DAY = timedelta(days=1)
 OPEN_WINDOW = Window(None, None, WindowSpec(None, None))
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Segment(Record):
     """``rule`` is in force, with the same basis, from ``start`` to ``end`` inclusive."""
 
@@ -54,7 +53,7 @@ class Segment(Record):
     rule: RuleInForce
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Event(Record):
     """A dated start or end, before the date asked turns it into a Change."""
 
@@ -67,7 +66,7 @@ class Event(Record):
         return Change(self.date, (self.date - day).days, self.change, self.id, self.name)
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Plan(Record):
     """Everything about one schedule revision that does not depend on the date asked."""
 
