@@ -161,12 +161,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from neutral_timeline.api.app import DATA_ENV
-    from neutral_timeline.catalog.store import bundled_calendars, load
+    from neutral_timeline.catalog.store import SNAPSHOT_ENV, bundled_calendars, load, serving_snapshot
 
-    root = Path(args.data).resolve() if args.data else bundled_calendars()
+    root = Path(os.path.realpath(args.data)) if args.data else bundled_calendars()
     catalog = load(root)  # refuse invalid data before binding a port
-    os.environ[DATA_ENV] = str(root)
+    os.environ[SNAPSHOT_ENV] = str(serving_snapshot(catalog))  # every worker serves this one version
     url, lang = f"http://{args.host}:{args.port}", _lang(args)
     elections = say(NP_("{n} election", "{n} elections", "n"), lang, n=len(catalog.elections))
     rules = say(NP_("{n} rule", "{n} rules", "n"), lang, n=len(catalog.rules))

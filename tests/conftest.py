@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from neutral_timeline.catalog.load import load_catalog
 from neutral_timeline.catalog.model import Catalog
@@ -50,3 +51,8 @@ def broken(tmp_path: Path) -> Callable[[str, Edit], Path]:
         return root
 
     return make
+
+
+# Property tests check results, not speed: on a shared 2-core machine a slow example is no failure.
+settings.register_profile("neutral-timeline", deadline=None)
+settings.load_profile("neutral-timeline")

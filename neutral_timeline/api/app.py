@@ -12,8 +12,9 @@ from neutral_timeline import __version__
 from neutral_timeline.api import errors, pages
 from neutral_timeline.api.routes import api, feeds
 from neutral_timeline.api.service import Service
+from neutral_timeline.catalog import snapshot
 from neutral_timeline.catalog.model import Catalog
-from neutral_timeline.catalog.store import load
+from neutral_timeline.catalog.store import SNAPSHOT_ENV, load
 
 DATA_ENV = "NEUTRAL_TIMELINE_DATA"
 PUBLIC_URL_ENV = "NEUTRAL_TIMELINE_PUBLIC_URL"
@@ -50,14 +51,14 @@ class HeadAsGet:
 
 
 def create_app(catalog: Catalog | None = None, public_url: str | None = None) -> FastAPI:
-    """The app over ``catalog`` (default: the folder in $NEUTRAL_TIMELINE_DATA, else bundled).
+    """The app over ``catalog``; by default the snapshot `serve` validated and named in
+    $NEUTRAL_TIMELINE_SNAPSHOT (never the live folder), else the folder in $NEUTRAL_TIMELINE_DATA, else bundled.
 
     Absolute links (feeds, oEmbed, canonical) use ``public_url`` (default: the environment's
     $NEUTRAL_TIMELINE_PUBLIC_URL, else http://127.0.0.1:8000), never the request's Host.
     """
     if catalog is None:
-        folder = os.environ.get(DATA_ENV)
-        catalog = load(Path(folder) if folder else None)
+        catalog = _catalog()
     app = FastAPI(
         title="neutral-timeline",
         version=__version__,
@@ -71,6 +72,14 @@ def create_app(catalog: Catalog | None = None, public_url: str | None = None) ->
     errors.install(app)
     app.add_middleware(HeadAsGet)
     return app
+
+
+def _catalog() -> Catalog:
+    path = os.environ.get(SNAPSHOT_ENV)
+    if path:
+        return snapshot.read(path)
+    folder = os.environ.get(DATA_ENV)
+    return load(Path(folder) if folder else None)
 
 
 def create_service(catalog: Catalog | None = None) -> ASGIApp:

@@ -35,8 +35,8 @@ from neutral_timeline.catalog.model import (
     WindowSpec,
 )
 from neutral_timeline.errors import Problem, did_you_mean
-from neutral_timeline.resolve.scopes import resolve_window
 from neutral_timeline.text import Text
+from neutral_timeline.timescope import resolve_window
 
 if TYPE_CHECKING:
     from neutral_timeline.catalog.load import Files
@@ -178,6 +178,7 @@ def _rule(rule_id: str, data: RuleFile) -> Rule:
             if data.territory
             else None
         ),
+        election_notes=MappingProxyType({k: _text(v) for k, v in sorted(data.election_notes.items())}),
     )
 
 
@@ -246,7 +247,8 @@ def _windows(
             )
         if missing:
             continue
-        window = resolve_window(spec, phases)
+        first, last, first_label, last_label = resolve_window(spec, phases)
+        window = Window(first, last, spec, first_label, last_label)
         if window.start is not None and window.end is not None and window.end < window.start:
             checker.problems.append(
                 Problem(
@@ -330,6 +332,14 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
             checker.instrument_ref(
                 checker.where("rules", rule_id, "sanction.source.instrument"), rule.sanction.source.instrument
             )
+        for election_id in rule.election_notes:
+            if election_id not in files.elections:
+                checker.unknown(
+                    checker.where("rules", rule_id, f"election_notes.{election_id}"),
+                    "election",
+                    election_id,
+                    set(files.elections),
+                )
         if rule.territory:
             checker.instrument_ref(
                 checker.where("rules", rule_id, "territory.source.instrument"), rule.territory.source.instrument

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from neutral_timeline.catalog.model import BINDS, HANDLES, TAGS, TERRITORY_SCOPES
+from neutral_timeline.timescope import OffsetError, parse_offset
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -138,8 +139,6 @@ class InstrumentFile(Strict):
 
 
 def _offset(value: str) -> str:
-    from neutral_timeline.resolve.scopes import OffsetError, parse_offset
-
     try:
         parse_offset(value)
     except OffsetError:
@@ -212,6 +211,7 @@ class RuleFile(Strict):
     always: bool = False
     windows: tuple[WindowFile, ...] = Seq(default=())
     interpretation: TextFile | None = None
+    election_notes: dict[Id, TextFile] = Field(default_factory=dict)  # election id -> a note for it only
     sanction: SanctionFile | None = None
     territory: TerritoryFile | None = None
 

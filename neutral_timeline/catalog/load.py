@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-import tomllib
+import reprlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from neutral_timeline.catalog import build
+from neutral_timeline.catalog import build, tomlfile
 from neutral_timeline.catalog.files import (
     ID_PATTERN,
     ElectionFile,
@@ -20,14 +20,17 @@ from neutral_timeline.catalog.files import (
     RuleFile,
     known_keys,
 )
+from neutral_timeline.catalog.folder import PHASES, REGIONS, Folder, Unreadable, decode, read_folder
 from neutral_timeline.catalog.model import Catalog
-from neutral_timeline.catalog.regions import load_regions
-from neutral_timeline.catalog.store import content_hash
+from neutral_timeline.catalog.regions import parse_regions
 from neutral_timeline.errors import DataError, Problem, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 
-DATE_EXAMPLE = "a date written YYYY-MM-DD without quotes, e.g. 2024-11-23"
+DATE_EXAMPLE = tomlfile.DATE_EXAMPLE
+MAX_PER_FILE = 50  # problems listed per file: a file of 25,000 unknown keys is one mistake, not 25,000
+_shown = reprlib.Repr()
+_shown.maxlevel, _shown.maxstring, _shown.maxother = 2, 60, 60
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ def _problem(where: str, error: Any) -> Problem:
     suggestion: str | None = None
     what = error["msg"]
     if kind.startswith("date"):
-        what = f"{given!r} is not a date"
+        what = f"{_shown.repr(given)} is not a date"
         expected = DATE_EXAMPLE
         if isinstance(given, str):
             suggestion = "remove the quotes around the date"
@@ -74,7 +77,7 @@ def _problem(where: str, error: Any) -> Problem:
         guess = did_you_mean(key, known_keys())
         suggestion = f"did you mean '{guess}'?" if guess else "see calendars/README.md for the keys"
     elif kind == "string_pattern_mismatch":
-        what = f"{given!r} does not have the expected form"
+        what = f"{_shown.repr(given)} does not have the expected form"
         pattern = error.get("ctx", {}).get("pattern", "")
         expected = {
             ID_PATTERN: "lower-case letters, digits and hyphens, e.g. pkpu-2-2024",
@@ -82,75 +85,73 @@ def _problem(where: str, error: Any) -> Problem:
         if "start|end" in pattern:
             expected = '"<phase>.start" or "<phase>.end", e.g. "campaign.start"'
     elif kind in {"bool_type", "string_type", "int_type"}:
-        what = f"{given!r} has the wrong type ({error['msg'].lower()})"
+        what = f"{_shown.repr(given)} has the wrong type ({error['msg'].lower()})"
     elif kind == "value_error":
         what = str(error.get("ctx", {}).get("error", error["msg"]))
     return Problem(where=location, what=what, expected=expected, suggestion=suggestion)
 
 
-def _read(path: Path, root: Path, model: type[M], problems: list[Problem]) -> M | None:
-    where = path.relative_to(root.parent).as_posix() if root.parent != path else str(path)
+def _table(folder: Folder, relative: str, problems: list[Problem]) -> dict[str, Any] | None:
+    """The TOML table of one data file, or None with its problems added."""
+    where = folder.where(relative)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(
-            Problem(
-                where=where,
-                what=f"not valid TOML: {exc}",
-                suggestion="dates are written without quotes (2024-11-23); keys appear once",
-            )
-        )
+        text = decode(folder.files[relative])
+    except Unreadable as fault:
+        problems.append(Problem(where, *fault.args))
         return None
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(where=where, what=f"not UTF-8 text: {exc}"))
-        return None
+    table, found = tomlfile.parse(where, text)
+    problems.extend(found)
+    return table
+
+
+def _validate(where: str, raw: dict[str, Any], model: type[M], problems: list[Problem]) -> M | None:
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        problems.extend(_problem(where, error) for error in exc.errors())
+        errors = exc.errors()
+        problems.extend(_problem(where, error) for error in errors[:MAX_PER_FILE])
+        if len(errors) > MAX_PER_FILE:
+            more = f"{len(errors) - MAX_PER_FILE} more problems in this file are not listed"
+            problems.append(Problem(where, more, suggestion="fix the ones above and validate again"))
         return None
 
 
-def read_files(root: Path) -> tuple[Files, list[Problem]]:
+def read_files(folder: Folder) -> tuple[Files, list[Problem]]:
     """Parse and shape-check every file; collect every problem rather than stop at the first."""
-    problems: list[Problem] = []
-    if not root.is_dir():
-        raise DataError([Problem(where=str(root), what="is not a folder", expected="a calendars/ folder")])
+    problems: list[Problem] = list(folder.problems)
     phases: dict[str, PhaseNameFile] = {}
-    phases_path = root / "phases.toml"
-    if not phases_path.exists():
-        problems.append(Problem(where=str(phases_path), what="file is missing"))
-    else:
-        table = _read_table(phases_path, root, problems)
-        for key, value in table.items():
+    if PHASES in folder.files:
+        for key, value in (_table(folder, PHASES, problems) or {}).items():
             try:
                 phases[key] = PhaseNameFile.model_validate(value)
             except ValidationError as exc:
-                where = f"{root.name}/phases.toml"
                 for error in exc.errors():
-                    problems.append(_problem(where, {**error, "loc": (key, *error["loc"])}))
+                    problems.append(_problem(folder.where(PHASES), {**error, "loc": (key, *error["loc"])}))
     models: dict[str, type[BaseModel]] = {
         "elections": ElectionFile,
         "instruments": InstrumentFile,
         "rules": RuleFile,
         "reporting": ReportingFile,
     }
-    loaded: dict[str, dict[str, Any]] = {}
-    for folder, model in models.items():
-        loaded[folder] = {}
-        for path in sorted((root / folder).glob("*.toml")):
-            if not re.match(ID_PATTERN, path.stem):
-                problems.append(
-                    Problem(
-                        where=f"{root.name}/{folder}/{path.name}",
-                        what=f"'{path.stem}' is not a valid id (ids come from file names)",
-                        expected="lower-case letters, digits and hyphens, e.g. pilkada-2024.toml",
-                    )
+    loaded: dict[str, dict[str, Any]] = {name: {} for name in models}
+    for relative in folder.files:
+        kind, _, name = relative.rpartition("/")
+        if kind not in models:
+            continue
+        ident = name.removesuffix(".toml")
+        if not re.match(ID_PATTERN, ident):
+            problems.append(
+                Problem(
+                    where=folder.where(relative),
+                    what=f"'{ident}' is not a valid id (ids come from file names)",
+                    expected="lower-case letters, digits and hyphens, e.g. pilkada-2024.toml",
                 )
-                continue
-            parsed = _read(path, root, model, problems)
-            if parsed is not None:
-                loaded[folder][path.stem] = parsed
+            )
+            continue
+        raw = _table(folder, relative, problems)
+        parsed = _validate(folder.where(relative), raw, models[kind], problems) if raw is not None else None
+        if parsed is not None:
+            loaded[kind][ident] = parsed
     files = Files(
         phases=phases,
         elections=loaded["elections"],
@@ -161,36 +162,37 @@ def read_files(root: Path) -> tuple[Files, list[Problem]]:
     return files, problems
 
 
-def _read_table(path: Path, root: Path, problems: list[Problem]) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        problems.append(Problem(where=f"{root.name}/{path.name}", what=f"not valid TOML: {exc}"))
-        return {}
-
-
-def _build(root: Path) -> tuple[Catalog | None, list[Problem]]:
-    files, problems = read_files(root)
-    try:
-        regions = load_regions(root / "regions" / "regions.csv")
-    except DataError as exc:
-        return None, [*problems, *exc.problems]
-    if problems:
+def _build(folder: Folder) -> tuple[Catalog | None, list[Problem]]:
+    files, problems = read_files(folder)
+    regions = None
+    if REGIONS in folder.files:
+        try:
+            regions = parse_regions(decode(folder.files[REGIONS]), folder.where(REGIONS))
+        except Unreadable as fault:
+            return None, [*problems, Problem(folder.where(REGIONS), *fault.args)]
+        except DataError as exc:
+            return None, [*problems, *exc.problems]
+    if problems or regions is None:
         return None, problems
-    return build.build(files, regions, root.name, content_hash(root))
+    return build.build(files, regions, folder.name, folder.digest())
 
 
 def check(root: Path) -> list[Problem]:
     """Every problem in a calendars folder (empty when it is valid)."""
-    return _build(root)[1]
+    return _build(read_folder(root))[1]
 
 
-def load_catalog(root: Path) -> Catalog:
-    """The validated catalog, or DataError listing every problem; nothing half-loaded."""
-    catalog, problems = _build(root)
+def build_catalog(folder: Folder) -> Catalog:
+    """The validated catalog of files already read, or DataError listing every problem."""
+    catalog, problems = _build(folder)
     if problems or catalog is None:
         raise DataError(problems)
     return catalog
 
 
-__all__ = ["check", "load_catalog"]
+def load_catalog(root: Path) -> Catalog:
+    """The validated catalog, or DataError listing every problem; nothing half-loaded."""
+    return build_catalog(read_folder(root))
+
+
+__all__ = ["build_catalog", "check", "load_catalog"]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from neutral_timeline.record import Record
+from neutral_timeline.record import Record, record
 
 if TYPE_CHECKING:
     from neutral_timeline.catalog.regions import Regions
@@ -51,7 +51,7 @@ BINDS = ("asn", "pns", "pppk", "kepala_desa", "perangkat_desa", "kepala_daerah",
 Edge = Literal["start", "end"]
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Source(Record):
     """Where a fact comes from: an instrument and a place in it, and pages that report it."""
 
@@ -62,7 +62,7 @@ class Source(Record):
     note: Text | None = None
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Phase(Record):
     """A named span of a schedule; both ends inclusive local calendar days."""
 
@@ -80,7 +80,7 @@ class Phase(Record):
         return self.start <= day <= self.end
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Anchor(Record):
     """One end of a rule window: a phase boundary plus an optional ISO 8601 offset."""
 
@@ -92,7 +92,7 @@ class Anchor(Record):
         return f"{self.phase}.{self.edge}{self.offset or ''}"
 
 
-@dataclass(repr=False, eq=False)
+@record
 class WindowSpec(Record):
     """A window as the data states it; ``None`` on a side means open."""
 
@@ -100,7 +100,7 @@ class WindowSpec(Record):
     end: Anchor | date | None
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Window(Record):
     """A window resolved against one schedule revision: concrete inclusive dates."""
 
@@ -114,7 +114,7 @@ class Window(Record):
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Revision(Record):
     """The schedule of an election as one instrument set it."""
 
@@ -138,7 +138,7 @@ class Revision(Record):
 ParticipationStatus = Literal["takes_part", "not_taking_part", "unknown"]
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Participation(Record):
     """Which regions take part. ``None`` means every one (less the exceptions)."""
 
@@ -165,7 +165,7 @@ class Participation(Record):
         return "not_taking_part" if self.complete else "unknown"
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Election(Record):
     """An election: its kind, names, schedule revisions and which regions take part."""
 
@@ -187,7 +187,7 @@ class Election(Record):
         return known[-1] if known else None
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Instrument(Record):
     """A legal text (UU, PP, PKPU, SKB, a regional circular) and when it is in force."""
 
@@ -213,7 +213,7 @@ class Instrument(Record):
         return not self.applies_to or bool({election.id, election.kind} & set(self.applies_to))
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Basis(Record):
     """One legal basis of a rule: a place in an instrument."""
 
@@ -224,7 +224,7 @@ class Basis(Record):
     urls: tuple[str, ...] = ()
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Sanction(Record):
     """What the law says happens on a breach, with its source."""
 
@@ -235,7 +235,7 @@ class Sanction(Record):
 TerritoryScope = Literal["everywhere", "election_regions"]
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Territory(Record):
     """Where a rule binds, as its law says, with the source of that reading.
 
@@ -248,7 +248,7 @@ class Territory(Record):
     note: Text | None = None
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Rule(Record):
     """One prohibition or obligation: its bases over time and its time scope."""
 
@@ -264,6 +264,7 @@ class Rule(Record):
     interpretation: Text | None = None
     sanction: Sanction | None = None
     territory: Territory | None = None  # None: everywhere (no [territory] table)
+    election_notes: Mapping[str, Text] = field(default_factory=dict)  # election id -> a note for it only
 
     @property
     def election_regions_only(self) -> bool:
@@ -274,7 +275,7 @@ class Rule(Record):
 Handles = Literal["election_offences", "asn_neutrality"]
 
 
-@dataclass(repr=False, eq=False)
+@record
 class ReportingChannel(Record):
     """A body to which violations are reported, over an inclusive span of days (None: open end)."""
 
@@ -291,7 +292,7 @@ class ReportingChannel(Record):
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Catalog(Record):
     """Everything in ``calendars/``, validated. Compared and hashed by identity."""
 

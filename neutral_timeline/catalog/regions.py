@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Literal, cast
 
-from neutral_timeline.catalog.store import bundled_calendars
+from neutral_timeline.catalog.folder import MAX_BYTES, Unreadable, bundled_calendars, decode, read_regular
 from neutral_timeline.errors import DataError, NotFoundError, Problem, QueryError, did_you_mean
-from neutral_timeline.record import Record
+from neutral_timeline.record import Record, record
 
 RegionType = Literal["provinsi", "kabupaten", "kota"]
 Zone = Literal["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
@@ -32,7 +33,7 @@ _ALIASES = dict.fromkeys(("dki", "dki jakarta", "jakarta", "daerah khusus jakart
 _ALIASES |= dict.fromkeys(("diy", "di yogyakarta", "yogyakarta"), "34") | {"ntb": "52", "ntt": "53"}
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Region(Record):
     """A province, regency (kabupaten) or city (kota)."""
 
@@ -73,23 +74,31 @@ def _split(text: str) -> tuple[RegionType | None, str]:
     return kind, " ".join(words)
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Regions(Record):
     """Every region, sorted by code, with lookups by code and by forgiving name."""
 
     regions: tuple[Region, ...]
     _by_code: Mapping[str, Region] = field(init=False)
-    _by_bare: Mapping[str, tuple[Region, ...]] = field(init=False)
+    _by_bare_index: Mapping[str, tuple[Region, ...]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        self._by_code = {r.code: r for r in self.regions}
+        object.__setattr__(self, "_by_code", {r.code: r for r in self.regions})
+
+    @property
+    def _by_bare(self) -> Mapping[str, tuple[Region, ...]]:
+        """Regions by bare lower-case name and alias: built on the first search by name, not at load."""
+        if self._by_bare_index is not None:
+            return self._by_bare_index
         by_bare: dict[str, list[Region]] = {}
         for r in self.regions:
             by_bare.setdefault(_split(r.name)[1], []).append(r)
         for alias, code in _ALIASES.items():
             if code in self._by_code:
                 by_bare.setdefault(alias, []).append(self._by_code[code])
-        self._by_bare = {bare: tuple(sorted(found, key=lambda r: r.code)) for bare, found in by_bare.items()}
+        index = {bare: tuple(sorted(found, key=lambda r: r.code)) for bare, found in by_bare.items()}
+        object.__setattr__(self, "_by_bare_index", index)  # derived from the fields, set once: a cache
+        return index
 
     def __repr__(self) -> str:
         return f"Regions({len(self.regions)} regions)"
@@ -207,16 +216,23 @@ def bundled_regions() -> Path:
 
 
 def load_regions(path: Path) -> Regions:
-    """The validated registry, or DataError listing every problem with its line and column."""
+    """The validated registry in the file at ``path`` (see :func:`parse_regions`)."""
     where = "/".join(path.parts[-3:])
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle)
-            lines = [(reader.line_num, row) for row in reader]  # the line each row ends on
-    except FileNotFoundError:
-        raise DataError([Problem(where=where, what="file is missing")]) from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataError([Problem(where=where, what=f"not a UTF-8 CSV file: {exc}")]) from None
+        text = decode(read_regular(str(path), MAX_BYTES))
+    except Unreadable as fault:
+        what = "file is missing" if not path.exists() else fault.args[0]
+        raise DataError([Problem(where, what, *fault.args[1:])]) from None
+    return parse_regions(text, where)
+
+
+def parse_regions(text: str, where: str) -> Regions:
+    """The validated registry, or DataError listing every problem with its line and column."""
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        lines = [(reader.line_num, row) for row in reader]  # the line each row ends on
+    except csv.Error as exc:
+        raise DataError([Problem(where=where, what=f"not a CSV file: {exc}")]) from None
     if not lines or tuple(lines[0][1]) != COLUMNS:
         header = ",".join(lines[0][1]) if lines else ""
         raise DataError([Problem(f"{where}: line 1", f"header is '{header}'", ",".join(COLUMNS))])
@@ -271,4 +287,4 @@ def load_regions(path: Path) -> Regions:
     )
 
 
-__all__ = ["AmbiguousRegionError", "Region", "Regions", "bundled_regions", "load_regions"]
+__all__ = ["AmbiguousRegionError", "Region", "Regions", "bundled_regions", "load_regions", "parse_regions"]

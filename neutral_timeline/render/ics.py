@@ -25,13 +25,12 @@ date (``catalog.data_revised`` at 00:00:00Z), never the clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event, vDuration, vText, vUri
 
 from neutral_timeline.i18n import N_, NPC_, Msg, long_date, say
-from neutral_timeline.record import Record
+from neutral_timeline.record import Record, record
 from neutral_timeline.render.ics_text import category, description, schedule_line, summary
 from neutral_timeline.resolve.feed import Feed, FeedElection, Occurrence
 from neutral_timeline.resolve.questions import address
@@ -67,7 +66,7 @@ def _utc(day: date) -> datetime:
 Keyed = tuple[tuple[date, int, str], Event]  # (sort key, event)
 
 
-@dataclass(repr=False, eq=False)
+@record
 class _Stamps(Record):
     """DTSTAMP (the data's date), SEQUENCE and LAST-MODIFIED (from the schedule revisions)."""
 

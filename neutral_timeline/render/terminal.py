@@ -235,12 +235,23 @@ def situation(result: Situation, lang: Lang, details: bool = False) -> Renderabl
     if result.message:
         parts += [RichText(""), RichText(result.message.get(lang), style="warn")]
     heading = label("rules", lang) if result.elections else label("always_rules", lang)
-    parts.append(RichText(f"\n{heading} ({len(result.rules)})", style="heading"))
+    if result.rules or result.covered:  # outside the coverage with no rule held: nothing to list
+        parts.append(RichText(f"\n{heading} ({len(result.rules)})", style="heading"))
     if result.rules:
         names = {es.id: es.name.get(lang) for es in result.elections}
         parts.append(rules_list_in_force(result.rules, lang, notes, readings, details, names))
-    else:
+    elif result.covered:
         parts.append(RichText("  " + label("no_rules", lang)))
+    if result.reporting:
+        parts.append(RichText(f"\n{label('reporting', lang)}", style="heading"))
+        for body in result.reporting:
+            line = RichText("  • ")
+            line.append(body.name.get(lang), style="rule.title")
+            line.append(" (" + ", ".join(label(h, lang) for h in body.handles) + ") ")
+            line.append_text(cite(body.source, lang, notes, brief=True))
+            if body.url:
+                line.append(f"\n    {body.url}", style="muted")
+            parts.append(line)
     parts += [RichText(""), readings.renderable(lang), notes.renderable(lang)]
     return Group(*parts)
 

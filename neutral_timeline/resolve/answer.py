@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from neutral_timeline.record import Record
+from neutral_timeline.record import Record, record
 from neutral_timeline.text import Text
 
 Race = Literal["national", "governor", "regency", "in_area"]
@@ -15,7 +15,7 @@ ParticipationStatus = Literal["takes_part", "races_in_area", "not_taking_part", 
 ChangeKind = Literal["phase_start", "phase_end", "rule_start", "rule_end"]
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Citation(Record):
     """A place in a legal instrument, with the pages that report it."""
 
@@ -32,7 +32,7 @@ class Citation(Record):
     region: str | None = None  # a regional instrument binds only this region (Kemendagri code)
 
 
-@dataclass(repr=False, eq=False)
+@record
 class RevisionInfo(Record):
     """The schedule revision an answer used, and whether it is the latest."""
 
@@ -43,7 +43,7 @@ class RevisionInfo(Record):
     note: Text | None = None
 
 
-@dataclass(repr=False, eq=False)
+@record
 class PhaseSpan(Record):
     """A phase of the schedule with its inclusive dates and source."""
 
@@ -64,7 +64,7 @@ class PhaseNow:
     days_left: int
 
 
-@dataclass(repr=False, eq=False)
+@record
 class WindowInfo(Record):
     """A rule's window on this schedule and the anchors that open and close it."""
 
@@ -76,7 +76,7 @@ class WindowInfo(Record):
     closed_by_text: Text | None = None
 
 
-@dataclass(repr=False, eq=False)
+@record
 class SanctionInfo(Record):
     """A rule's sanction with its source."""
 
@@ -84,7 +84,7 @@ class SanctionInfo(Record):
     source: Citation
 
 
-@dataclass(repr=False, eq=False)
+@record
 class RuleThrough(Record):
     """One election through which a rule applies on the date asked, with the rule's window on it."""
 
@@ -92,7 +92,7 @@ class RuleThrough(Record):
     window: WindowInfo
 
 
-@dataclass(repr=False, eq=False)
+@record
 class RuleInForce(Record):
     """A rule as it stands on one day: its window and the basis in force that day.
 
@@ -137,7 +137,7 @@ class Countdown:
     days: int  # days until voting day; 0 on the day; negative after it
 
 
-@dataclass(repr=False, eq=False)
+@record
 class RegionInfo(Record):
     """The region asked about, and the time zone that decided which day "today" is."""
 
@@ -149,7 +149,7 @@ class RegionInfo(Record):
     zone: str
 
 
-@dataclass(repr=False, eq=False)
+@record
 class ParticipationInfo(Record):
     """Whether the region asked about takes part in this election, and through which races."""
 
@@ -173,6 +173,20 @@ class ElectionSituation:
     upcoming: tuple[Change, ...]
     countdown: Countdown
     participation: ParticipationInfo | None = None  # None when no region was asked about
+
+
+@record
+class ReportingInfo(Record):
+    """Where a violation is reported on the date asked: the body, what it handles, its source."""
+
+    id: str
+    name: Text
+    handles: tuple[Literal["election_offences", "asn_neutrality"], ...]
+    start: dt.date | None
+    end: dt.date | None
+    source: Citation
+    url: str | None = None
+    note: Text | None = None
 
 
 @dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
@@ -200,12 +214,13 @@ class Situation:
     rules: tuple[RuleInForce, ...]
     covered: bool  # the date lies within the catalog's coverage
     coverage: Coverage
+    reporting: tuple[ReportingInfo, ...] = ()  # where to report a violation on this date
     message: Text | None = None
     data_version: str = ""
     region: RegionInfo | None = None
 
 
-@dataclass(repr=False, eq=False)
+@record
 class BasisSpan(Record):
     """The legal basis in force over one stretch of a rule's window (inclusive days)."""
 
@@ -214,7 +229,7 @@ class BasisSpan(Record):
     basis: tuple[Citation, ...]
 
 
-@dataclass(repr=False, eq=False)
+@record
 class RuleSpan(Record):
     """One rule over one contiguous stretch of an election's timeline.
 
@@ -228,7 +243,7 @@ class RuleSpan(Record):
     bases: tuple[BasisSpan, ...] = ()
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Timeline(Record):
     """One election's whole schedule (one revision) and every rule window on it."""
 
@@ -242,7 +257,7 @@ class Timeline(Record):
     data_version: str = ""
 
 
-@dataclass(repr=False, eq=False)
+@record
 class ElectionSummary(Record):
     """An election in a list: voting day, stages and schedule revisions."""
 
@@ -256,7 +271,7 @@ class ElectionSummary(Record):
     revisions: tuple[RevisionInfo, ...]
 
 
-@dataclass(repr=False, eq=False)
+@record
 class RuleInfo(Record):
     """A rule as the data states it: every basis over time, its scope, the elections it governs."""
 

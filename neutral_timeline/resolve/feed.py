@@ -17,7 +17,7 @@ the same when a later revision moves it, so that SEQUENCE can count the moves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from hashlib import sha256
@@ -26,7 +26,7 @@ from typing import Literal
 from neutral_timeline.catalog.model import Catalog, Election, Revision
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError
-from neutral_timeline.record import Record
+from neutral_timeline.record import Record, record
 from neutral_timeline.resolve.answer import ParticipationInfo, PhaseSpan, RegionInfo, RevisionInfo, RuleInForce
 from neutral_timeline.resolve.index import NATIONAL, Segment, local_codes, plan, runs
 from neutral_timeline.resolve.participation import own_race, participation, region_info
@@ -55,7 +55,7 @@ def check_reminders(days: tuple[int, ...], param: str = "reminders") -> tuple[in
     return distinct
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Occurrence(Record):
     """One event on one schedule revision; ``end`` is the last day (inclusive).
 
@@ -77,7 +77,7 @@ class Occurrence(Record):
         return self.start, self.end
 
 
-@dataclass(repr=False, eq=False)
+@record
 class FeedElection(Record):
     """One election's part of a feed: the schedule used, the region's participation, the events."""
 
@@ -88,7 +88,7 @@ class FeedElection(Record):
     events: tuple[Occurrence, ...]
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Feed(Record):
     """A calendar feed before syntax: the question it answers and every election's events."""
 
@@ -99,7 +99,7 @@ class Feed(Record):
     data_version: str
 
 
-@dataclass(repr=False, eq=False)
+@record
 class _Run(Record):
     """One rule in force without a break: its first and last segment."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -27,7 +26,7 @@ from neutral_timeline.catalog.model import (
     WindowSpec,
 )
 from neutral_timeline.catalog.regions import Region
-from neutral_timeline.record import Record
+from neutral_timeline.record import Record, record
 from neutral_timeline.resolve.answer import (
     Change,
     ChangeKind,
@@ -45,7 +44,7 @@ ONE_DAY = timedelta(days=1)
 OPEN_WINDOW = Window(None, None, WindowSpec(None, None))
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Segment(Record):
     """``rule`` is in force, with the same basis, from ``start`` to ``end`` inclusive."""
 
@@ -54,7 +53,7 @@ class Segment(Record):
     rule: RuleInForce
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Event(Record):
     """A dated start or end, before the date asked turns it into a Change."""
 
@@ -67,7 +66,7 @@ class Event(Record):
         return Change(self.date, (self.date - day).days, self.change, self.id, self.name)
 
 
-@dataclass(repr=False, eq=False)
+@record
 class Plan(Record):
     """Everything about one schedule revision that does not depend on the date asked."""
 
@@ -156,10 +155,27 @@ def _window_verified(window: Window, phases: dict[str, Phase]) -> bool:
     return all(phases[a.phase].source.verified for a in anchors)
 
 
+def join_notes(notes: Iterable[Text | None]) -> Text | None:
+    """Distinct notes as one text (paragraphs), or None when there are none."""
+    found = list(dict.fromkeys(n for n in notes if n is not None))
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else Text("\n".join(n.id for n in found), "\n".join(n.en for n in found))
+
+
 def rule_segments(
-    catalog: Catalog, rule: Rule, window: Window, bases: list[tuple[Instrument, Basis]], phases: dict[str, Phase]
+    catalog: Catalog,
+    rule: Rule,
+    window: Window,
+    bases: list[tuple[Instrument, Basis]],
+    phases: dict[str, Phase],
+    election_id: str | None = None,
 ) -> list[Segment]:
-    """Split one window where the set of bases in force changes; drop stretches with none."""
+    """Split one window where the set of bases in force changes; drop stretches with none.
+
+    The interpretation is the rule's own plus its note for ``election_id`` alone, if any.
+    """
+    interpretation = join_notes((rule.interpretation, rule.election_notes.get(election_id or "")))
     lo = window.start or date.min
     hi = window.end or date.max
     cuts = {lo}
@@ -182,7 +198,7 @@ def rule_segments(
             continue
         entry = RuleInForce(
             rule.id, rule.kind, rule.title, rule.summary, rule.binds, rule.tags, info, cites,
-            window_ok and any(c.verified for c in cites), rule.interpretation, sanction,
+            window_ok and any(c.verified for c in cites), interpretation, sanction,
             territory_of(catalog, rule, cites),
         )  # fmt: skip
         segments.append(Segment(start, end, entry))
@@ -198,8 +214,7 @@ def territory_of(catalog: Catalog, rule: Rule, cites: tuple[Citation, ...] = ())
     wherever they serve and wherever the candidate runs (DESIGN "Where a rule binds")."""
     if cites and all(c.region for c in cites):
         return "region"
-    scope = getattr(rule, "territory", None)
-    return "election_regions" if scope is not None and scope.scope == "election_regions" else "everywhere"
+    return "election_regions" if rule.election_regions_only else "everywhere"
 
 
 def local_codes(region: Region | None) -> frozenset[str]:
@@ -264,7 +279,7 @@ def plan(
             continue
         windows = (OPEN_WINDOW,) if rule.always else revision.windows.get(rule.id, ())
         for window in windows:
-            pieces = rule_segments(catalog, rule, window, bases, phases)
+            pieces = rule_segments(catalog, rule, window, bases, phases, election_id)
             segments.extend(pieces)
             for first, last in runs(pieces):
                 if first.start != date.min:

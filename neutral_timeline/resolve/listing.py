@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from neutral_timeline.catalog.model import Catalog, Rule
+from neutral_timeline.catalog.model import Basis, Catalog, Election, Rule
 from neutral_timeline.errors import unknown
 from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, SanctionInfo
 from neutral_timeline.resolve.index import cite_basis, cite_source, end_text, governing_bases, revision_info
@@ -31,8 +31,21 @@ def elections(catalog: Catalog) -> tuple[ElectionSummary, ...]:
     return tuple(sorted(out, key=lambda s: s.voting_day))
 
 
-def rule_info(catalog: Catalog, rule: Rule) -> RuleInfo:
-    cites = tuple(cite_basis(catalog.instruments[b.instrument], b) for b in rule.bases)
+def _bases_for(catalog: Catalog, rule: Rule, election: Election) -> list[Basis]:
+    """The rule's bases that govern ``election`` and are in force at some point of its tahapan."""
+    stages = election.latest.stages
+    return [
+        basis
+        for inst, basis in governing_bases(catalog, rule, election, any_region=True)
+        if inst.in_force_from <= stages.end and (inst.in_force_until is None or inst.in_force_until >= stages.start)
+    ]
+
+
+def rule_info(catalog: Catalog, rule: Rule, election: Election | None = None) -> RuleInfo:
+    """A rule as the data states it; for one election, only the bases that govern it and are in
+    force during its tahapan (not another election's circulars or a replaced decision)."""
+    bases = _bases_for(catalog, rule, election) if election else list(rule.bases)
+    cites = tuple(cite_basis(catalog.instruments[b.instrument], b) for b in bases)
     governed = tuple(e.id for e in catalog.elections.values() if governing_bases(catalog, rule, e, any_region=True))
     sanction = SanctionInfo(rule.sanction.text, cite_source(catalog, rule.sanction.source)) if rule.sanction else None
     return RuleInfo(
@@ -67,7 +80,7 @@ def rules(catalog: Catalog, election_id: str | None = None, tag: str | None = No
     if tag is not None and tag not in TAGS:
         raise unknown("tag", tag, TAGS, where=TAGS_WHERE)
     return tuple(
-        rule_info(catalog, r)
+        rule_info(catalog, r, found)
         for r in catalog.rules.values()
         if (found is None or governing_bases(catalog, r, found, any_region=True)) and (tag is None or tag in r.tags)
     )

@@ -9,21 +9,32 @@ from functools import lru_cache
 from neutral_timeline.catalog.model import Catalog, Election, Revision
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError, unknown
-from neutral_timeline.i18n import N_, text
+from neutral_timeline.i18n import N_, say, short_date, text
 from neutral_timeline.resolve.answer import (
     BasisSpan,
     Countdown,
     Coverage,
     ElectionSituation,
     PhaseNow,
+    ReportingInfo,
     RuleInForce,
     RuleSpan,
     RuleThrough,
     Situation,
     Timeline,
 )
-from neutral_timeline.resolve.index import ONE_DAY, Segment, always_segments, local_codes, plan, revision_info
+from neutral_timeline.resolve.index import (
+    ONE_DAY,
+    Segment,
+    always_segments,
+    cite_source,
+    join_notes,
+    local_codes,
+    plan,
+    revision_info,
+)
 from neutral_timeline.resolve.participation import own_race, participation, region_info
+from neutral_timeline.text import LANGS, Text
 
 HORIZON_DAYS = 14
 DEFAULT_ZONE = "Asia/Jakarta"
@@ -106,8 +117,22 @@ def merge(found: list[tuple[ElectionSituation, tuple[RuleInForce, ...]]]) -> tup
         basis = tuple({(c.instrument, c.locator): c for _, r in items for c in r.basis}.values())
         through = tuple(RuleThrough(election, r.window) for election, r in items)
         verified = any(r.verified for _, r in items)
-        merged.append(replace(first, basis=basis, verified=verified, applies_through=through))
+        note = join_notes(r.interpretation for _, r in items)
+        merged.append(replace(first, basis=basis, verified=verified, interpretation=note, applies_through=through))
     return tuple(merged)
+
+
+def reporting(catalog: Catalog, day: date) -> tuple[ReportingInfo, ...]:
+    """The bodies that take reports of violations on ``day`` (KASN until Aug 2024, BKN after; Bawaslu):
+    each open on that day and resting on an instrument in force that day."""
+    found = []
+    for c in catalog.reporting.values():
+        inst = catalog.instruments.get(c.source.instrument or "")
+        if c.open_on(day) and (inst is None or inst.in_force(day)):
+            found.append(
+                ReportingInfo(c.id, c.name, c.handles, c.start, c.end, cite_source(catalog, c.source), c.url, c.note)
+            )
+    return tuple(found)
 
 
 @lru_cache(maxsize=64)
@@ -152,7 +177,7 @@ def situation(
         rules = tuple(seg.rule for seg in always_segments(catalog, local) if seg.start <= day <= seg.end)
     message = None
     if not covered:
-        message = text(OUTSIDE, start=span.start, end=span.end)
+        message = Text(*(say(OUTSIDE, g, start=short_date(span.start, g), end=short_date(span.end, g)) for g in LANGS))
     elif not found:
         message = text(NO_ELECTION)
     return Situation(
@@ -163,6 +188,7 @@ def situation(
         rules=rules,
         covered=covered,
         coverage=span,
+        reporting=reporting(catalog, day),
         message=message,
         data_version=catalog.content_hash[:16],
         region=region_info(catalog, region) if region else None,

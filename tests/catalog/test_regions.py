@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import pickle
 import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
@@ -223,11 +223,14 @@ def test_search_by_code_prefix(regions: Regions) -> None:
     assert [r.code for r in regions.search("63", limit=3)] == ["63", "63.01", "63.02"]
 
 
-def test_the_registry_survives_pickling(regions: Regions) -> None:
-    """The catalog cache pickles what it holds."""
-    copy = pickle.loads(pickle.dumps(regions))
-    assert copy.find("kab banjar") == regions.find("kab banjar")
-    assert len(copy) == len(regions)
+def test_the_registry_is_immutable(regions: Regions) -> None:
+    """The name index is built on the first search, once; nothing else can be set."""
+    first = regions.find("kab banjar")
+    with pytest.raises(FrozenInstanceError):
+        regions.regions = ()  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        regions.find("kab banjar").name = "x"  # type: ignore[misc]
+    assert regions.find("kab banjar") is first
 
 
 # --- broken files ---------------------------------------------------------------------------------------------------

@@ -294,7 +294,29 @@ PRE_CANDIDACY = (
 def test_pre_candidacy_bans_of_pilkada_2020_cite_the_circular_until_the_skb(
     catalog: Catalog, day: date, instrument: str
 ) -> None:
-    (found,) = situation(catalog, day, "pilkada-2020").elections
-    cited = {r.id: {c.instrument for c in r.basis} for r in found.rules}
+    cited = {r.id: {c.instrument for c in r.basis} for r in situation(catalog, day, "pilkada-2020").rules}
     for rule_id in PRE_CANDIDACY:
         assert instrument in cited.get(rule_id, set()), (rule_id, day, cited.get(rule_id))
+
+
+NOTES = """election_notes = { "testvote-2028" = { id = "Catatan khusus", en = "A note for this election" } }
+"""
+
+
+def _with_notes(t: str) -> str:
+    head, rest = t.split("\n[", 1)
+    return head + "\n" + NOTES + "\n[" + rest
+
+
+def test_election_notes_join_the_interpretation_of_that_election_only(edited: Callable[..., Path]) -> None:
+    catalog = load_catalog(edited({RULE: _with_notes}))
+    rule = next(r for r in situation(catalog, date(2028, 10, 3), "testvote-2028").rules if r.id == "six-months")
+    assert rule.interpretation is not None
+    assert rule.interpretation.en == "Test interpretation\nA note for this election"
+
+
+def test_election_notes_for_an_unknown_election_are_refused(edited: Callable[..., Path]) -> None:
+    root = edited({RULE: lambda t: _with_notes(t).replace('"testvote-2028" = {', '"testvote-2082" = {')})
+    (problem,) = check(root)
+    assert problem.where.endswith("six-months.toml: election_notes.testvote-2082")
+    assert problem.suggestion == "did you mean 'testvote-2028'?"

@@ -37,7 +37,7 @@ def shown(where: Page | Frame) -> dict[str, Any]:
         "title": texts(".nt-title"),
         "count": texts(".nt-count"),
         "now": texts(".nt-now-name"),
-        "rules": texts(".nt-rule-title"),
+        "rules": texts(".nt-rule-name"),
         "notes": texts(".nt-note"),
         "note_texts": texts(".nt-notes li"),
         "details": texts(".nt-more summary"),

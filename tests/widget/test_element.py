@@ -16,7 +16,7 @@ def test_the_element_shows_what_the_widget_page_shows(visit: Visit, site: str) -
     page.locator("neutral-timeline .nt-title").wait_for()
     assert shown(page) == expected
     assert page.evaluate(f"{SHADOW}.mode") == "open"
-    assert page.locator("neutral-timeline .nt-rule-title").nth(1).inner_text() == HOSTILE_TITLE["en"]
+    assert page.locator("neutral-timeline .nt-rule-name").nth(1).inner_text() == HOSTILE_TITLE["en"]
     found = page.evaluate(f"({MARKER})({SHADOW})")
     ((left, right),) = found["now"]
     assert left <= found["x"] <= right
@@ -68,7 +68,7 @@ def test_a_region_shows_its_participation_and_circulars(visit: Visit, site: str)
         "Region: Kabupaten Kaimana (92.08) · time zone Asia/Jayapura"
     )
     assert page.locator("neutral-timeline .nt-ok").inner_text().startswith("Kabupaten Kaimana takes part")
-    assert "Candidate attributes" in page.locator("neutral-timeline .nt-rule-title").all_text_contents()
+    assert "Candidate attributes" in page.locator("neutral-timeline .nt-rule-name").all_text_contents()
     assert any("(regional, 92.08)" in t for t in page.locator("neutral-timeline .nt-cite").all_text_contents())
 
 

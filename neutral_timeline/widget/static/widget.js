@@ -117,7 +117,7 @@
   function rule(w, r, notes) {
     var L = w.labels, all = r.basis.filter(function (c) { return links(c.urls).length > 1; });
     return h("li", { class: "nt-rule" }, [
-      h("h4", { class: "nt-rule-title" }, [r.title, r.verified ? null : " ", r.verified ? null : h("span", { class: "nt-unverified" }, [L.unverified])]),
+      h("h4", { class: "nt-rule-title" }, [h("span", { class: "nt-rule-name" }, [r.title]), r.verified ? null : " ", r.verified ? null : h("span", { class: "nt-unverified" }, [L.unverified])]),
       h("p", { class: "nt-meta" }, [label(w, "basis"), " "].concat(joined(w, r.basis))),
       r.interpretation ? h("p", { class: "nt-note" }, [label(w, "interpretation"), " " + say(w, "note_ref", { n: notes.indexOf(r.interpretation) + 1 })]) : null,
       h("details", { class: "nt-more" }, [
@@ -167,6 +167,11 @@
         h("details", { class: "nt-all" }, [h("summary", {}, [L.all_phases + " (" + tl.phases.length + ")"]), h("ol", { class: "nt-list" }, all)])]),
       section("nt-rules", 3, L.rules + " (" + sit.rules.length + ")", rules(w, sit.rules)),
       section("nt-upcoming", 3, L.upcoming, [h("ul", { class: "nt-changes" }, changes)]),
+      sit.reporting && sit.reporting.length ? section("nt-reporting", 3, L.reporting, [h("ul", { class: "nt-reporting" }, sit.reporting.map(function (b) {
+        var said = " (" + b.handles.map(function (x) { return L[x]; }).join(", ") + ")";
+        return h("li", {}, [b.url ? h("a", { href: b.url, target: "_blank", rel: "noopener noreferrer" }, [b.name]) : b.name,
+          h("span", { class: "nt-muted" }, [said])]);
+      }))]) : null,
       h("footer", { class: "nt-foot" }, [h("a", { href: BASE + "/" + (lang === "en" ? "?lang=en" : ""), target: "_blank", rel: "noopener" }, [L.more]),
         h("span", { class: "nt-muted" }, [" · " + L.data_version + " " + sit.data_version])])];
   }

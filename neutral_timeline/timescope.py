@@ -1,14 +1,52 @@
-"""Time scopes to dates: anchors, ISO 8601 offsets with calendar arithmetic, windows."""
+"""Time scopes to dates: ISO 8601 offsets with calendar arithmetic, anchors, window ends in words.
+
+Pure date arithmetic below both the catalog (which resolves every rule window when it loads) and
+the resolver: it imports neither, and takes any object with the attributes it reads.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import Protocol
 
 import pendulum
 
-from neutral_timeline.catalog.model import Anchor, Phase, Window, WindowSpec
 from neutral_timeline.text import Text
+
+
+class AnchorLike(Protocol):
+    """A phase boundary plus an optional offset (``catalog.model.Anchor``)."""
+
+    @property
+    def phase(self) -> str: ...
+    @property
+    def edge(self) -> str: ...
+    @property
+    def offset(self) -> str | None: ...
+
+
+class PhaseLike(Protocol):
+    """A named span of a schedule (``catalog.model.Phase``)."""
+
+    @property
+    def name(self) -> Text: ...
+    @property
+    def start(self) -> date: ...
+    @property
+    def end(self) -> date: ...
+
+
+class WindowSpecLike(Protocol):
+    """A window as the data states it (``catalog.model.WindowSpec``): each end an anchor, a date or open."""
+
+    @property
+    def start(self) -> AnchorLike | date | None: ...
+    @property
+    def end(self) -> AnchorLike | date | None: ...
+
+
+Phases = Mapping[str, PhaseLike]
 
 
 class OffsetError(ValueError):
@@ -48,7 +86,7 @@ def shift(day: date, offset: str | None) -> date:
     return date(moved.year, moved.month, moved.day)
 
 
-def anchor_date(anchor: Anchor, phases: Mapping[str, Phase]) -> date:
+def anchor_date(anchor: AnchorLike, phases: Phases) -> date:
     """The concrete day an anchor names on one schedule (KeyError if the phase is missing)."""
     phase = phases[anchor.phase]
     base = phase.start if anchor.edge == "start" else phase.end
@@ -59,7 +97,7 @@ def _lower_first(name: str) -> str:
     return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
-def anchor_label(anchor: Anchor, phases: Mapping[str, Phase]) -> Text:
+def anchor_label(anchor: AnchorLike, phases: Phases) -> Text:
     """An anchor in words: "6 bulan sebelum awal penetapan pasangan calon"."""
     name = phases[anchor.phase].name
     edge_id, edge_en = ("awal", "the start of") if anchor.edge == "start" else ("akhir", "the end of")
@@ -75,14 +113,15 @@ def anchor_label(anchor: Anchor, phases: Mapping[str, Phase]) -> Text:
     return Text(text_id, text_en)
 
 
-def _end(end: Anchor | date | None, phases: Mapping[str, Phase]) -> tuple[date | None, Text | None]:
+def resolve_end(end: AnchorLike | date | None, phases: Phases) -> tuple[date | None, Text | None]:
+    """One window end on one schedule: its day (None: open) and, for an anchor, the anchor in words."""
     if end is None or isinstance(end, date):
         return end, None
     return anchor_date(end, phases), anchor_label(end, phases)
 
 
-def resolve_window(spec: WindowSpec, phases: Mapping[str, Phase]) -> Window:
-    """A window spec on one schedule, with its ends in words; the caller checks start <= end."""
-    start, start_label = _end(spec.start, phases)
-    end, end_label = _end(spec.end, phases)
-    return Window(start, end, spec, start_label, end_label)
+def resolve_window(spec: WindowSpecLike, phases: Phases) -> tuple[date | None, date | None, Text | None, Text | None]:
+    """A window spec on one schedule: (start, end, start in words, end in words); the caller checks start <= end."""
+    start, start_label = resolve_end(spec.start, phases)
+    end, end_label = resolve_end(spec.end, phases)
+    return start, end, start_label, end_label

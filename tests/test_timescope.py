@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from neutral_timeline.resolve.scopes import OffsetError, parse_offset, shift
+from neutral_timeline.timescope import OffsetError, parse_offset, shift
 
 DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31))
 
