@@ -9,10 +9,13 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from neutral_timeline import __version__
-from neutral_timeline.api import errors, pages
+from neutral_timeline.api import errors, openapi, pages
 from neutral_timeline.api.cache import ResponseCache
+from neutral_timeline.api.docs import docs
 from neutral_timeline.api.routes import api, feeds
+from neutral_timeline.api.security import DataCORS, Guard
 from neutral_timeline.api.service import Service
+from neutral_timeline.api.settings import Settings
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.store import load
 
@@ -48,27 +51,40 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, bodiless)
 
 
-def create_app(catalog: Catalog | None = None) -> FastAPI:
-    """The app over ``catalog`` (default: the folder in $NEUTRAL_TIMELINE_DATA, else bundled)."""
+def create_app(catalog: Catalog | None = None, settings: Settings | None = None, guarded: bool = True) -> FastAPI:
+    """The app over ``catalog`` (default: the folder in $NEUTRAL_TIMELINE_DATA, else bundled), its links
+    from ``settings`` (default: the environment, see api.settings). ``guarded=False`` leaves out the
+    outer layers (hosts, limits, headers, CORS) for a caller that puts them in front itself."""
     if catalog is None:
         folder = os.environ.get(DATA_ENV)
         catalog = load(Path(folder) if folder else None)
+    settings = settings or Settings.from_env()
     app = FastAPI(
         title="neutral-timeline",
         version=__version__,
         description=DESCRIPTION,
         openapi_tags=[{"name": "api", "description": "JSON API v1"}],
+        docs_url=None,  # api.docs serves /docs from installed files; no ReDoc (see there)
+        redoc_url=None,
     )
     app.state.service = Service(catalog)
+    app.state.settings = settings
     app.include_router(api, tags=["api"])
     app.include_router(feeds, tags=["feeds"])
     app.include_router(pages.pages)
+    app.include_router(docs)
+    app.openapi = lambda: openapi.document(app)  # type: ignore[method-assign]
     errors.install(app)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(openapi.ParamCheck)
+    if guarded:
+        app.add_middleware(DataCORS)
+        app.add_middleware(Guard, allowed_hosts=settings.hosts)
     return app
 
 
-def create_service(catalog: Catalog | None = None) -> ASGIApp:
-    """What `neutral-timeline serve` runs: the app behind the response cache, which answers a
-    repeated dated question (or its 304) before any of Starlette's layers is entered."""
-    return ResponseCache(create_app(catalog))
+def create_service(catalog: Catalog | None = None, settings: Settings | None = None) -> ASGIApp:
+    """What `neutral-timeline serve` runs: hosts, limits and CORS first, then the response cache, which
+    answers a repeated dated question (or its 304) before any of Starlette's layers is entered."""
+    settings = settings or Settings.from_env()
+    return Guard(DataCORS(ResponseCache(create_app(catalog, settings, guarded=False))), settings.hosts)

@@ -18,6 +18,7 @@ from starlette.responses import Response
 from neutral_timeline.api.errors import status_of
 from neutral_timeline.api.responses import DATED_MAX_AGE, HTML, JSON, TODAY_MAX_AGE, send
 from neutral_timeline.api.routes import feed_links, service
+from neutral_timeline.api.settings import public_origin
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, UnsupportedError
@@ -49,7 +50,7 @@ pages = APIRouter()
 
 
 def _base(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+    return public_origin(request.app)  # never the request's Host: see api.settings
 
 
 def _day(value: str | None, zone: str = DEFAULT_ZONE) -> tuple[date, int]:

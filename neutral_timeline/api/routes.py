@@ -11,6 +11,7 @@ from starlette.responses import Response
 from neutral_timeline import __version__
 from neutral_timeline.api.responses import DATED_MAX_AGE, ICS, JSON, TODAY_MAX_AGE, send
 from neutral_timeline.api.service import Service
+from neutral_timeline.api.settings import public_origin
 from neutral_timeline.query import parse_date, parse_lang, today_in
 from neutral_timeline.render.ics import FEED_PATH
 from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, Situation, Timeline
@@ -167,7 +168,7 @@ def ics_feed(
 ) -> Response:
     from neutral_timeline.render.ics import parse_reminders
 
-    base = str(request.base_url).rstrip("/")
+    base = public_origin(request.app)
     code, _ = _region(request, region)
     body = service(request).ics(
         None if name == "all" else name,
@@ -199,7 +200,7 @@ def feed_links(base_url: str, name: str, lang: str) -> dict[str, str]:
 @api.get("/feeds", summary="Calendar feeds with subscribe, Google and download links")
 def feed_list(request: Request, lang: LangQ = "id") -> Response:
     chosen = parse_lang(lang)
-    base = str(request.base_url).rstrip("/")
+    base = public_origin(request.app)
     catalog = service(request).catalog
     items = [{"id": "all", "name": {"id": "Semua pemilihan", "en": "All elections"}[chosen]}]
     items += [{"id": e.id, "name": e.name.get(chosen)} for e in catalog.elections.values()]
