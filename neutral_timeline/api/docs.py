@@ -17,7 +17,6 @@ import fastapi_offline
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-
 from neutral_timeline.api.responses import HTML, send
 from neutral_timeline.errors import NotFoundError, Problem
 

@@ -29,6 +29,7 @@ FORMS: dict[str, dict[str, Any]] = {
     "reminders": {"type": "string", "pattern": f"^(?:{DAYS}(?:,{DAYS}){{0,4}})?$", "default": "7d,1d"},
     "theme": {"type": "string", "enum": ["auto", "light", "dark"], "default": "auto"},
     "format": {"type": "string", "enum": ["json"], "default": "json"},
+    "region": {"type": "string", "pattern": "[0-9A-Za-z]"},  # a code or a name: some letter or digit
 }
 EXPECTED = {  # the error message's "expected", in the words the routes' own checks use
     "lang": "id or en",
@@ -37,6 +38,7 @@ EXPECTED = {  # the error message's "expected", in the words the routes' own che
     "as_of": "YYYY-MM-DD, e.g. 2024-11-27",
     "reminders": "up to 5 day counts from 0 to 90 separated by commas, e.g. 7d,1d (empty for none)",
     "theme": "auto, light or dark",
+    "region": "a Kemendagri code such as 63.03 or a name such as 'Kabupaten Banjar'",
 }
 DOCUMENTED_PREFIXES = ("/api/", "/ics/", "/oembed", "/elections/")  # pages answer their own mistakes in HTML
 
@@ -103,7 +105,9 @@ def document(app: FastAPI) -> dict[str, Any]:
             for param in operation.get("parameters", []):
                 form = FORMS.get(param["name"])
                 if form is not None and param["in"] == "query":
-                    param["schema"] = {**form, **({} if param.get("required") else {})}
+                    param["schema"] = dict(form)
+                elif param["name"] == "code" and param["in"] == "path":  # /regions/{code}: a code or a name
+                    param["schema"] = dict(FORMS["region"])
             responses = operation["responses"]
             responses.pop("422", None)
             if path in MEDIA:
@@ -138,12 +142,12 @@ class ParamCheck:
                 check = self.checks.get(name)
                 if check is None:
                     continue
-                ok = value in check if isinstance(check, frozenset) else check.match(value) is not None
+                ok = value in check if isinstance(check, frozenset) else check.search(value) is not None
                 if not ok:
                     problems.append(_problem(name, value))
             if problems:
                 from neutral_timeline.api.errors import respond
 
-                await respond(422, "invalid_parameter", problems)(scope, receive, send)
+                await respond(422, "invalid_parameter", problems, path=scope["path"])(scope, receive, send)
                 return
         await self.app(scope, receive, send)

@@ -11,6 +11,8 @@ JSON = "application/json"
 ICS = "text/calendar; charset=utf-8"
 HTML = "text/html; charset=utf-8"
 
+DATA_PREFIXES = ("/api/", "/ics/", "/oembed")  # JSON and ICS: any origin may read them; pages none (and no CORS)
+
 # A "today" answer changes at local midnight; a dated answer only with the data.
 TODAY_MAX_AGE = 300
 DATED_MAX_AGE = 3600

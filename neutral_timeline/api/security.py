@@ -14,21 +14,22 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from neutral_timeline.api.errors import body
+from neutral_timeline.api.responses import DATA_PREFIXES
 from neutral_timeline.errors import Problem
 
 MAX_URL = 8192  # bytes of path + query; browsers and CDNs handle far less than uvicorn's ~64 kB
 MAX_BODY = 8192  # every route is GET/HEAD: a request body is never read
-DATA_PREFIXES = ("/api/", "/ics/", "/oembed")  # JSON and ICS: any origin may read them; pages none
 HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"strict-origin-when-cross-origin")]
 
 
-def error_messages(status: int, code: str, problem: Problem, extra: Sequence[tuple[bytes, bytes]] = ()) -> list[Message]:
+def error_messages(status: int, code: str, problem: Problem, path: str) -> list[Message]:
     content = body(status, code, [problem])
+    cors = [(b"access-control-allow-origin", b"*")] if path.startswith(DATA_PREFIXES) else []
     headers = [
         (b"content-type", b"application/json"),
         (b"content-length", str(len(content)).encode()),
         (b"cache-control", b"no-store"),
-        *extra,
+        *cors,
     ]
     return [
         {"type": "http.response.start", "status": status, "headers": headers},
@@ -71,19 +72,23 @@ class Guard:
         where = scope["path"]
         if len(scope.get("raw_path") or where.encode()) + len(scope["query_string"]) > MAX_URL:
             what = f"the address is longer than {MAX_URL} bytes"
-            return error_messages(414, "uri_too_long", Problem(where=where[:200], what=what, expected="a shorter query"))
+            return error_messages(
+                414, "uri_too_long", Problem(where=where[:200], what=what, expected="a shorter query"), where
+            )
         await self.hosts(scope, receive, _discard)
         if not scope.pop("neutral_timeline.trusted_host", False):
             host = Headers(scope=scope).get("host", "")
             what = f"host '{host[:100]}' is not served here"
             problem = Problem(where="Host", what=what, expected="one of: " + ", ".join(self.hosts.allowed_hosts))
-            return error_messages(400, "invalid_host", problem)
+            return error_messages(400, "invalid_host", problem, where)
         length = Headers(scope=scope).get("content-length", "0")
-        if not length.isdigit() or int(length) > MAX_BODY or b"chunked" in Headers(scope=scope).get(
-            "transfer-encoding", ""
-        ).encode(encoding="latin-1"):
+        if (
+            not length.isdigit()
+            or int(length) > MAX_BODY
+            or b"chunked" in Headers(scope=scope).get("transfer-encoding", "").encode(encoding="latin-1")
+        ):
             problem = Problem(where="body", what="request bodies are not accepted", expected="GET or HEAD")
-            return error_messages(413, "payload_too_large", problem)
+            return error_messages(413, "payload_too_large", problem, where)
         return None
 
     async def _secured(self, send: Send, message: Message) -> None:
@@ -120,8 +125,6 @@ class DataCORS(CORSMiddleware):
             return answer
         # A disallowed method or header: the same refusal, in the one JSON shape instead of plain text.
         what = bytes(answer.body).decode() or "disallowed CORS request"
-        problem = Problem(
-            where="preflight", what=what, expected="GET or HEAD with If-None-Match or If-Modified-Since"
-        )
+        problem = Problem(where="preflight", what=what, expected="GET or HEAD with If-None-Match or If-Modified-Since")
         headers = {k: v for k, v in answer.headers.items() if k not in ("content-type", "content-length")}
         return Response(body(400, "cors_refused", [problem]), 400, headers=headers, media_type="application/json")

@@ -10,8 +10,8 @@ import httpx
 import pytest
 
 from neutral_timeline.catalog.model import Catalog
-from tests.api.conftest import TESTSERVER
 from neutral_timeline.widget import assets
+from tests.api.conftest import TESTSERVER
 
 pytestmark = pytest.mark.anyio
 
