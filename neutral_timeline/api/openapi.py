@@ -9,6 +9,7 @@ route runs, so the two cannot drift apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -29,7 +30,9 @@ FORMS: dict[str, dict[str, Any]] = {
     "reminders": {"type": "string", "pattern": f"^(?:{DAYS}(?:,{DAYS}){{0,4}})?$", "default": "7d,1d"},
     "theme": {"type": "string", "enum": ["auto", "light", "dark"], "default": "auto"},
     "format": {"type": "string", "enum": ["json"], "default": "json"},
-    "region": {"type": "string", "pattern": "[0-9A-Za-z]"},  # a code or a name: some letter or digit
+    # A code or a name: some letter or digit, and no longer than any name (a long one costs a fuzzy search).
+    "region": {"type": "string", "pattern": "[0-9A-Za-z]", "maxLength": 100},
+    "q": {"type": "string", "minLength": 1, "maxLength": 100},
 }
 EXPECTED = {  # the error message's "expected", in the words the routes' own checks use
     "lang": "id or en",
@@ -38,7 +41,8 @@ EXPECTED = {  # the error message's "expected", in the words the routes' own che
     "as_of": "YYYY-MM-DD, e.g. 2024-11-27",
     "reminders": "up to 5 day counts from 0 to 90 separated by commas, e.g. 7d,1d (empty for none)",
     "theme": "auto, light or dark",
-    "region": "a Kemendagri code such as 63.03 or a name such as 'Kabupaten Banjar'",
+    "region": "a Kemendagri code such as 63.03 or a name such as 'Kabupaten Banjar', at most 100 characters",
+    "q": "1 to 100 characters of a name or code, e.g. banjar or 63.03",
 }
 DOCUMENTED_PREFIXES = ("/api/", "/ics/", "/oembed", "/elections/")  # pages answer their own mistakes in HTML
 
@@ -124,13 +128,30 @@ def _problem(name: str, value: str) -> Problem:
     return Problem(where=name, what=f"'{value[:100]}' {what}", expected=EXPECTED[name])
 
 
+def _check(form: dict[str, Any]) -> Callable[[str], bool]:
+    """Whether a value has ``form``: its enum, pattern (ECMA's ``$`` is Python's ``\\Z``) and length."""
+    allowed = frozenset(form.get("enum", ()))
+    pattern = re.compile(form["pattern"].replace("$", r"\Z")) if "pattern" in form else None
+    shortest: int = form.get("minLength", 0)
+    longest: int = form.get("maxLength", 1 << 30)
+
+    def check(value: str) -> bool:
+        if allowed and value not in allowed:
+            return False
+        if pattern is not None and pattern.search(value) is None:
+            return False
+        return shortest <= len(value) <= longest
+
+    return check
+
+
 class ParamCheck:
     """Refuse, with a 422 in the one shape, a documented query parameter whose value is not of its form."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self.checks = {
-            name: (frozenset(form["enum"]) if "enum" in form else re.compile(form["pattern"].replace("$", r"\Z")))
+            name: _check(form)
             for name, form in FORMS.items()
             if name != "format"  # oEmbed 1.0 (2.3.5) wants a 501 for another format: the route answers it
         }
@@ -142,8 +163,7 @@ class ParamCheck:
                 check = self.checks.get(name)
                 if check is None:
                     continue
-                ok = value in check if isinstance(check, frozenset) else check.search(value) is not None
-                if not ok:
+                if not check(value):
                     problems.append(_problem(name, value))
             if problems:
                 from neutral_timeline.api.errors import respond

@@ -81,12 +81,9 @@ class Guard:
             what = f"host '{host[:100]}' is not served here"
             problem = Problem(where="Host", what=what, expected="one of: " + ", ".join(self.hosts.allowed_hosts))
             return error_messages(400, "invalid_host", problem, where)
-        length = Headers(scope=scope).get("content-length", "0")
-        if (
-            not length.isdigit()
-            or int(length) > MAX_BODY
-            or b"chunked" in Headers(scope=scope).get("transfer-encoding", "").encode(encoding="latin-1")
-        ):
+        headers = Headers(scope=scope)
+        length = headers.get("content-length", "0")
+        if not length.isdigit() or int(length) > MAX_BODY or "chunked" in headers.get("transfer-encoding", "").lower():
             problem = Problem(where="body", what="request bodies are not accepted", expected="GET or HEAD")
             return error_messages(413, "payload_too_large", problem, where)
         return None

@@ -16,7 +16,7 @@ from schemathesis.checks import CHECKS
 
 from neutral_timeline.api.app import create_service
 from neutral_timeline.api.settings import Settings
-from neutral_timeline.catalog.store import load
+from neutral_timeline.catalog.load import load_catalog
 from tests.api.conftest import MINI
 
 CASES_PER_OPERATION = 64  # 14 operations, positive and negative: ~1,200 cases
@@ -24,7 +24,9 @@ BUDGET = 60.0  # seconds for the generated cases; each operation stops early whe
 STARTED = time.monotonic()
 RAN: list[str] = []
 
-APP = create_service(load(MINI), Settings("http://testserver"))  # Schemathesis's ASGI client sends Host: testserver
+APP = create_service(
+    load_catalog(MINI), Settings("http://testserver")
+)  # Schemathesis's ASGI client sends Host: testserver
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 schema.config.generation.update(
     modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
