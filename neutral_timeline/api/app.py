@@ -13,7 +13,7 @@ from neutral_timeline.api import errors, openapi, pages
 from neutral_timeline.api.cache import ResponseCache
 from neutral_timeline.api.docs import docs
 from neutral_timeline.api.routes import api, feeds
-from neutral_timeline.api.security import DataCORS, Guard
+from neutral_timeline.api.security import DataCORS, Guard, query_names
 from neutral_timeline.api.service import Service
 from neutral_timeline.api.settings import Settings
 from neutral_timeline.catalog.model import Catalog
@@ -79,7 +79,7 @@ def create_app(catalog: Catalog | None = None, settings: Settings | None = None,
     app.add_middleware(openapi.ParamCheck)
     if guarded:
         app.add_middleware(DataCORS)
-        app.add_middleware(Guard, allowed_hosts=settings.hosts)
+        app.add_middleware(Guard, allowed_hosts=settings.hosts, known=query_names(app))
     return app
 
 
@@ -87,4 +87,5 @@ def create_service(catalog: Catalog | None = None, settings: Settings | None = N
     """What `neutral-timeline serve` runs: hosts, limits and CORS first, then the response cache, which
     answers a repeated dated question (or its 304) before any of Starlette's layers is entered."""
     settings = settings or Settings.from_env()
-    return Guard(DataCORS(ResponseCache(create_app(catalog, settings, guarded=False))), settings.hosts)
+    app = create_app(catalog, settings, guarded=False)
+    return Guard(DataCORS(ResponseCache(app)), settings.hosts, known=query_names(app))

@@ -6,6 +6,8 @@ Refusals are made before any routing or rendering, in the one JSON error shape.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+from urllib.parse import unquote_plus
 
 from starlette.datastructures import Headers
 from starlette.middleware.cors import CORSMiddleware
@@ -45,11 +47,32 @@ async def _discard(message: Message) -> None:
     pass
 
 
-class Guard:
-    """Refuse an unknown Host (400), a long URL (414) or a body (413); add nosniff and Referrer-Policy to all."""
+def query_names(app: Any) -> frozenset[str]:
+    """Every query parameter some route of ``app`` (a FastAPI app) reads."""
+    names: set[str] = set()
+    for route in app.routes:
+        included = getattr(route, "original_router", None)  # FastAPI >= 0.16x keeps included routers whole
+        if included is not None:
+            names |= query_names(included)
+        dependant = getattr(route, "dependant", None)
+        names.update(param.alias for param in (dependant.query_params if dependant else ()))
+    return frozenset(names)
 
-    def __init__(self, app: ASGIApp, allowed_hosts: Sequence[str]) -> None:
+
+def _known_only(query: bytes, known: frozenset[str]) -> bytes:
+    """``query`` without the parameters no route reads, the others as sent: junk never multiplies cache entries."""
+    kept = [part for part in query.split(b"&") if unquote_plus(part.split(b"=", 1)[0].decode("latin-1")) in known]
+    return b"&".join(kept)
+
+
+class Guard:
+    """Refuse an unknown Host (400), a long URL (414) or a body (413); drop query parameters no route reads
+    (so that ``?junk=1``, ``?junk=2`` … are one cached answer, not one rendering each); add nosniff and
+    Referrer-Policy to every answer."""
+
+    def __init__(self, app: ASGIApp, allowed_hosts: Sequence[str], known: frozenset[str] | None = None) -> None:
         self.app = app
+        self.known = known
         # Starlette's matcher (wildcards, ports, IPv6) decides; its plain-text refusal is discarded.
         self.hosts = TrustedHostMiddleware(_accepted, allowed_hosts=list(allowed_hosts), www_redirect=False)
 
@@ -62,6 +85,11 @@ class Guard:
             for message in refusal:
                 await self._secured(send, message)
             return
+
+        if self.known is not None and scope["query_string"]:
+            query = _known_only(scope["query_string"], self.known)
+            if query != scope["query_string"]:
+                scope = {**scope, "query_string": query}
 
         async def secured(message: Message) -> None:
             await self._secured(send, message)

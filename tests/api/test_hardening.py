@@ -8,7 +8,10 @@ import re
 import httpx
 import pytest
 
+from neutral_timeline.api.app import create_service
+from neutral_timeline.api.cache import ResponseCache
 from neutral_timeline.api.settings import Settings, parse_public_url
+from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.errors import QueryError
 
 pytestmark = pytest.mark.anyio
@@ -130,3 +133,16 @@ def test_public_urls_are_origins() -> None:
     for bad in ("netral.example.go.id", "https://x.example:99999", "javascript:alert(1)"):
         with pytest.raises(QueryError):
             parse_public_url(bad)
+
+
+async def test_parameters_no_route_reads_never_multiply_renderings(mini: Catalog) -> None:
+    app = create_service(mini, Settings("http://testserver"))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as c:
+        plain = await c.get("/widget/testvote-2028?date=2028-10-01&lang=en")
+        for n in range(5):
+            junk = await c.get(f"/widget/testvote-2028?junk={n}&date=2028-10-01&fbclid=x{n}&lang=en")
+            assert junk.content == plain.content
+    cache = app
+    while not isinstance(cache, ResponseCache):
+        cache = cache.app  # type: ignore[attr-defined]
+    assert [query for path, query in cache.entries if path.startswith("/widget/")] == [b"date=2028-10-01&lang=en"]
