@@ -21,7 +21,7 @@ from tests.api.conftest import MINI
 
 CASES_PER_OPERATION = 64  # 14 operations, positive and negative: ~1,200 cases
 BUDGET = 60.0  # seconds for the generated cases; each operation stops early when it is spent
-STARTED = time.monotonic()
+STARTED: list[float] = []  # when the first case ran (not at import: other modules' tests run in between)
 RAN: list[str] = []
 
 APP = create_service(
@@ -45,7 +45,8 @@ ALL_CHECKS = CHECKS.get_all()
 @schema.parametrize()
 @hypothesis.settings(deadline=None, derandomize=True, suppress_health_check=list(hypothesis.HealthCheck))
 def test_every_answer_matches_the_document(case: Any) -> None:
-    if time.monotonic() - STARTED > BUDGET:
+    STARTED[:] = STARTED or [time.monotonic()]
+    if time.monotonic() - STARTED[0] > BUDGET:
         return  # bounded: the count check below says whether enough cases ran
     RAN.append(case.operation.label)
     case.call_and_validate(checks=ALL_CHECKS)
