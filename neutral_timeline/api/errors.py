@@ -11,8 +11,10 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from neutral_timeline.api.responses import DATA_PREFIXES
 from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, QueryError, UnsupportedError
 
+CODES = {400: "bad_request", 413: "payload_too_large", 414: "uri_too_long", 501: "not_implemented"}
 STATUS = {NotFoundError: 404, QueryError: 422, UnsupportedError: 501}
 
 
@@ -33,9 +35,13 @@ def body(status: int, code: str, problems: list[Problem]) -> bytes:
     return json.dumps(document, ensure_ascii=False).encode()
 
 
-def respond(status: int, code: str, problems: list[Problem], headers: dict[str, str] | None = None) -> Response:
-    # Errors are JSON too: browsers on other origins (the web component) must be able to read them.
-    headers = {"Access-Control-Allow-Origin": "*", **(headers or {})}
+def respond(
+    status: int, code: str, problems: list[Problem], headers: dict[str, str] | None = None, path: str = "/api/"
+) -> Response:
+    # Errors of the JSON and ICS routes must be readable by browsers on other origins (the web
+    # component); pages, whose errors may be JSON too (an unknown address), get no CORS.
+    cors = {"Access-Control-Allow-Origin": "*"} if path.startswith(DATA_PREFIXES) else {}
+    headers = {**cors, **(headers or {})}
     return Response(body(status, code, problems), status_code=status, media_type="application/json", headers=headers)
 
 
@@ -45,14 +51,14 @@ def install(app: FastAPI) -> None:
     async def ours(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, NeutralTimelineError)
         status = status_of(exc)
-        return respond(status, exc.code, list(exc.problems))
+        return respond(status, exc.code, list(exc.problems), path=request.url.path)
 
     async def validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         problems = [
             Problem(where=".".join(str(p) for p in e["loc"]), what=e["msg"], expected=None) for e in exc.errors()
         ]
-        return respond(422, "invalid_parameter", problems)
+        return respond(422, "invalid_parameter", problems, path=request.url.path)
 
     async def http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
@@ -63,16 +69,19 @@ def install(app: FastAPI) -> None:
                 expected="a route listed in /openapi.json",
                 suggestion="see /docs for the API",
             )
-            return respond(404, "not_found", [problem])
+            return respond(404, "not_found", [problem], path=request.url.path)
         if exc.status_code == 405:
             problem = Problem(
                 where=request.url.path, what=f"method {request.method} is not allowed", expected="GET or HEAD"
             )
-            return respond(405, "method_not_allowed", [problem], headers={"Allow": "GET, HEAD"})
-        return respond(exc.status_code, "http_error", [Problem(where=request.url.path, what=str(exc.detail))])
+            return respond(405, "method_not_allowed", [problem], {"Allow": "GET, HEAD"}, request.url.path)
+        problem = Problem(where=request.url.path, what=str(exc.detail))
+        return respond(exc.status_code, CODES.get(exc.status_code, "http_error"), [problem], path=request.url.path)
 
     async def crash(request: Request, exc: Exception) -> Response:  # pragma: no cover - a bug, reported in one shape
-        return respond(500, "internal_error", [Problem(where=request.url.path, what="internal error")])
+        return respond(
+            500, "internal_error", [Problem(where=request.url.path, what="internal error")], path=request.url.path
+        )
 
     app.add_exception_handler(NeutralTimelineError, ours)
     app.add_exception_handler(RequestValidationError, validation)
