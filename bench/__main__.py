@@ -131,12 +131,12 @@ def cli(runs: int = 21) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("which", nargs="*", help="engine, cli and/or http (default: all three)")
+    parser.add_argument("which", nargs="*", help="engine, cli, http and/or load (default: all four)")
     args = parser.parse_args()
-    unknown = set(args.which) - {"engine", "cli", "http"}
+    unknown = set(args.which) - {"engine", "cli", "http", "load"}
     if unknown:
-        parser.error(f"unknown benchmark(s) {sorted(unknown)}: choose from engine, cli, http")
-    for which in args.which or ["engine", "cli", "http"]:
+        parser.error(f"unknown benchmark(s) {sorted(unknown)}: choose from engine, cli, http, load")
+    for which in args.which or ["engine", "cli", "http", "load"]:
         if which == "engine":
             engine()
         elif which == "cli":
@@ -145,6 +145,10 @@ def main() -> None:
             from bench import serving
 
             serving.main()
+        elif which == "load":
+            from bench import load
+
+            load.main()
         print()
 
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     Source = Local | Client
 
-EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_PORT = 0, 1, 2, 3
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
@@ -158,15 +158,44 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _port_free(host: str, port: int) -> bool:
+    """Whether ``host:port`` can be bound now (as uvicorn will, with SO_REUSEADDR)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from neutral_timeline.api.settings import ALLOWED_HOSTS_ENV, PUBLIC_URL_ENV, Settings, parse_hosts, parse_public_url
     from neutral_timeline.catalog.store import SNAPSHOT_ENV, bundled_calendars, load, serving_snapshot
 
+    # Every absolute link comes from this origin, never from a request's Host (see api.settings).
+    if args.public_url:
+        public, where = args.public_url, "--public-url"
+    else:
+        public, where = os.environ.get(PUBLIC_URL_ENV) or "", PUBLIC_URL_ENV
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    public = parse_public_url(public or f"http://{host}:{args.port}", where)
+    hosts_text = args.allowed_hosts if args.allowed_hosts is not None else os.environ.get(ALLOWED_HOSTS_ENV, "")
+    settings = Settings(public, parse_hosts(hosts_text, "--allowed-hosts"))
     root = Path(os.path.realpath(args.data)) if args.data else bundled_calendars()
     catalog = load(root)  # refuse invalid data before binding a port
+    if not _port_free(args.host, args.port):
+        print(f"error: port {args.port} is in use; choose another with --port", file=sys.stderr)
+        return EXIT_PORT
     os.environ[SNAPSHOT_ENV] = str(serving_snapshot(catalog))  # every worker serves this one version
-    url, lang = f"http://{args.host}:{args.port}", _lang(args)
+    os.environ[PUBLIC_URL_ENV] = settings.public_url  # the workers read their settings from here
+    os.environ[ALLOWED_HOSTS_ENV] = ",".join(settings.hosts)
+    url, lang = settings.public_url, _lang(args)
     elections = say(NP_("{n} election", "{n} elections", "n"), lang, n=len(catalog.elections))
     rules = say(NP_("{n} rule", "{n} rules", "n"), lang, n=len(catalog.rules))
     lines = [
@@ -185,7 +214,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         (N_("ICS feeds"), "/api/v1/feeds"),
     ):
         lines.append(f"  {gettext(lang)(name):<11} {url}{path}")
+    hosts = say(N_("for hosts {hosts}"), lang, hosts=", ".join(settings.hosts))
+    listening = gettext(lang)(N_("listening"))
+    lines.append(f"  {listening:<11} http://{host}:{args.port} {hosts}")
     print("\n".join(lines), flush=True)
+    proxies = [ip.strip() for ip in (args.forwarded_allow_ips or "").split(",") if ip.strip()]
     uvicorn.run(
         "neutral_timeline.api.app:create_service",
         factory=True,
@@ -193,7 +226,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         log_level=args.log_level,
-        proxy_headers=True,
+        # X-Forwarded-For/-Proto only from the proxies named; links never depend on them anyway.
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
     )
     return EXIT_OK
 
@@ -272,6 +307,30 @@ def _parser(_: Callable[[str], str]) -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help=_("worker processes (default 1)"))
     serve.add_argument("--log-level", dest="log_level", default="info", help=_("uvicorn log level"))
     serve.add_argument("--data", metavar="DIR", help=_("a calendars/ folder (default: the bundled one)"))
+    serve.add_argument(
+        "--public-url",
+        dest="public_url",
+        metavar="URL",
+        help=_(
+            "the origin every link is built from, e.g. https://netral.example.go.id "
+            "(default: $NEUTRAL_TIMELINE_PUBLIC_URL, else http://HOST:PORT)"
+        ),
+    )
+    serve.add_argument(
+        "--allowed-hosts",
+        dest="allowed_hosts",
+        metavar="HOSTS",
+        help=_(
+            "comma-separated Host header values answered, *.example.org allowed "
+            "(default: $NEUTRAL_TIMELINE_ALLOWED_HOSTS, else the public URL's host, 127.0.0.1 and localhost)"
+        ),
+    )
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        dest="forwarded_allow_ips",
+        metavar="IPS",
+        help=_("comma-separated proxy addresses whose X-Forwarded-* headers are trusted (default: none)"),
+    )
     serve.add_argument("--lang", default="id", help=_("id (Bahasa Indonesia, default) or en"))
     serve.set_defaults(run=cmd_serve)
     regions = sub.add_parser("regions", help=_("find provinces, regencies and cities by name or code"))

@@ -9,9 +9,12 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from neutral_timeline import __version__
-from neutral_timeline.api import errors, pages
+from neutral_timeline.api import errors, openapi, pages
+from neutral_timeline.api.docs import docs
 from neutral_timeline.api.routes import api, feeds
+from neutral_timeline.api.security import DataCORS, Guard, query_names
 from neutral_timeline.api.service import Service
+from neutral_timeline.api.settings import Settings
 from neutral_timeline.catalog import snapshot
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.store import SNAPSHOT_ENV, load
@@ -50,27 +53,38 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, bodiless)
 
 
-def create_app(catalog: Catalog | None = None, public_url: str | None = None) -> FastAPI:
+def create_app(catalog: Catalog | None = None, settings: Settings | None = None, guarded: bool = True) -> FastAPI:
     """The app over ``catalog``; by default the snapshot `serve` validated and named in
     $NEUTRAL_TIMELINE_SNAPSHOT (never the live folder), else the folder in $NEUTRAL_TIMELINE_DATA, else bundled.
 
-    Absolute links (feeds, oEmbed, canonical) use ``public_url`` (default: the environment's
-    $NEUTRAL_TIMELINE_PUBLIC_URL, else http://127.0.0.1:8000), never the request's Host.
+    Absolute links come from ``settings`` (default: the environment, see api.settings), never from
+    the request's Host. ``guarded=False`` leaves out the outer layers (hosts, limits, headers, CORS)
+    for a caller that puts them in front itself.
     """
     if catalog is None:
         catalog = _catalog()
+    settings = settings or Settings.from_env()
     app = FastAPI(
         title="neutral-timeline",
         version=__version__,
         description=DESCRIPTION,
         openapi_tags=[{"name": "api", "description": "JSON API v1"}],
+        docs_url=None,  # api.docs serves /docs from installed files; no ReDoc (see there)
+        redoc_url=None,
     )
-    app.state.service = Service(catalog, public_url or os.environ.get(PUBLIC_URL_ENV) or DEFAULT_PUBLIC_URL)
+    app.state.service = Service(catalog, settings.public_url)
+    app.state.settings = settings
     app.include_router(api, tags=["api"])
     app.include_router(feeds, tags=["feeds"])
     app.include_router(pages.pages)
+    app.include_router(docs)
+    app.openapi = lambda: openapi.document(app)  # type: ignore[method-assign]
     errors.install(app)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(openapi.ParamCheck)
+    if guarded:
+        app.add_middleware(DataCORS)
+        app.add_middleware(Guard, allowed_hosts=settings.hosts, known=query_names(app))
     return app
 
 
@@ -82,6 +96,6 @@ def _catalog() -> Catalog:
     return load(Path(folder) if folder else None)
 
 
-def create_service(catalog: Catalog | None = None) -> ASGIApp:
-    """What `neutral-timeline serve` runs (a uvicorn factory): the app, configured from the environment."""
-    return create_app(catalog)
+def create_service(catalog: Catalog | None = None, settings: Settings | None = None) -> ASGIApp:
+    """What `neutral-timeline serve` runs (a uvicorn factory): the guarded app, configured from the environment."""
+    return create_app(catalog, settings)

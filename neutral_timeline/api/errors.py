@@ -15,10 +15,12 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from neutral_timeline.api.responses import DATA_PREFIXES
 from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, QueryError, UnsupportedError
 from neutral_timeline.i18n import N_
 from neutral_timeline.text import DEFAULT_LANG, LANGS, Lang
 
+CODES = {400: "bad_request", 413: "payload_too_large", 414: "uri_too_long", 501: "not_implemented"}
 STATUS = {NotFoundError: 404, QueryError: 422, UnsupportedError: 501}
 
 
@@ -72,17 +74,17 @@ def respond(
     code: str,
     problems: list[Problem],
     headers: dict[str, str] | None = None,
+    path: str = "/api/",
     lang: Lang = DEFAULT_LANG,
 ) -> Response:
-    # Errors are JSON too: browsers on other origins (the web component) must be able to read them.
-    headers = {
-        "Access-Control-Allow-Origin": "*",
-        "Content-Language": lang,
-        "Vary": "Accept-Language",
-        **(headers or {}),
-    }
-    body_bytes = body(status, code, problems, lang)
-    return Response(body_bytes, status_code=status, media_type="application/json", headers=headers)
+    # Errors of the JSON and ICS routes must be readable by browsers on other origins (the web
+    # component); pages, whose errors may be JSON too (an unknown address), get no CORS.
+    cors = {"Access-Control-Allow-Origin": "*"} if path.startswith(DATA_PREFIXES) else {}
+    said = {"Content-Language": lang, "Vary": "Accept-Language"}
+    headers = {**cors, **said, **(headers or {})}
+    return Response(
+        body(status, code, problems, lang), status_code=status, media_type="application/json", headers=headers
+    )
 
 
 def install(app: FastAPI) -> None:
@@ -91,14 +93,14 @@ def install(app: FastAPI) -> None:
     async def ours(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, NeutralTimelineError)
         status = status_of(exc)
-        return respond(status, exc.code, list(exc.problems), lang=request_lang(request))
+        return respond(status, exc.code, list(exc.problems), path=request.url.path, lang=request_lang(request))
 
     async def validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         problems = [
             Problem(where=".".join(str(p) for p in e["loc"]), what=e["msg"], expected=None) for e in exc.errors()
         ]
-        return respond(422, "invalid_parameter", problems, lang=request_lang(request))
+        return respond(422, "invalid_parameter", problems, path=request.url.path, lang=request_lang(request))
 
     async def http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
@@ -112,15 +114,16 @@ def install(app: FastAPI) -> None:
                 openapi="/openapi.json",
                 docs="/docs",
             )
-            return respond(404, "not_found", [problem], lang=lang)
+            return respond(404, "not_found", [problem], path=path, lang=lang)
         if exc.status_code == 405:
             problem = Problem.say(path, N_("method {method} is not allowed"), N_("GET or HEAD"), method=request.method)
-            return respond(405, "method_not_allowed", [problem], headers={"Allow": "GET, HEAD"}, lang=lang)
-        return respond(exc.status_code, "http_error", [Problem(where=path, what=str(exc.detail))], lang=lang)
+            return respond(405, "method_not_allowed", [problem], {"Allow": "GET, HEAD"}, path, lang)
+        problem = Problem(where=path, what=str(exc.detail))
+        return respond(exc.status_code, CODES.get(exc.status_code, "http_error"), [problem], path=path, lang=lang)
 
     async def crash(request: Request, exc: Exception) -> Response:  # pragma: no cover - a bug, reported in one shape
         problem = Problem.say(request.url.path, N_("internal error"))
-        return respond(500, "internal_error", [problem], lang=request_lang(request))
+        return respond(500, "internal_error", [problem], path=request.url.path, lang=request_lang(request))
 
     app.add_exception_handler(NeutralTimelineError, ours)
     app.add_exception_handler(RequestValidationError, validation)

@@ -19,6 +19,7 @@ from neutral_timeline.api.cache import Rendered
 from neutral_timeline.api.errors import status_of
 from neutral_timeline.api.responses import DATED_MAX_AGE, HTML, JSON, TODAY_MAX_AGE, send
 from neutral_timeline.api.routes import feed_links, service
+from neutral_timeline.api.settings import public_origin
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, UnsupportedError
@@ -53,8 +54,8 @@ pages = APIRouter()
 
 
 def _base(request: Request) -> str:
-    """The configured public origin: links never come from the request's Host or forwarded headers."""
-    return (service(request).public_url or "").rstrip("/")
+    """The configured public origin: links never come from the request's Host (see api.settings)."""
+    return public_origin(request.app)
 
 
 def _day(value: str | None, zone: str = DEFAULT_ZONE) -> tuple[date, int]:

@@ -14,6 +14,8 @@ JSON = "application/json"
 ICS = "text/calendar; charset=utf-8"
 HTML = "text/html; charset=utf-8"
 
+DATA_PREFIXES = ("/api/", "/ics/", "/oembed")  # JSON and ICS: any origin may read them; pages none (and no CORS)
+
 TODAY_MAX_AGE = 300
 DATED_MAX_AGE = 3600
 

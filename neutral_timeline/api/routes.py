@@ -13,6 +13,7 @@ from neutral_timeline import __version__
 from neutral_timeline.api.cache import Rendered
 from neutral_timeline.api.responses import DATED_MAX_AGE, TODAY_MAX_AGE, send
 from neutral_timeline.api.service import Service
+from neutral_timeline.api.settings import public_origin
 from neutral_timeline.query import parse_date, parse_lang, parse_reminders, today_in
 from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, Situation, Timeline
 from neutral_timeline.resolve.questions import (
@@ -203,7 +204,7 @@ def feed_links(public_url: str, name: str, lang: str) -> dict[str, str]:
 @api.get("/api/v1/feeds", summary="Calendar feeds with subscribe, Google and download links")
 def feed_list(request: Request, lang: LangQ = "id") -> Response:
     chosen = parse_lang(lang)
-    public_url = service(request).public_url or ""
+    public_url = public_origin(request.app)
     catalog = service(request).catalog
     items = [{"id": "all", "name": {"id": "Semua pemilihan", "en": "All elections"}[chosen]}]
     items += [{"id": e.id, "name": e.name.get(chosen)} for e in catalog.elections.values()]

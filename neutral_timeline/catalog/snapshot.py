@@ -207,7 +207,7 @@ def _to_phase(value: Any) -> Phase:
 
 
 def _to_revision(value: Any, rules: Mapping[str, Rule]) -> Revision:
-    ident, instrument, enacted, phases, note, windows = value = _list(value, 6)
+    ident, instrument, enacted, phases, note, windows = _list(value, 6)
     if type(windows) is not dict:
         raise SnapshotError("expected the windows of each rule")
     resolved: dict[str, tuple[Window, ...]] = {}

@@ -8,11 +8,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from neutral_timeline.api.app import create_app
+from neutral_timeline.api.app import create_service
+from neutral_timeline.api.settings import Settings
 from neutral_timeline.catalog.model import Catalog
 from tests.serving import serving
 
 MINI = Path(__file__).parents[1] / "data" / "mini"
+TESTSERVER = Settings("http://testserver")  # the public origin that links in these tests (and goldens) use
 
 
 @pytest.fixture()
@@ -22,7 +24,7 @@ def anyio_backend() -> str:
 
 @pytest.fixture()
 async def client(mini: Catalog) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=create_app(mini, public_url="http://testserver"))
+    transport = httpx.ASGITransport(app=create_service(mini, TESTSERVER))  # what `serve` runs, cache included
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c
 

@@ -20,7 +20,7 @@ DATED = "/api/v1/elections/testvote-2028/situation?date=2028-10-03"
 async def test_dated_answers_are_replayed_identically(mini: Catalog) -> None:
     app = create_app(mini)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
         first = await client.get(DATED)
         second = await client.get(DATED)
         assert first.content == second.content
@@ -39,7 +39,7 @@ async def test_one_entry_per_canonical_question(mini: Catalog) -> None:
     app = create_app(mini)
     service: Service = app.state.service
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
         same = [
             DATED + "&region=92.08",
             DATED + "&region=Kaimana",  # a name and its code are one question

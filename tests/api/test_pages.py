@@ -11,6 +11,7 @@ import pytest
 
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.widget import assets
+from tests.api.conftest import TESTSERVER
 
 pytestmark = pytest.mark.anyio
 
@@ -235,7 +236,7 @@ async def test_every_real_election_renders(catalog: Catalog) -> None:
     from neutral_timeline.api.app import create_app
     from neutral_timeline.resolve import listing
 
-    transport = httpx.ASGITransport(app=create_app(catalog))
+    transport = httpx.ASGITransport(app=create_app(catalog, TESTSERVER))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         for e in listing.elections(catalog):
             for day in (e.voting_day.isoformat(), "2030-01-01"):

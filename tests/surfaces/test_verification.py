@@ -16,6 +16,7 @@ import pytest
 from icalendar import Calendar
 
 from neutral_timeline.api.app import create_app
+from neutral_timeline.api.settings import Settings
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.render import terminal
 from neutral_timeline.resolve.answering import answer
@@ -37,7 +38,7 @@ def _pairs(catalog: Catalog) -> list[tuple[str, date, str | None]]:
 
 @pytest.fixture()
 async def client(catalog: Catalog) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=create_app(catalog, public_url="https://netral.example"))
+    transport = httpx.ASGITransport(app=create_app(catalog, Settings("https://netral.example")))
     async with httpx.AsyncClient(transport=transport, base_url="https://netral.example") as c:
         yield c
 

@@ -1,0 +1,173 @@
+"""The OpenAPI document tells the truth: one error schema for every status a route returns, and the
+exact form of each query parameter, from one table that a check in front of the routes also enforces.
+
+The table (``FORMS``) is the single statement of what ``lang``, ``date``, ``reminders``, ``theme`` and
+``format`` accept: the document shows it and ``ParamCheck`` refuses anything else with a 422 before a
+route runs, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qsl
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel, ConfigDict
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from neutral_timeline.errors import Problem
+
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+DAYS = r"0?(?:[0-8]?[0-9]|90)d"  # 0-90 days, as render.ics.check_reminders allows
+FORMS: dict[str, dict[str, Any]] = {
+    "lang": {"type": "string", "enum": ["id", "en"], "default": "id"},
+    "widget_lang": {"type": "string", "enum": ["id", "en"]},
+    "date": {"type": "string", "format": "date", "pattern": DATE},
+    "as_of": {"type": "string", "format": "date", "pattern": DATE},
+    "reminders": {"type": "string", "pattern": f"^(?:{DAYS}(?:,{DAYS}){{0,4}})?$", "default": "7d,1d"},
+    "theme": {"type": "string", "enum": ["auto", "light", "dark"], "default": "auto"},
+    "format": {"type": "string", "enum": ["json"], "default": "json"},
+    # A code or a name: some letter or digit, and no longer than any name (a long one costs a fuzzy search).
+    "region": {"type": "string", "pattern": "[0-9A-Za-z]", "maxLength": 100},
+    "q": {"type": "string", "minLength": 1, "maxLength": 100},
+}
+EXPECTED = {  # the error message's "expected", in the words the routes' own checks use
+    "lang": "id or en",
+    "widget_lang": "id or en",
+    "date": "YYYY-MM-DD, e.g. 2024-11-27",
+    "as_of": "YYYY-MM-DD, e.g. 2024-11-27",
+    "reminders": "up to 5 day counts from 0 to 90 separated by commas, e.g. 7d,1d (empty for none)",
+    "theme": "auto, light or dark",
+    "region": "a Kemendagri code such as 63.03 or a name such as 'Kabupaten Banjar', at most 100 characters",
+    "q": "1 to 100 characters of a name or code, e.g. banjar or 63.03",
+}
+DOCUMENTED_PREFIXES = ("/api/", "/ics/", "/oembed", "/elections/")  # pages answer their own mistakes in HTML
+
+
+class ProblemModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    where: str
+    what: str
+    expected: str | None
+    suggestion: str | None
+
+
+class ErrorDetail(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    status: int
+    code: str
+    message: str
+    problems: list[ProblemModel]
+
+
+class ErrorBody(BaseModel):
+    """Every error, whatever its status: ``{"error": {status, code, message, problems}}``."""
+
+    model_config = ConfigDict(extra="forbid")
+    error: ErrorDetail
+
+
+WHY = {
+    "400": "The Host header names a host this server does not serve.",
+    "404": "No such election, rule, region or widget page (with a did-you-mean where one is close).",
+    "414": "The address is longer than 8 kB.",
+    "422": "A parameter is malformed or out of range (each problem names it and shows the expected form).",
+    "501": "An oEmbed format other than json.",
+}
+MEDIA = {"/ics/{name}.ics": "text/calendar", "/elections/{election_id}/timeline.svg": "image/svg+xml"}
+
+
+def _statuses(path: str, operation: dict[str, Any]) -> list[str]:
+    found = ["400", "414"]
+    params = {p["name"]: p for p in operation.get("parameters", [])}
+    if "{" in path or {"region", "election", "url"} & set(params):
+        found.append("404")
+    if params:
+        found.append("422")
+    if path == "/oembed":
+        found.append("501")
+    return found
+
+
+def document(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's generated document, corrected: parameter forms, error responses, media types."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    defs = ErrorBody.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(defs.pop("$defs"))
+    schemas["Error"] = defs
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for path, item in spec["paths"].items():
+        for operation in item.values():
+            for param in operation.get("parameters", []):
+                form = FORMS.get(param["name"])
+                if form is not None and param["in"] == "query":
+                    param["schema"] = dict(form)
+                elif param["name"] == "code" and param["in"] == "path":  # /regions/{code}: a code or a name
+                    param["schema"] = dict(FORMS["region"])
+            responses = operation["responses"]
+            responses.pop("422", None)
+            if path in MEDIA:
+                responses["200"]["content"] = {MEDIA[path]: {"schema": {"type": "string"}}}
+            responses["304"] = {"description": "Not modified: the If-None-Match ETag is current."}
+            for status in _statuses(path, operation):
+                responses[status] = {"description": WHY[status], "content": error}
+    app.openapi_schema = spec
+    return spec
+
+
+def _problem(name: str, value: str) -> Problem:
+    what = "is not a calendar date" if FORMS[name].get("format") == "date" else "is not an accepted value"
+    return Problem(where=name, what=f"'{value[:100]}' {what}", expected=EXPECTED[name])
+
+
+def _check(form: dict[str, Any]) -> Callable[[str], bool]:
+    """Whether a value has ``form``: its enum, pattern (ECMA's ``$`` is Python's ``\\Z``) and length."""
+    allowed = frozenset(form.get("enum", ()))
+    pattern = re.compile(form["pattern"].replace("$", r"\Z")) if "pattern" in form else None
+    shortest: int = form.get("minLength", 0)
+    longest: int = form.get("maxLength", 1 << 30)
+
+    def check(value: str) -> bool:
+        if allowed and value not in allowed:
+            return False
+        if pattern is not None and pattern.search(value) is None:
+            return False
+        return shortest <= len(value) <= longest
+
+    return check
+
+
+class ParamCheck:
+    """Refuse, with a 422 in the one shape, a documented query parameter whose value is not of its form."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.checks = {
+            name: _check(form)
+            for name, form in FORMS.items()
+            if name != "format"  # oEmbed 1.0 (2.3.5) wants a 501 for another format: the route answers it
+        }
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["query_string"] and scope["path"].startswith(DOCUMENTED_PREFIXES):
+            problems = []
+            for name, value in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True):
+                check = self.checks.get(name)
+                if check is None:
+                    continue
+                if not check(value):
+                    problems.append(_problem(name, value))
+            if problems:
+                from neutral_timeline.api.errors import respond
+
+                await respond(422, "invalid_parameter", problems, path=scope["path"])(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
