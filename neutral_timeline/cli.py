@@ -190,7 +190,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     root = Path(os.path.realpath(args.data)) if args.data else bundled_calendars()
     catalog = load(root)  # refuse invalid data before binding a port
     if not _port_free(args.host, args.port):
-        print(f"error: port {args.port} is in use; choose another with --port", file=sys.stderr)
+        busy = N_("error: port {port} is in use; choose another with --port")
+        print(say(busy, _lang(args), port=args.port), file=sys.stderr)
         return EXIT_PORT
     os.environ[SNAPSHOT_ENV] = str(serving_snapshot(catalog))  # every worker serves this one version
     os.environ[PUBLIC_URL_ENV] = settings.public_url  # the workers read their settings from here

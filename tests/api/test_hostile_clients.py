@@ -105,11 +105,14 @@ def test_a_busy_port_is_one_clear_line_and_exit_3(tmp_path: Path) -> None:
         held.bind(("127.0.0.1", 0))
         held.listen()
         port = held.getsockname()[1]
-        process = _serve(port, cache=tmp_path)
+        process = _serve(port, "--lang", "en", cache=tmp_path)
         out, err = process.communicate(timeout=60)
-    assert process.returncode == 3
+        indonesian = _serve(port, cache=tmp_path)
+        _, err_id = indonesian.communicate(timeout=60)
+    assert process.returncode == 3 and indonesian.returncode == 3
     assert out == ""  # no banner announcing a server that never started
     assert err.strip() == f"error: port {port} is in use; choose another with --port"
+    assert err_id.strip() == f"kesalahan: port {port} sedang dipakai; pilih port lain dengan --port"
 
 
 @pytest.mark.parametrize(
@@ -123,7 +126,7 @@ def test_a_busy_port_is_one_clear_line_and_exit_3(tmp_path: Path) -> None:
     ],
 )
 def test_a_bad_public_url_is_refused_with_exit_2(tmp_path: Path, url: str, fragment: str) -> None:
-    process = _serve(free_port(), "--public-url", url, cache=tmp_path)
+    process = _serve(free_port(), "--public-url", url, "--lang", "en", cache=tmp_path)
     out, err = process.communicate(timeout=60)
     assert process.returncode == 2
     assert out == ""
