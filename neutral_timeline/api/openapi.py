@@ -16,9 +16,11 @@ from urllib.parse import parse_qsl
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel, ConfigDict
+from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from neutral_timeline.errors import Problem
+from neutral_timeline.i18n import N_
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 DAYS = r"0?(?:[0-8]?[0-9]|90)d"  # 0-90 days, as render.ics.check_reminders allows
@@ -34,15 +36,15 @@ FORMS: dict[str, dict[str, Any]] = {
     "region": {"type": "string", "pattern": "[0-9A-Za-z]", "maxLength": 100},
     "q": {"type": "string", "minLength": 1, "maxLength": 100},
 }
-EXPECTED = {  # the error message's "expected", in the words the routes' own checks use
-    "lang": "id or en",
-    "widget_lang": "id or en",
-    "date": "YYYY-MM-DD, e.g. 2024-11-27",
-    "as_of": "YYYY-MM-DD, e.g. 2024-11-27",
-    "reminders": "up to 5 day counts from 0 to 90 separated by commas, e.g. 7d,1d (empty for none)",
-    "theme": "auto, light or dark",
-    "region": "a Kemendagri code such as 63.03 or a name such as 'Kabupaten Banjar', at most 100 characters",
-    "q": "1 to 100 characters of a name or code, e.g. banjar or 63.03",
+EXPECTED = {  # the error message's "expected", in the words the routes' own checks use (msgids: i18n)
+    "lang": N_("id or en"),
+    "widget_lang": N_("id or en"),
+    "date": N_("YYYY-MM-DD, e.g. 2024-11-27"),
+    "as_of": N_("YYYY-MM-DD, e.g. 2024-11-27"),
+    "reminders": N_("up to 5 day counts from 0 to 90 separated by commas, e.g. 7d,1d (empty for none)"),
+    "theme": N_("auto, light or dark"),
+    "region": N_("a Kemendagri code such as 63.03 or a name such as 'Kabupaten Banjar', at most 100 characters"),
+    "q": N_("1 to 100 characters of a name or code, e.g. banjar or 63.03"),
 }
 DOCUMENTED_PREFIXES = ("/api/", "/ics/", "/oembed", "/elections/")  # pages answer their own mistakes in HTML
 
@@ -124,8 +126,9 @@ def document(app: FastAPI) -> dict[str, Any]:
 
 
 def _problem(name: str, value: str) -> Problem:
-    what = "is not a calendar date" if FORMS[name].get("format") == "date" else "is not an accepted value"
-    return Problem(where=name, what=f"'{value[:100]}' {what}", expected=EXPECTED[name])
+    date = FORMS[name].get("format") == "date"
+    what = N_("'{value}' is not a calendar date") if date else N_("'{value}' is not an accepted value")
+    return Problem.say(name, what, EXPECTED[name], value=value[:100])
 
 
 def _check(form: dict[str, Any]) -> Callable[[str], bool]:
@@ -166,8 +169,9 @@ class ParamCheck:
                 if not check(value):
                     problems.append(_problem(name, value))
             if problems:
-                from neutral_timeline.api.errors import respond
+                from neutral_timeline.api.errors import request_lang, respond
 
-                await respond(422, "invalid_parameter", problems, path=scope["path"])(scope, receive, send)
+                lang = request_lang(Request(scope))
+                await respond(422, "invalid_parameter", problems, path=scope["path"], lang=lang)(scope, receive, send)
                 return
         await self.app(scope, receive, send)
