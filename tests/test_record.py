@@ -43,7 +43,7 @@ def test_new_attributes_are_refused() -> None:
     with pytest.raises(FrozenInstanceError):
         source.extra = 5
     with pytest.raises(FrozenInstanceError):
-        Countdown(date(2024, 11, 27), 3).extra = 4  # type: ignore[attr-defined]
+        Countdown(date(2024, 11, 27), 3).extra = 4
     assert not hasattr(source, "__dict__")
 
 
@@ -67,6 +67,8 @@ def test_every_record_is_frozen_and_slotted() -> None:
     records = _records()
     assert len(records) >= 30
     for cls in records:
+        if cls.__dict__.get("__abstract_base__"):  # a base that only shares behaviour (Question)
+            continue
         assert dataclasses.is_dataclass(cls), cls
         assert "__slots__" in cls.__dict__ and cls.__dictoffset__ == 0, f"{cls.__name__} has a __dict__"
         assert cls.__setattr__ is Record.__setattr__, cls

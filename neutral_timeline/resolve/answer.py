@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal
 
 from neutral_timeline.record import Record, record
@@ -55,8 +54,8 @@ class PhaseSpan(Record):
     source: Citation
 
 
-@dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
-class PhaseNow:
+@record
+class PhaseNow(Record):
     """A phase that contains the date asked: day N of M, days left after today."""
 
     phase: PhaseSpan
@@ -118,8 +117,8 @@ class RuleInForce(Record):
     applies_through: tuple[RuleThrough, ...] = ()
 
 
-@dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
-class Change:
+@record
+class Change(Record):
     """Something that starts or ends on ``date`` (ends are the last day in force)."""
 
     date: dt.date
@@ -129,8 +128,8 @@ class Change:
     name: Text
 
 
-@dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
-class Countdown:
+@record
+class Countdown(Record):
     """Days to voting day from the date asked."""
 
     voting_day: dt.date
@@ -159,8 +158,8 @@ class ParticipationInfo(Record):
     source: Citation
 
 
-@dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
-class ElectionSituation:
+@record
+class ElectionSituation(Record):
     """One election on the date asked: phases, rules in force, changes ahead, countdown."""
 
     id: str
@@ -189,8 +188,8 @@ class ReportingInfo(Record):
     note: Text | None = None
 
 
-@dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
-class Coverage:
+@record
+class Coverage(Record):
     """The span of time the catalog's elections cover: the first day of the earliest tahapan to
     the last day of the latest. Outside it the tool knows no election, so it never says that
     none is in progress."""
@@ -199,8 +198,8 @@ class Coverage:
     end: dt.date
 
 
-@dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
-class Situation:
+@record
+class Situation(Record):
     """What applies on ``date``: every election asked about, or all those in progress.
 
     ``rules`` holds each rule in force once, merged across the elections (each rule lists the

@@ -13,9 +13,11 @@ build equal questions. Regions are held as Kemendagri codes once a surface has l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any, ClassVar
+
+from neutral_timeline.record import Record, record
 
 Params = dict[str, str]
 
@@ -32,24 +34,31 @@ def _params(**values: str | None) -> Params:
     return {key: value for key, value in values.items() if value is not None}
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
-    """Base of every question: where it is served (``PATH``) and with which parameters."""
+class Question(Record):
+    """Base of every question: where it is served (``PATH``) and with which parameters.
 
+    Questions are immutable records, equal by type and value and hashable (they key caches).
+    """
+
+    __slots__ = ()
+    __abstract_base__ = True  # not a record itself: each question below is
     PATH: ClassVar[str]
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
 
     def address(self) -> tuple[str, Params]:
         """The HTTP path and canonical query parameters that ask this question."""
         raise NotImplementedError
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SituationQuestion(Question):
     """What applies on ``day`` (a local calendar day; None: today in the region's time zone),
     for one election or for every election in progress, nationally or for one region."""
 
-    PATH: ClassVar[str] = "/api/v1/today"
-    ELECTION_PATH: ClassVar[str] = "/api/v1/elections/{election}/situation"
+    PATH = "/api/v1/today"
+    ELECTION_PATH = "/api/v1/elections/{election}/situation"
 
     day: date | None = None
     election: str | None = None
@@ -64,11 +73,11 @@ class SituationQuestion(Question):
         return path, _params(date=_iso(self.day), as_of=_iso(self.as_of), region=self.region)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TimelineQuestion(Question):
     """One election's whole schedule (one revision) and every rule window on it."""
 
-    PATH: ClassVar[str] = "/api/v1/elections/{election}/timeline"
+    PATH = "/api/v1/elections/{election}/timeline"
 
     election: str
     as_of: date | None = None
@@ -77,21 +86,21 @@ class TimelineQuestion(Question):
         return self.PATH.format(election=self.election), _params(as_of=_iso(self.as_of))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ElectionsQuestion(Question):
     """Every election the catalog holds, by voting day."""
 
-    PATH: ClassVar[str] = "/api/v1/elections"
+    PATH = "/api/v1/elections"
 
     def address(self) -> tuple[str, Params]:
         return self.PATH, {}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RulesQuestion(Question):
     """The rules as the data states them, optionally for one election and one activity tag."""
 
-    PATH: ClassVar[str] = "/api/v1/rules"
+    PATH = "/api/v1/rules"
 
     election: str | None = None
     tag: str | None = None
@@ -100,11 +109,11 @@ class RulesQuestion(Question):
         return self.PATH, _params(election=self.election, tag=self.tag)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RuleQuestion(Question):
     """One rule with every legal basis over time."""
 
-    PATH: ClassVar[str] = "/api/v1/rules/{rule}"
+    PATH = "/api/v1/rules/{rule}"
 
     rule: str
 
@@ -112,11 +121,11 @@ class RuleQuestion(Question):
         return self.PATH.format(rule=self.rule), {}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RegionsQuestion(Question):
     """Provinces, regencies and cities matching a name or code, best first."""
 
-    PATH: ClassVar[str] = "/api/v1/regions"
+    PATH = "/api/v1/regions"
 
     query: str
     limit: int = 10
@@ -125,11 +134,11 @@ class RegionsQuestion(Question):
         return self.PATH, _params(q=self.query, limit=None if self.limit == 10 else str(self.limit))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RegionQuestion(Question):
     """One region by its code: its province and time zone."""
 
-    PATH: ClassVar[str] = "/api/v1/regions/{code}"
+    PATH = "/api/v1/regions/{code}"
 
     code: str
 
@@ -137,7 +146,7 @@ class RegionQuestion(Question):
         return self.PATH.format(code=self.code), {}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FeedQuestion(Question):
     """The calendar feed of one election (``None``: every election), nationally or for one region.
 
@@ -145,7 +154,7 @@ class FeedQuestion(Question):
     adds separate reminder events for calendars that ignore VALARM in subscriptions.
     """
 
-    PATH: ClassVar[str] = "/ics/{name}.ics"
+    PATH = "/ics/{name}.ics"
 
     election: str | None = None
     region: str | None = None
