@@ -34,6 +34,7 @@ from neutral_timeline.resolve.answer import (
     PhaseSpan,
     RevisionInfo,
     RuleInForce,
+    RuleThrough,
     SanctionInfo,
     Territory,
     WindowInfo,
@@ -199,7 +200,7 @@ def rule_segments(
         entry = RuleInForce(
             rule.id, rule.kind, rule.title, rule.summary, rule.binds, rule.tags, info, cites,
             window_ok and any(c.verified for c in cites), interpretation, sanction,
-            territory_of(catalog, rule, cites),
+            territory_of(catalog, rule, cites), (RuleThrough(election_id, info),) if election_id else (),
         )  # fmt: skip
         segments.append(Segment(start, end, entry))
     return segments

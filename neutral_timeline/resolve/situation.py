@@ -19,7 +19,6 @@ from neutral_timeline.resolve.answer import (
     ReportingInfo,
     RuleInForce,
     RuleSpan,
-    RuleThrough,
     Situation,
     Timeline,
 )
@@ -104,35 +103,58 @@ def situation_for(
     return es, rules
 
 
+# Merged rule lists, keyed by the identity of the plans' rule tuples they came from (kept alive
+# here, so an identity is never reused): each distinct overlap is merged once per process.
+_MERGED: dict[tuple[int, ...], tuple[tuple[tuple[RuleInForce, ...], ...], tuple[RuleInForce, ...]]] = {}
+
+
 def merge(found: list[tuple[ElectionSituation, tuple[RuleInForce, ...]]]) -> tuple[RuleInForce, ...]:
     """Each rule once, listing the elections it applies through (with its window on each), the
     citations of every one of them (each once), and verified when any of them is."""
-    by_id: dict[str, list[tuple[str, RuleInForce]]] = {}
-    for es, rules in found:
+    if len(found) == 1:
+        return found[0][1]  # each rule already says it applies through this election
+    parts = tuple(rules for _, rules in found)
+    key = tuple(map(id, parts))
+    known = _MERGED.get(key)
+    if known is not None and all(a is b for a, b in zip(known[0], parts, strict=True)):
+        return known[1]
+    by_id: dict[str, list[RuleInForce]] = {}
+    for rules in parts:
         for rule in rules:
-            by_id.setdefault(rule.id, []).append((es.id, rule))
+            by_id.setdefault(rule.id, []).append(rule)
     merged = []
     for items in by_id.values():
-        first = items[0][1]
-        basis = tuple({(c.instrument, c.locator): c for _, r in items for c in r.basis}.values())
-        through = tuple(RuleThrough(election, r.window) for election, r in items)
-        verified = any(r.verified for _, r in items)
-        note = join_notes(r.interpretation for _, r in items)
-        merged.append(replace(first, basis=basis, verified=verified, interpretation=note, applies_through=through))
+        if len(items) == 1:
+            merged.append(items[0])
+            continue
+        basis = tuple({(c.instrument, c.locator): c for r in items for c in r.basis}.values())
+        through = tuple(t for r in items for t in r.applies_through)
+        verified = any(r.verified for r in items)
+        note = join_notes(r.interpretation for r in items)
+        merged.append(replace(items[0], basis=basis, verified=verified, interpretation=note, applies_through=through))
+    if len(_MERGED) < 4096:
+        _MERGED[key] = (parts, tuple(merged))
     return tuple(merged)
+
+
+@lru_cache(maxsize=64)
+def _channels(catalog: Catalog) -> tuple[tuple[date, date, ReportingInfo], ...]:
+    """Each reporting body with the span it takes reports: open on its own dates and while its
+    legal source is in force (built once per catalog)."""
+    found = []
+    for c in catalog.reporting.values():
+        inst = catalog.instruments.get(c.source.instrument or "")
+        start = max(c.start or date.min, inst.in_force_from if inst else date.min)
+        end = min(c.end or date.max, (inst.in_force_until or date.max) if inst else date.max)
+        info = ReportingInfo(c.id, c.name, c.handles, c.start, c.end, cite_source(catalog, c.source), c.url, c.note)
+        found.append((start, end, info))
+    return tuple(found)
 
 
 def reporting(catalog: Catalog, day: date) -> tuple[ReportingInfo, ...]:
     """The bodies that take reports of violations on ``day`` (KASN until Aug 2024, BKN after; Bawaslu):
     each open on that day and resting on an instrument in force that day."""
-    found = []
-    for c in catalog.reporting.values():
-        inst = catalog.instruments.get(c.source.instrument or "")
-        if c.open_on(day) and (inst is None or inst.in_force(day)):
-            found.append(
-                ReportingInfo(c.id, c.name, c.handles, c.start, c.end, cite_source(catalog, c.source), c.url, c.note)
-            )
-    return tuple(found)
+    return tuple(info for start, end, info in _channels(catalog) if start <= day <= end)
 
 
 @lru_cache(maxsize=64)
