@@ -11,6 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from neutral_timeline import __version__
 from neutral_timeline.api import errors, openapi, pages
 from neutral_timeline.api.docs import docs
+from neutral_timeline.api.replay import Replay
 from neutral_timeline.api.routes import api, feeds
 from neutral_timeline.api.security import DataCORS, Guard, query_names
 from neutral_timeline.api.service import Service
@@ -97,5 +98,10 @@ def _catalog() -> Catalog:
 
 
 def create_service(catalog: Catalog | None = None, settings: Settings | None = None) -> ASGIApp:
-    """What `neutral-timeline serve` runs (a uvicorn factory): the guarded app, configured from the environment."""
-    return create_app(catalog, settings)
+    """What `neutral-timeline serve` runs (a uvicorn factory), configured from the environment: the
+    guards (hosts, limits, CORS), then the replay index that answers a repeated dated question from
+    the one answer cache before FastAPI is entered, then the app."""
+    settings = settings or Settings.from_env()
+    app = create_app(catalog, settings, guarded=False)
+    replay = Replay(app, app.state.service.cache)
+    return Guard(DataCORS(replay), settings.hosts, known=query_names(app))

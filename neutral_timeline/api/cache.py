@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 ENTRY_OVERHEAD = 512  # bytes an entry costs beyond its body and key: dict slot, tuple, headers
@@ -25,11 +25,12 @@ def etag(body: bytes) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """Response bytes with their media type and strong ETag."""
+    """Response bytes with their media type and strong ETag; ``key`` is its key in the cache."""
 
     body: bytes
     media_type: str
     etag: str
+    key: Hashable = None
 
     @classmethod
     def of(cls, body: bytes, media_type: str) -> Rendered:
@@ -50,7 +51,7 @@ class AnswerCache:
         if found is not None:
             self.entries.move_to_end(key)
             return found[0]
-        rendered = build()
+        rendered = replace(build(), key=key)
         cost = len(rendered.body) + len(repr(key)) + ENTRY_OVERHEAD
         if cost <= self.max_bytes // 8:  # one answer never takes more than an eighth of the cache
             self.entries[key] = (rendered, cost)
@@ -59,3 +60,11 @@ class AnswerCache:
                 _, (_, dropped) = self.entries.popitem(last=False)
                 self.size -= dropped
         return rendered
+
+    def peek(self, key: Hashable) -> Rendered | None:
+        """The cached answer for ``key`` if it is still kept (marked recently used), else None."""
+        found = self.entries.get(key)
+        if found is None:
+            return None
+        self.entries.move_to_end(key)
+        return found[0]

@@ -16,6 +16,7 @@ HTML = "text/html; charset=utf-8"
 
 DATA_PREFIXES = ("/api/", "/ics/", "/oembed")  # JSON and ICS: any origin may read them; pages none (and no CORS)
 
+ANSWER_KEY = "neutral_timeline.answer"  # scope key: the cache key of the answer a route sent
 TODAY_MAX_AGE = 300
 DATED_MAX_AGE = 3600
 
@@ -41,6 +42,8 @@ def send(
         headers["Access-Control-Allow-Origin"] = "*"
     if extra:
         headers.update(extra)
+    if rendered.key is not None:  # the replay index (api/replay.py) may answer this address next time
+        request.scope[ANSWER_KEY] = rendered.key
     if not_modified(request.headers.get("if-none-match"), rendered.etag):
         return Response(status_code=304, headers=headers)
     return Response(rendered.body, media_type=rendered.media_type, headers=headers)

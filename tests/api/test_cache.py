@@ -7,9 +7,11 @@ from datetime import date
 import httpx
 import pytest
 
-from neutral_timeline.api.app import create_app
+from neutral_timeline.api.app import create_app, create_service
 from neutral_timeline.api.cache import AnswerCache, Rendered
+from neutral_timeline.api.replay import Replay
 from neutral_timeline.api.service import Service
+from neutral_timeline.api.settings import Settings
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.resolve.questions import SituationQuestion
 
@@ -62,3 +64,37 @@ def test_the_cache_is_bounded_in_bytes() -> None:
     assert 20 <= len(cache.entries) < 32  # ~2.6 kB an entry in 64 kB
     big = cache.get("big", lambda: Rendered.of(bytes(cache.max_bytes), "application/json"))
     assert len(big.body) == cache.max_bytes and "big" not in cache.entries  # served, never kept
+
+
+def _replay(app: object) -> Replay:
+    while not isinstance(app, Replay):
+        app = app.app  # type: ignore[attr-defined]
+    return app
+
+
+async def test_repeated_dated_questions_are_replayed_from_the_one_cache(mini: Catalog) -> None:
+    app = create_service(mini, Settings("http://testserver"))
+    replay = _replay(app)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        first = await client.get(DATED, headers={"Origin": "https://news.example"})
+        assert list(replay.index) == [("/api/v1/elections/testvote-2028/situation", b"date=2028-10-03")]
+        again = await client.get(DATED, headers={"Origin": "https://news.example"})
+        assert again.content == first.content and again.headers == first.headers  # the same bytes and headers
+        revalidated = await client.get(DATED, headers={"If-None-Match": first.headers["etag"]})
+        assert revalidated.status_code == 304 and revalidated.content == b""
+        assert "content-type" not in revalidated.headers and revalidated.headers["x-content-type-options"] == "nosniff"
+        head = await client.head(DATED)
+        assert head.status_code == 200 and head.content == b"" and head.headers["etag"] == first.headers["etag"]
+        # The index holds no bytes: once the cache has dropped the answer, the app renders it again.
+        replay.cache.entries.clear()
+        replay.cache.size = 0
+        after = await client.get(DATED)
+        assert after.content == first.content and len(replay.cache.entries) == 1
+        # "Today" moves with the clock and is never indexed; nor are errors.
+        await client.get("/api/v1/today")
+        await client.get("/api/v1/elections/nope/situation?date=2028-10-03")
+        assert list(replay.index) == [("/api/v1/elections/testvote-2028/situation", b"date=2028-10-03")]
+        # A forged Host is refused before the index: it can never be answered, nor change what is kept.
+        forged = await client.get(DATED, headers={"Host": "evil.example"})
+        assert forged.status_code == 400 and b"evil.example" not in (await client.get(DATED)).content
