@@ -12,6 +12,7 @@ from typing import Literal, cast
 
 from neutral_timeline.catalog.folder import MAX_BYTES, Unreadable, bundled_calendars, decode, read_regular
 from neutral_timeline.errors import DataError, NotFoundError, Problem, QueryError, did_you_mean
+from neutral_timeline.i18n import N_
 from neutral_timeline.record import Record, record
 
 RegionType = Literal["provinsi", "kabupaten", "kota"]
@@ -20,7 +21,7 @@ TYPES: tuple[RegionType, ...] = ("provinsi", "kabupaten", "kota")
 ZONES: tuple[Zone, ...] = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")  # WIB, WITA, WIT
 COLUMNS = ("code", "name", "type", "province", "zone")
 CODE = re.compile(r"\d{2}(?:\.\d{2})?")  # "63" a province, "63.03" a regency/city
-CODE_EXAMPLE = "two digits for a province (63) or PP.RR for a regency/city (63.03)"
+CODE_EXAMPLE = N_("two digits for a province (63) or PP.RR for a regency/city (63.03)")
 
 # What people type before a name: "Kab. Banjar", "kota banjar", "Prov Kalimantan Selatan".
 _PREFIXES: dict[str, RegionType] = {"provinsi": "provinsi", "prov": "provinsi", "kota": "kota"}
@@ -134,7 +135,7 @@ class Regions(Record):
             return self._find_code(text, where)
         kind, bare = _split(text)
         if not bare:
-            raise QueryError([Problem(where, "is empty", "a Kemendagri code such as 63.03 or a name")])
+            raise QueryError([Problem.say(where, N_("is empty"), N_("a Kemendagri code such as 63.03 or a name"))])
         fits = self._by_bare.get(bare, ())
         matches = tuple(r for r in fits if kind is None or r.type == kind)
         if len(matches) == 1:
@@ -143,12 +144,14 @@ class Regions(Record):
             raise self._ambiguous(text, matches, where)
         if not fits and (guess := did_you_mean(bare, self._by_bare)):
             fits = tuple(r for r in self._by_bare[guess] if r.type == kind) or self._by_bare[guess]
-        suggestion = "did you mean " + " or ".join(f"'{r.full_name}' ({r.code})" for r in fits) + "?" if fits else None
-        problem = Problem(
-            where=where,
-            what=f"no province, regency or city is named '{text}'",
-            expected="a Kemendagri code such as 63.03 or a name such as 'Kabupaten Banjar'",
-            suggestion=suggestion or "search the regions by part of the name",
+        options = " / ".join(f"'{r.full_name}' ({r.code})" for r in fits)
+        problem = Problem.say(
+            where,
+            N_("no province, regency or city is named '{text}'"),
+            N_("a Kemendagri code such as 63.03 or a name such as 'Kabupaten Banjar'"),
+            N_("did you mean {options}?") if fits else N_("search the regions by part of the name"),
+            text=text,
+            options=options,
         )
         raise NotFoundError([problem])
 
@@ -158,21 +161,34 @@ class Regions(Record):
             return found
         digits = text.replace(".", "")
         parent = self.get(digits[:4]) if len(digits) > 4 else None
-        hint = f"districts and villages are not listed: use {parent.code} ({parent.name})" if parent else None
-        raise NotFoundError([Problem(where, f"no region has the code '{text}'", CODE_EXAMPLE, hint)])
+        hint = N_("districts and villages are not listed: use {code} ({name})") if parent else None
+        problem = Problem.say(
+            where,
+            N_("no region has the code '{text}'"),
+            CODE_EXAMPLE,
+            hint,
+            text=text,
+            code=parent.code if parent else "",
+            name=parent.name if parent else "",
+        )
+        raise NotFoundError([problem])
 
     def _ambiguous(self, text: str, matches: tuple[Region, ...], where: str) -> AmbiguousRegionError:
         listed = ", ".join(
             f"{r.full_name} ({r.code})" if r.is_province else f"{r.name} ({r.code}, {self.province_of(r).name})"
             for r in matches
         )
-        codes = " or ".join(r.code for r in matches)
-        names = " or ".join(f"'{r.full_name}'" for r in matches)
-        problem = Problem(
-            where=where,
-            what=f"'{text}' is ambiguous: it names {listed}",
-            expected="a code or a full name",
-            suggestion=f"use a code ({codes}) or the full name ({names})",
+        codes = " / ".join(r.code for r in matches)
+        names = " / ".join(f"'{r.full_name}'" for r in matches)
+        problem = Problem.say(
+            where,
+            N_("'{text}' is ambiguous: it names {listed}"),
+            N_("a code or a full name"),
+            N_("use a code ({codes}) or the full name ({names})"),
+            text=text,
+            listed=listed,
+            codes=codes,
+            names=names,
         )
         return AmbiguousRegionError([problem], matches)
 

@@ -145,7 +145,7 @@ def test_the_banjar_ambiguity_names_both_candidates(regions: Regions) -> None:
     assert problem.what == (
         "'Banjar' is ambiguous: it names Kota Banjar (32.79, Jawa Barat), Kabupaten Banjar (63.03, Kalimantan Selatan)"
     )
-    assert problem.suggestion == "use a code (32.79 or 63.03) or the full name ('Kota Banjar' or 'Kabupaten Banjar')"
+    assert problem.suggestion == "use a code (32.79 / 63.03) or the full name ('Kota Banjar' / 'Kabupaten Banjar')"
     assert info.value.code == "ambiguous_region"
 
 
