@@ -25,7 +25,7 @@ setup: $(STAMP) $(MO)
 # After changing words in the code: new msgids into the .pot and both .po files (then translate them;
 # a test fails on any msgid without a translation). Keywords: N_, NP_ and NPC_ as in i18n.py, _ as in cli.py.
 messages: $(STAMP)
-	$(BIN)/pybabel -q extract --add-location=file --width=100 -k NP_:1,2 -k NPC_:1c,2,3 \
+	$(BIN)/pybabel -q extract --add-location=file --width=100 -k NP_:1,2 -k NPC_:1c,2,3 -k NC_:1c,2 \
 		--project=neutral-timeline --version=0.1.0 --copyright-holder="neutral-timeline developers" \
 		-o neutral_timeline/locale/neutral_timeline.pot neutral_timeline
 	$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --width=100 \

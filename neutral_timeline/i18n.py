@@ -52,6 +52,11 @@ def N_(msgid: str) -> str:
     return msgid
 
 
+def NC_(context: str, msgid: str) -> str:
+    """Marks a msgid with a context (say it with ``pgettext(lang)(context, msgid)``)."""
+    return msgid
+
+
 def NP_(singular: str, plural: str, count: str) -> Plural:
     return Plural(singular, plural, count)
 
