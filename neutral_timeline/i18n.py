@@ -240,6 +240,8 @@ LABELS: dict[str, Msg] = {
     "feed_all": N_("All elections"),
     "webcal": N_("Subscribe"),
     "google": N_("Google Calendar"),
+    "outlook": N_("Outlook"),
+    "feed_region": N_("Feeds for one region: rules of its own circulars, dates in its time zone."),
     "download": N_("Download .ics"),
     "embed": N_("Embed the widget"),
     "embed_intro": N_("Show what applies today on your news site or dashboard. No trackers, fonts or third-party requests."),

@@ -98,13 +98,20 @@ def summary(occ: Occurrence, election: Text, lang: Lang) -> str:
 
 def _phase_text(phase: PhaseSpan, election: Text, lang: Lang) -> list[str]:
     when = f"{span(phase.start, phase.end, lang)} ({days_text(phase.days, lang)})"
-    return [f"{phase.name.get(lang)}, {election.get(lang)}: {when}", f"{label('sources', lang)}: {cite(phase.source, lang)}"]
+    return [
+        f"{phase.name.get(lang)}, {election.get(lang)}: {when}",
+        f"{label('sources', lang)}: {cite(phase.source, lang)}",
+    ]
 
 
 def _rule_line(rule: RuleInForce, lang: Lang) -> str:
+    """The rule, its basis, and its interpretation note where the law's words are vague."""
     title = rule.title.get(lang) + ("" if rule.verified else f" ({label('unverified', lang)})")
     basis = "; ".join(cite(c, lang) for c in rule.basis[:2])
-    return f"• {title} — {basis}" if basis else f"• {title}"
+    line = f"• {title} — {basis}" if basis else f"• {title}"
+    if rule.interpretation:
+        line += f"\n  {label('interpretation', lang)}: {rule.interpretation.get(lang)}"
+    return line
 
 
 def _fit(head: list[str], rules: tuple[RuleInForce, ...], tail: list[str], lang: Lang) -> list[str]:
@@ -123,9 +130,7 @@ def _fit(head: list[str], rules: tuple[RuleInForce, ...], tail: list[str], lang:
     return lines + tail
 
 
-def description(
-    occ: Occurrence, election: Text, revision: RevisionInfo, lang: Lang, link: str | None = None
-) -> str:
+def description(occ: Occurrence, election: Text, revision: RevisionInfo, lang: Lang, link: str | None = None) -> str:
     """What the event means in at most MAX_DESCRIPTION characters: the key rules with their basis,
     the schedule used, and ``link`` (the full answer on the site) when given."""
     tail = ["", schedule_line(revision, lang)]

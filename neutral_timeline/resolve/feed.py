@@ -30,11 +30,11 @@ from typing import Literal
 from neutral_timeline.catalog.model import Catalog, Election, Revision
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError
+from neutral_timeline.i18n import N_
 from neutral_timeline.record import Record, record
 from neutral_timeline.resolve.answer import ParticipationInfo, PhaseSpan, RegionInfo, RevisionInfo, RuleInForce
 from neutral_timeline.resolve.index import NATIONAL, Segment, local_codes, plan, runs
 from neutral_timeline.resolve.participation import own_race, participation, region_info
-from neutral_timeline.i18n import N_
 from neutral_timeline.resolve.questions import PHASE_CHOICES, FeedQuestion
 from neutral_timeline.resolve.situation import election as find_election
 from neutral_timeline.resolve.situation import revision as find_revision
@@ -51,6 +51,7 @@ LOCAL_PREFIXES = ("revote", "psu")  # local re-votes (PSU) and re-elections, whe
 
 def key_phase(key: str) -> bool:
     return key in KEY_PHASES or key.startswith(LOCAL_PREFIXES)
+
 
 MAX_DAYS, MAX_REMINDERS = 90, 5
 REMINDERS_EXPECTED = "standard, minimal, none, or comma-separated days such as 7d,1d (each 0d-90d)"

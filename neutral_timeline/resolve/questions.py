@@ -166,7 +166,9 @@ class FeedQuestion(Question):
     def address(self) -> tuple[str, Params]:
         named = {days: name for name, days in REMINDER_PRESETS.items()}
         reminders = None if self.reminders == DEFAULT_REMINDERS else named.get(self.reminders)
-        reminders = reminders or (None if self.reminders == DEFAULT_REMINDERS else ",".join(f"{n}d" for n in self.reminders))
+        reminders = reminders or (
+            None if self.reminders == DEFAULT_REMINDERS else ",".join(f"{n}d" for n in self.reminders)
+        )
         return self.PATH.format(name=self.name), _params(
             region=self.region,
             reminders=reminders,
