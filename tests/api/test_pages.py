@@ -96,7 +96,7 @@ async def test_home_page_embed_form_works_without_javascript(client: httpx.Async
     r = await client.get(
         "/", params={"election": "testvote-2028", "widget_lang": "en", "theme": "dark", "region": "92.08"}
     )
-    (form,) = [f for f in Tags(r.text).all("form") if f["action"].endswith("#embed")]
+    (form,) = [f for f in Tags(r.text).all("form") if (f["action"] or "").endswith("#embed")]
     assert form["method"] == "get"
     assert 'election="testvote-2028" lang="en" theme="dark" region="92.08"' in r.text.replace("&#34;", '"')
     assert (
@@ -108,12 +108,15 @@ async def test_home_page_embed_form_works_without_javascript(client: httpx.Async
 
 async def test_home_page_offers_a_regions_feeds_with_a_plain_form(client: httpx.AsyncClient) -> None:
     r = await client.get("/", params={"region": "92.08", "lang": "en"})
-    (form,) = [f for f in Tags(r.text).all("form") if f["action"].endswith("#feeds")]
+    (form,) = [f for f in Tags(r.text).all("form") if (f["action"] or "").endswith("#feeds")]
     assert form["method"] == "get"
     assert '<label for="feed-region">' in r.text and '<label for="feed-lang">' in r.text
     hrefs = [a["href"] for a in Tags(r.text).all("a")]
     assert "webcal://testserver/ics/testvote-2028.ics?lang=en&region=92.08" in hrefs
-    assert any(h.startswith("https://outlook.live.com/calendar/0/addfromweb?url=http%3A%2F%2Ftestserver") for h in hrefs)
+    assert any(
+        (h or "").startswith("https://outlook.live.com/calendar/0/addfromweb?url=http%3A%2F%2Ftestserver")
+        for h in hrefs
+    )
 
 
 async def test_home_page_without_an_election_in_progress(client: httpx.AsyncClient) -> None:

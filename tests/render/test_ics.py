@@ -300,7 +300,7 @@ def test_every_description_stays_short() -> None:
         ("standard", (7, 1)),
         ("minimal", (1,)),
         ("none", ()),
-    ],  # fmt: skip
+    ],
 )
 def test_parse_reminders(text: str, days: tuple[int, ...]) -> None:
     assert parse_reminders(text) == days
