@@ -66,7 +66,13 @@ def service(request: Request) -> Service:
 
 
 def _json(request: Request, question: Question, lang: str, max_age: int = DATED_MAX_AGE) -> Response:
-    return send(request, service(request).rendered(question, "json", parse_lang(lang)), max_age=max_age)
+    rendered = service(request).rendered(question, "json", parse_lang(lang))
+    return send(request, rendered, max_age=max_age, last_modified=_data_day(request, max_age))
+
+
+def _data_day(request: Request, max_age: int = DATED_MAX_AGE) -> date | None:
+    """The data's own date for Last-Modified; None for a "today" answer, which changes at midnight."""
+    return service(request).catalog.data_revised if max_age == DATED_MAX_AGE else None
 
 
 def situation_question(
@@ -199,7 +205,8 @@ def ics_feed(
         phases,
     )
     extra = {"Content-Disposition": f'attachment; filename="{name}.ics"'} if download else None
-    return send(request, service(request).rendered(question, "ics", parse_lang(lang)), extra=extra)
+    rendered = service(request).rendered(question, "ics", parse_lang(lang))
+    return send(request, rendered, extra=extra, last_modified=_data_day(request))
 
 
 def feed_links(public_url: str, name: str, lang: str, region: str | None = None, title: str = "") -> dict[str, str]:
@@ -238,4 +245,4 @@ def feed_list(request: Request, lang: LangQ = "id", region: RegionQ = None) -> R
     place = catalog.regions.find(region, "region") if region else None
     items = feed_items(catalog, public_origin(request.app), chosen, place)
     body = json.dumps(items, ensure_ascii=False)
-    return send(request, Rendered.of(body.encode(), "application/json"))
+    return send(request, Rendered.of(body.encode(), "application/json"), last_modified=_data_day(request))
