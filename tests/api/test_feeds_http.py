@@ -13,11 +13,11 @@ PLAIN = {"Accept-Encoding": "identity"}
 GZIP = {"Accept-Encoding": "gzip"}
 
 
-@pytest.mark.parametrize(
-    "path",
-    [FEED, "/ics/all.ics?lang=en", "/api/v1/elections", "/?date=2028-10-03", "/static/widget.js", "/static/widget.css"]
-    + ["/elections/testvote-2028/timeline.svg?date=2028-10-03"],
-)
+TYPES = [FEED, "/ics/all.ics?lang=en", "/api/v1/elections", "/?date=2028-10-03", "/static/widget.js"]
+TYPES += ["/static/widget.css", "/elections/testvote-2028/timeline.svg?date=2028-10-03"]
+
+
+@pytest.mark.parametrize("path", TYPES)
 async def test_gzip_when_accepted_with_its_own_etag(client: httpx.AsyncClient, path: str) -> None:
     plain = await client.get(path, headers=PLAIN)
     packed = await client.get(path, headers=GZIP)
