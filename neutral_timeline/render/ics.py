@@ -5,10 +5,11 @@ date (``catalog.data_revised`` at 00:00:00Z), never the clock.
 
 - Events are all-day (``VALUE=DATE``, DTEND exclusive: the last day + 1), so no VTIMEZONE is
   needed; the only date-times are DTSTAMP and LAST-MODIFIED, in UTC.
-- One event per phase of the schedule revision used (the latest, or the one known ``as_of``),
-  and one-day events on the first and on the last day in force of each group of rules that
-  share one window (see ``ics_events``): "comes into force" and "last day in force", matching
-  the resolver's changes, whose rule ends are the last day in force.
+- One event per phase the feed shows (``resolve.feed.KEY_PHASES`` by default, every phase with
+  ``phases=all``) of the schedule revision used (the latest, or the one known ``as_of``), and
+  one-day events on the first and on the last day in force of each group of rules that share
+  one window: "prohibited from today: <activity areas>" and "last day prohibited: ...",
+  matching the resolver's changes, whose rule ends are the last day in force.
 - UID ``<stem>.<election>@neutral-timeline``, e.g. ``phase.campaign.pilkada-2024@neutral-timeline``
   and ``rules-start.<hash of the window as written>.pilkada-2024@neutral-timeline``. The language
   is not part of it: the Indonesian and English feeds carry the same events.
@@ -30,8 +31,8 @@ date (``catalog.data_revised`` at 00:00:00Z), never the clock.
   the object is not a scheduling transaction; with METHOD it becomes an iTIP message (RFC 5546
   §1.4), and §3.2.1 requires every VEVENT of a PUBLISH to carry an ORGANIZER, which libical
   (Evolution, GNOME Calendar) enforces by rejecting the file. A feed is not a message from
-  anyone: an ORGANIZER would be invented (a mailbox nobody reads) and makes Outlook treat the
-  events as meetings. So the calendar is a plain RFC 5545 object, read as a subscription by
+  anyone: an ORGANIZER would be invented (a mailbox nobody reads), and Outlook is reported to
+  treat events with one as meetings (accept/decline). So the calendar is a plain RFC 5545 object, read as a subscription by
   Google, Outlook, Apple Calendar, Thunderbird and libical alike.
 - ``X-WR-CALNAME`` and ``X-WR-CALDESC`` state ``VALUE=TEXT``: an X- property's value type is
   unknown to a parser, and ical.js leaves its escapes (``\\n``, ``\\,``) in place unless told.

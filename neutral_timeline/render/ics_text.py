@@ -104,12 +104,13 @@ def _phase_text(phase: PhaseSpan, election: Text, lang: Lang) -> list[str]:
     ]
 
 
-def _rule_line(rule: RuleInForce, lang: Lang) -> str:
-    """The rule, its basis, and its interpretation note where the law's words are vague."""
+def _rule_line(rule: RuleInForce, lang: Lang, said: set[str]) -> str:
+    """The rule, its basis, and its interpretation note where the law's words are vague (a note
+    already in ``said``, shared by an earlier rule of the event, is not repeated)."""
     title = rule.title.get(lang) + ("" if rule.verified else f" ({label('unverified', lang)})")
     basis = "; ".join(cite(c, lang) for c in rule.basis[:2])
     line = f"• {title} — {basis}" if basis else f"• {title}"
-    if rule.interpretation:
+    if rule.interpretation and rule.interpretation.get(lang) not in said:
         line += f"\n  {label('interpretation', lang)}: {rule.interpretation.get(lang)}"
     return line
 
@@ -118,8 +119,9 @@ def _fit(head: list[str], rules: tuple[RuleInForce, ...], tail: list[str], lang:
     """``head``, as many rule lines as fit in MAX_DESCRIPTION with a "… and n more" line, ``tail``."""
     used = sum(len(line) + 1 for line in (*head, *tail))
     lines = list(head)
+    said: set[str] = set()
     for index, rule in enumerate(rules):
-        line = _rule_line(rule, lang)
+        line = _rule_line(rule, lang, said)
         rest = len(rules) - index - 1
         room = MAX_DESCRIPTION - used - (len(word("more", lang, n=rest)) + 1 if rest else 0)
         if len(line) + 1 > room:
@@ -127,6 +129,8 @@ def _fit(head: list[str], rules: tuple[RuleInForce, ...], tail: list[str], lang:
             break
         lines.append(line)
         used += len(line) + 1
+        if rule.interpretation:
+            said.add(rule.interpretation.get(lang))
     return lines + tail
 
 
