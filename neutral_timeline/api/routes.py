@@ -211,16 +211,26 @@ def ics_feed(
 
 def feed_links(public_url: str, name: str, lang: str, region: str | None = None, title: str = "") -> dict[str, str]:
     """Subscribe (webcal), Google Calendar "add by URL", Outlook "add from web" and plain download
-    links for one feed (optionally one region's), from the configured public origin."""
+    links for one feed (optionally one region's), from the configured public origin.
+
+    Google's link subscribes to the ``reminder_events=true`` variant: Google ignores VALARM in
+    subscriptions, and that variant carries its reminders as events instead (never both).
+    """
     from urllib.parse import quote, urlencode
 
-    https = public_url.rstrip("/") + address(FeedQuestion(None if name == "all" else name, region), lang=lang)
+    election = None if name == "all" else name
+    origin = public_url.rstrip("/")
+    https = origin + address(FeedQuestion(election, region), lang=lang)
     webcal = "webcal://" + https.split("://", 1)[1]
+    for_google = (
+        "webcal://"
+        + (origin + address(FeedQuestion(election, region, reminder_events=True), lang=lang)).split("://", 1)[1]
+    )
     outlook = urlencode({"url": https, "name": title or name})
     return {
         "ics": https,
         "webcal": webcal,
-        "google": "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe=""),
+        "google": "https://calendar.google.com/calendar/render?cid=" + quote(for_google, safe=""),
         "outlook": "https://outlook.live.com/calendar/0/addfromweb?" + outlook,
         "download": https + ("&" if "?" in https else "?") + "download=true",
     }

@@ -64,6 +64,7 @@ async def test_feed_list_takes_region_and_lang(client: httpx.AsyncClient) -> Non
     assert links["ics"] == "http://testserver/ics/testvote-2028.ics?lang=en&region=92.08"
     assert links["webcal"] == "webcal://testserver/ics/testvote-2028.ics?lang=en&region=92.08"
     assert links["google"].startswith("https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Ftestserver")
+    assert "reminder_events%3Dtrue" in links["google"]  # Google ignores VALARM: reminders as events instead
     assert links["outlook"].startswith("https://outlook.live.com/calendar/0/addfromweb?url=http%3A%2F%2Ftestserver")
     assert links["download"].endswith("region=92.08&download=true")
     assert items["testvote-2028"]["name"].endswith("Kabupaten Kaimana")
