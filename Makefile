@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PO := $(wildcard neutral_timeline/locale/*/LC_MESSAGES/*.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: setup browser run today test lint bench clean messages
+.PHONY: setup browser parsers run today test lint bench clean messages
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,7 +25,7 @@ setup: $(STAMP) $(MO)
 # After changing words in the code: new msgids into the .pot and both .po files (then translate them;
 # a test fails on any msgid without a translation). Keywords: N_, NP_ and NPC_ as in i18n.py, _ as in cli.py.
 messages: $(STAMP)
-	$(BIN)/pybabel -q extract --add-location=file --width=100 -k NP_:1,2 -k NPC_:1c,2,3 \
+	$(BIN)/pybabel -q extract --add-location=file --width=100 -k NP_:1,2 -k NPC_:1c,2,3 -k NC_:1c,2 \
 		--project=neutral-timeline --version=0.1.0 --copyright-holder="neutral-timeline developers" \
 		-o neutral_timeline/locale/neutral_timeline.pot neutral_timeline
 	$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --width=100 \
@@ -46,10 +46,22 @@ lint: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
-test: $(STAMP) browser
+# The calendar parsers the feed tests run besides the Python ones (icalendar, ical, vobject):
+# libical through Debian's GObject bindings (Evolution, GNOME Calendar), run by the system python,
+# and Mozilla's ical.js (Thunderbird) from npm into the git-ignored .parsers/, run by node.
+PARSERS := .parsers
+ICALJS := 2.2.1
+parsers:
+	@/usr/bin/python3 -c "import gi; gi.require_version('ICalGLib', '3.0')" 2>/dev/null || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-gi gir1.2-ical-3.0 >/dev/null)
+	@command -v node >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null)
+	@grep -qs '"version": "$(ICALJS)"' $(PARSERS)/node_modules/ical.js/package.json || \
+		npm install --silent --no-audit --no-fund --no-save --prefix $(PARSERS) ical.js@$(ICALJS)
+
+test: $(STAMP) browser parsers
 	$(BIN)/neutral-timeline validate calendars
 	$(MAKE) lint
-	$(BIN)/pytest
+	NEUTRAL_TIMELINE_REQUIRE_PARSERS=1 $(BIN)/pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -1,4 +1,4 @@
-"""Benchmarks of the engine and the CLI: `make bench` (or `python -m bench [engine|cli|http]`).
+"""Benchmarks of the engine and the CLI: `make bench` (or `python -m bench [engine|cli|http|load|feeds]`).
 
 Machines here are noisy, so every figure is printed next to a baseline measured in the same
 run, as a ratio. Medians of repeated runs are used throughout.
@@ -131,12 +131,12 @@ def cli(runs: int = 21) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("which", nargs="*", help="engine, cli, http and/or load (default: all four)")
+    parser.add_argument("which", nargs="*", help="engine, cli, http, load and/or feeds (default: all five)")
     args = parser.parse_args()
-    unknown = set(args.which) - {"engine", "cli", "http", "load"}
+    unknown = set(args.which) - {"engine", "cli", "http", "load", "feeds"}
     if unknown:
-        parser.error(f"unknown benchmark(s) {sorted(unknown)}: choose from engine, cli, http, load")
-    for which in args.which or ["engine", "cli", "http", "load"]:
+        parser.error(f"unknown benchmark(s) {sorted(unknown)}: choose from engine, cli, http, load, feeds")
+    for which in args.which or ["engine", "cli", "http", "load", "feeds"]:
         if which == "engine":
             engine()
         elif which == "cli":
@@ -149,6 +149,10 @@ def main() -> None:
             from bench import load
 
             load.main()
+        elif which == "feeds":
+            from bench import feeds
+
+            feeds.main()
         print()
 
 

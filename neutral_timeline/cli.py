@@ -131,6 +131,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
         _date(args.as_of, "--as-of"),
         parse_reminders(args.reminders, "--reminders"),
         args.reminder_events,
+        args.phases,
     )
     return _show(args, question, "ics", public_url=args.base_url)
 
@@ -286,13 +287,18 @@ def _parser(_: Callable[[str], str]) -> argparse.ArgumentParser:
     ics.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: standard output)"))
     ics.add_argument("--lang", default="id", help=_("id (Bahasa Indonesia, default) or en"))
     ics.add_argument(
-        "--reminders", default="7d,1d", help=_("reminder days before each event (default 7d,1d; '' for none)")
+        "--reminders",
+        default="standard",
+        help=_("reminders: standard (7d,1d), minimal (1d), none, or days such as 7d,1d (default standard)"),
     )
     ics.add_argument(
         "--reminder-events",
         dest="reminder_events",
         action="store_true",
-        help=_("also add reminder events (for Google Calendar)"),
+        help=_("reminders as separate events instead of alarms (for Google Calendar)"),
+    )
+    ics.add_argument(
+        "--phases", choices=("key", "all"), default="key", help=_("key: the phases ASN plan around (default); all")
     )
     ics.add_argument("--as-of", dest="as_of", help=_("use the schedule known on this date (YYYY-MM-DD)"))
     ics.add_argument("--region", help=_("a region code or name: its circulars, participation and time zone"))

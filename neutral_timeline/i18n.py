@@ -52,6 +52,11 @@ def N_(msgid: str) -> str:
     return msgid
 
 
+def NC_(context: str, msgid: str) -> str:
+    """Marks a msgid with a context (say it with ``pgettext(lang)(context, msgid)``)."""
+    return msgid
+
+
 def NP_(singular: str, plural: str, count: str) -> Plural:
     return Plural(singular, plural, count)
 
@@ -235,6 +240,8 @@ LABELS: dict[str, Msg] = {
     "feed_all": N_("All elections"),
     "webcal": N_("Subscribe"),
     "google": N_("Google Calendar"),
+    "outlook": N_("Outlook"),
+    "feed_region": N_("Feeds for one region: rules of its own circulars, dates in its time zone."),
     "download": N_("Download .ics"),
     "embed": N_("Embed the widget"),
     "embed_intro": N_("Show what applies today on your news site or dashboard. No trackers, fonts or third-party requests."),

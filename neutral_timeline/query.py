@@ -48,13 +48,19 @@ def today_in(zone: str, now: datetime | None = None) -> date:
 
 _REMINDER = re.compile(r"(\d{1,3})d")
 # the same words as resolve.feed.REMINDERS_EXPECTED, whose problems Problem.in_lang translates by them
-REMINDERS_EXPECTED = N_("comma-separated days such as 7d,1d (each 0d-90d)")
+REMINDERS_EXPECTED = N_("standard, minimal, none, or comma-separated days such as 7d,1d (each 0d-90d)")
 
 
 def parse_reminders(text: str, param: str = "reminders") -> tuple[int, ...]:
-    """``"7d,1d"`` -> ``(7, 1)``: distinct calendar days, largest first; ``""`` means no reminders."""
-    from neutral_timeline.resolve.feed import check_reminders
+    """``"7d,1d"`` -> ``(7, 1)``: distinct calendar days, largest first; ``""`` means no reminders.
 
+    A preset name (``standard`` 7d,1d; ``minimal`` 1d; ``none``) stands for its days.
+    """
+    from neutral_timeline.resolve.feed import check_reminders
+    from neutral_timeline.resolve.questions import REMINDER_PRESETS
+
+    if text.strip().lower() in REMINDER_PRESETS:
+        return REMINDER_PRESETS[text.strip().lower()]
     if not text.strip():
         return ()
     days = []

@@ -116,7 +116,7 @@ def test_bad_input_exits_2_with_a_located_message(
         (["--lang", "en", "--help"], ["usage: neutral-timeline", "positional arguments:", "options:", "list the elections"], ["penggunaan"]),
         (["today", "--help"], ["penggunaan: neutral-timeline today", "pakai jadwal yang diketahui pada tanggal ini"], ["usage:"]),
         (["today", "--help", "--lang", "en"], ["usage: neutral-timeline today", "use the schedule known on this date"], ["penggunaan"]),
-        (["ics", "--lang=en", "--help"], ["usage: neutral-timeline ics", "reminder days before each event"], ["penggunaan"]),
+        (["ics", "--lang=en", "--help"], ["usage: neutral-timeline ics", "reminders: standard (7d,1d), minimal (1d)"], ["penggunaan"]),
         (["validate", "--help"], ["penggunaan: neutral-timeline validate", "bawaan: kalender yang disertakan"], ["usage:"]),
     ],
 )  # fmt: skip

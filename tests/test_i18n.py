@@ -19,7 +19,13 @@ from neutral_timeline.i18n import LABELS, Plural, days, label, long_date, short_
 from neutral_timeline.text import LANGS, Lang
 
 PACKAGE = Path(neutral_timeline.__file__).parent
-KEYWORDS = {"_": None, "N_": None, "NP_": (1, 2), "NPC_": ((1, "c"), 2, 3)}  # as in the Makefile's `messages`
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "NP_": (1, 2),
+    "NPC_": ((1, "c"), 2, 3),
+    "NC_": ((1, "c"), 2),
+}  # as in the Makefile's `messages`
 
 
 def _po(lang: str) -> Catalog:

@@ -9,6 +9,7 @@ can change what another client receives. Errors are never cached.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -23,18 +24,40 @@ def etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
+# Text formats worth compressing: JSON, ICS, HTML, SVG, JS, CSS (and any other text/*).
+COMPRESSIBLE = ("text/", "application/json", "image/svg+xml", "application/javascript", "application/manifest+json")
+MIN_GZIP = 512  # below this, gzip's header and a second ETag cost more than they save
+
+
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """Response bytes with their media type and strong ETag; ``key`` is its key in the cache."""
+    """Response bytes with their media type and strong ETag, and their gzip encoding once;
+    ``key`` is its key in the answer cache.
+
+    The gzip bytes are made when the answer is rendered and cached with it, so a worker
+    compresses each answer once, not per request; they have an ETag of their own (RFC 9110
+    §8.8.3: a strong validator differs between encodings of one representation).
+    """
 
     body: bytes
     media_type: str
     etag: str
+    gzipped: bytes | None = None
+    gzip_etag: str | None = None
     key: Hashable = None
 
     @classmethod
     def of(cls, body: bytes, media_type: str) -> Rendered:
-        return cls(body, media_type, etag(body))
+        tag = etag(body)
+        if len(body) >= MIN_GZIP and media_type.startswith(COMPRESSIBLE):
+            packed = gzip.compress(body, compresslevel=6, mtime=0)  # mtime 0: same bytes in every worker
+            if len(packed) < len(body):
+                return cls(body, media_type, tag, packed, tag[:-1] + '-gzip"')
+        return cls(body, media_type, tag)
+
+    @property
+    def size(self) -> int:
+        return len(self.body) + len(self.gzipped or b"")
 
 
 class AnswerCache:
@@ -52,7 +75,7 @@ class AnswerCache:
             self.entries.move_to_end(key)
             return found[0]
         rendered = replace(build(), key=key)
-        cost = len(rendered.body) + len(repr(key)) + ENTRY_OVERHEAD
+        cost = rendered.size + len(repr(key)) + ENTRY_OVERHEAD
         if cost <= self.max_bytes // 8:  # one answer never takes more than an eighth of the cache
             self.entries[key] = (rendered, cost)
             self.size += cost

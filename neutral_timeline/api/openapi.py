@@ -29,7 +29,12 @@ FORMS: dict[str, dict[str, Any]] = {
     "widget_lang": {"type": "string", "enum": ["id", "en"]},
     "date": {"type": "string", "format": "date", "pattern": DATE},
     "as_of": {"type": "string", "format": "date", "pattern": DATE},
-    "reminders": {"type": "string", "pattern": f"^(?:{DAYS}(?:,{DAYS}){{0,4}})?$", "default": "7d,1d"},
+    "reminders": {
+        "type": "string",
+        "pattern": f"^(?:standard|minimal|none|{DAYS}(?:,{DAYS}){{0,4}})?$",
+        "default": "standard",
+    },
+    "phases": {"type": "string", "enum": ["key", "all"], "default": "key"},
     "theme": {"type": "string", "enum": ["auto", "light", "dark"], "default": "auto"},
     "format": {"type": "string", "enum": ["json"], "default": "json"},
     # A code or a name: some letter or digit, and no longer than any name (a long one costs a fuzzy search).
@@ -41,7 +46,8 @@ EXPECTED = {  # the error message's "expected", in the words the routes' own che
     "widget_lang": N_("id or en"),
     "date": N_("YYYY-MM-DD, e.g. 2024-11-27"),
     "as_of": N_("YYYY-MM-DD, e.g. 2024-11-27"),
-    "reminders": N_("up to 5 day counts from 0 to 90 separated by commas, e.g. 7d,1d (empty for none)"),
+    "reminders": N_("standard, minimal, none, or up to 5 day counts from 0 to 90 separated by commas, e.g. 7d,1d"),
+    "phases": N_("key or all"),
     "theme": N_("auto, light or dark"),
     "region": N_("a Kemendagri code such as 63.03 or a name such as 'Kabupaten Banjar', at most 100 characters"),
     "q": N_("1 to 100 characters of a name or code, e.g. banjar or 63.03"),

@@ -18,7 +18,7 @@ from starlette.responses import Response
 from neutral_timeline.api.cache import Rendered
 from neutral_timeline.api.errors import status_of
 from neutral_timeline.api.responses import DATED_MAX_AGE, HTML, JSON, TODAY_MAX_AGE, send
-from neutral_timeline.api.routes import feed_links, service
+from neutral_timeline.api.routes import feed_items, service
 from neutral_timeline.api.settings import public_origin
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import Region
@@ -184,10 +184,7 @@ def home(
         options = WidgetOptions(picked, widget_lang_, embed.parse_theme(theme), region=place.code if place else None)
 
         def render() -> bytes:
-            feeds = [html.Feed("all", label("feed_all", chosen), feed_links(base, "all", chosen))]
-            feeds += [
-                html.Feed(e.id, e.name.get(chosen), feed_links(base, e.id, chosen)) for e in catalog.elections.values()
-            ]
+            feeds = [html.Feed(f["id"], f["name"], f["links"]) for f in feed_items(catalog, base, chosen, place)]
             timelines = [answers.answer(TimelineQuestion(es.id)) for es in result.elections]
             chooser = _chooser(catalog, base, options, day if date else None, chosen)
             return html.home(result, timelines, feeds, chooser, chosen, _home_page(catalog, base, chosen))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -14,6 +14,9 @@ from neutral_timeline.api.cache import Rendered
 from neutral_timeline.api.responses import DATED_MAX_AGE, TODAY_MAX_AGE, send
 from neutral_timeline.api.service import Service
 from neutral_timeline.api.settings import public_origin
+from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.catalog.regions import Region
+from neutral_timeline.i18n import label
 from neutral_timeline.query import parse_date, parse_lang, parse_reminders, today_in
 from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, Situation, Timeline
 from neutral_timeline.resolve.questions import (
@@ -29,6 +32,7 @@ from neutral_timeline.resolve.questions import (
     address,
 )
 from neutral_timeline.resolve.situation import DEFAULT_ZONE
+from neutral_timeline.text import Lang
 
 LangQ = Annotated[str, Query(description="Language of texts: `id` (Bahasa Indonesia) or `en`.", examples=["id"])]
 DateQ = Annotated[
@@ -62,7 +66,13 @@ def service(request: Request) -> Service:
 
 
 def _json(request: Request, question: Question, lang: str, max_age: int = DATED_MAX_AGE) -> Response:
-    return send(request, service(request).rendered(question, "json", parse_lang(lang)), max_age=max_age)
+    rendered = service(request).rendered(question, "json", parse_lang(lang))
+    return send(request, rendered, max_age=max_age, last_modified=_data_day(request, max_age))
+
+
+def _data_day(request: Request, max_age: int = DATED_MAX_AGE) -> date | None:
+    """The data's own date for Last-Modified; None for a "today" answer, which changes at midnight."""
+    return service(request).catalog.data_revised if max_age == DATED_MAX_AGE else None
 
 
 def situation_question(
@@ -167,10 +177,20 @@ def ics_feed(
     request: Request,
     name: str,
     lang: LangQ = "id",
-    reminders: Annotated[str, Query(description="Days before each event for reminders, e.g. `7d,1d`.")] = "7d,1d",
+    reminders: Annotated[
+        str,
+        Query(
+            description="Reminders: `standard` (7 and 1 days before, 07:00), `minimal` (1 day before), `none`, "
+            "or days before each event, e.g. `7d,1d`."
+        ),
+    ] = "standard",
     reminder_events: Annotated[
-        bool, Query(description="Also add separate reminder events (Google Calendar ignores VALARM).")
+        bool,
+        Query(description="Reminders as separate events instead of alarms (Google Calendar ignores VALARM)."),
     ] = False,
+    phases: Annotated[
+        str, Query(description="`key`: the phases an ASN plans around; `all`: every phase of the schedule.")
+    ] = "key",
     as_of: AsOfQ = None,
     region: RegionQ = None,
     download: Annotated[bool, Query(description="Send as an attachment.")] = False,
@@ -182,33 +202,57 @@ def ics_feed(
         _as_of(as_of),
         parse_reminders(reminders),
         reminder_events,
+        phases,
     )
     extra = {"Content-Disposition": f'attachment; filename="{name}.ics"'} if download else None
-    return send(request, service(request).rendered(question, "ics", parse_lang(lang)), extra=extra)
+    rendered = service(request).rendered(question, "ics", parse_lang(lang))
+    return send(request, rendered, extra=extra, last_modified=_data_day(request))
 
 
-def feed_links(public_url: str, name: str, lang: str) -> dict[str, str]:
-    """Subscribe (webcal), Google Calendar "add by URL", and plain download links for one feed."""
-    from urllib.parse import quote
+def feed_links(public_url: str, name: str, lang: str, region: str | None = None, title: str = "") -> dict[str, str]:
+    """Subscribe (webcal), Google Calendar "add by URL", Outlook "add from web" and plain download
+    links for one feed (optionally one region's), from the configured public origin.
 
-    https = public_url.rstrip("/") + address(FeedQuestion(None if name == "all" else name), lang=lang)
+    Google's link subscribes to the ``reminder_events=true`` variant: Google ignores VALARM in
+    subscriptions, and that variant carries its reminders as events instead (never both).
+    """
+    from urllib.parse import quote, urlencode
+
+    election = None if name == "all" else name
+    origin = public_url.rstrip("/")
+    https = origin + address(FeedQuestion(election, region), lang=lang)
     webcal = "webcal://" + https.split("://", 1)[1]
+    for_google = (
+        "webcal://"
+        + (origin + address(FeedQuestion(election, region, reminder_events=True), lang=lang)).split("://", 1)[1]
+    )
+    outlook = urlencode({"url": https, "name": title or name})
     return {
         "ics": https,
         "webcal": webcal,
-        "google": "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe=""),
+        "google": "https://calendar.google.com/calendar/render?cid=" + quote(for_google, safe=""),
+        "outlook": "https://outlook.live.com/calendar/0/addfromweb?" + outlook,
         "download": https + ("&" if "?" in https else "?") + "download=true",
     }
 
 
-@api.get("/api/v1/feeds", summary="Calendar feeds with subscribe, Google and download links")
-def feed_list(request: Request, lang: LangQ = "id") -> Response:
+def feed_items(catalog: Catalog, public_url: str, lang: Lang, region: Region | None = None) -> list[dict[str, Any]]:
+    """Every feed (all elections, then each) with its links, for one language and optionally one region."""
+    items: list[dict[str, Any]] = [{"id": "all", "name": label("feed_all", lang)}]
+    items += [{"id": e.id, "name": e.name.get(lang)} for e in catalog.elections.values()]
+    code = region.code if region else None
+    for item in items:
+        if region is not None:
+            item["name"] = f"{item['name']} — {region.name}"
+        item["links"] = feed_links(public_url, item["id"], lang, code, item["name"])
+    return items
+
+
+@api.get("/api/v1/feeds", summary="Calendar feeds with subscribe, Google, Outlook and download links")
+def feed_list(request: Request, lang: LangQ = "id", region: RegionQ = None) -> Response:
     chosen = parse_lang(lang)
-    public_url = public_origin(request.app)
     catalog = service(request).catalog
-    items = [{"id": "all", "name": {"id": "Semua pemilihan", "en": "All elections"}[chosen]}]
-    items += [{"id": e.id, "name": e.name.get(chosen)} for e in catalog.elections.values()]
-    body = json.dumps(
-        [{**item, "links": feed_links(public_url, item["id"], chosen)} for item in items], ensure_ascii=False
-    )
-    return send(request, Rendered.of(body.encode(), "application/json"))
+    place = catalog.regions.find(region, "region") if region else None
+    items = feed_items(catalog, public_origin(request.app), chosen, place)
+    body = json.dumps(items, ensure_ascii=False)
+    return send(request, Rendered.of(body.encode(), "application/json"), last_modified=_data_day(request))

@@ -5,20 +5,37 @@ date (``catalog.data_revised`` at 00:00:00Z), never the clock.
 
 - Events are all-day (``VALUE=DATE``, DTEND exclusive: the last day + 1), so no VTIMEZONE is
   needed; the only date-times are DTSTAMP and LAST-MODIFIED, in UTC.
-- One event per phase of the schedule revision used (the latest, or the one known ``as_of``),
-  and one-day events on the first and on the last day in force of each group of rules that
-  share one window (see ``ics_events``): "comes into force" and "last day in force", matching
-  the resolver's changes, whose rule ends are the last day in force.
+- One event per phase the feed shows (``resolve.feed.KEY_PHASES`` by default, every phase with
+  ``phases=all``) of the schedule revision used (the latest, or the one known ``as_of``), and
+  one-day events on the first and on the last day in force of each group of rules that share
+  one window: "prohibited from today: <activity areas>" and "last day prohibited: ...",
+  matching the resolver's changes, whose rule ends are the last day in force.
 - UID ``<stem>.<election>@neutral-timeline``, e.g. ``phase.campaign.pilkada-2024@neutral-timeline``
   and ``rules-start.<hash of the window as written>.pilkada-2024@neutral-timeline``. The language
   is not part of it: the Indonesian and English feeds carry the same events.
 - SEQUENCE counts the schedule revisions (up to the one used) that moved the event's dates;
   LAST-MODIFIED is the enactment day of the revision that last moved it (or first set it).
-- Reminders: a VALARM (ACTION:DISPLAY, TRIGGER:-P<n>D from the start) per reminder day on
-  phase and "comes into force" events, none on "last day" events. ``reminder_events`` adds,
-  for Google Calendar (which ignores VALARM in subscriptions), an all-day event n days before
-  with UID ``reminder-<n>d.<parent UID>``, RELATED-TO the parent and no alarm of its own; 0d
-  gets an alarm at the start but no extra event (it would duplicate the event itself).
+- Reminders, one per moment and never twice: either a VALARM per reminder day on phase and
+  "prohibited from today" events (none on "last day" events), or, with ``reminder_events``
+  (for Google Calendar, which ignores VALARM in subscribed feeds), a separate all-day event n
+  days before with UID ``reminder-<n>d.<parent UID>``, RELATED-TO the parent, and then no
+  VALARM anywhere in the feed: Apple and Outlook users would otherwise be told twice. 0d needs
+  no extra event (the event itself is on that day). An all-day event starts at local midnight,
+  so an alarm fires at ``REMINDER_HOUR`` local time instead: ``TRIGGER:-P6DT17H`` is 07:00
+  seven days before (``-PT17H`` 07:00 the day before, ``PT7H`` 07:00 on the day).
+- Presets (``reminders=standard|minimal|none``) are parsed by ``query.parse_reminders``.
+- Each DESCRIPTION is at most ``ics_text.MAX_DESCRIPTION`` characters, ending with a link to
+  the full answer for that date and region on the site (also the event's URL), built from the
+  configured public origin only.
+- No METHOD and no ORGANIZER. RFC 5545 §3.7.2 makes METHOD optional and says that without it
+  the object is not a scheduling transaction; with METHOD it becomes an iTIP message (RFC 5546
+  §1.4), and §3.2.1 requires every VEVENT of a PUBLISH to carry an ORGANIZER, which libical
+  (Evolution, GNOME Calendar) enforces by rejecting the file. A feed is not a message from
+  anyone: an ORGANIZER would be invented (a mailbox nobody reads), and Outlook is reported to
+  treat events with one as meetings (accept/decline). So the calendar is a plain RFC 5545 object, read as a subscription by
+  Google, Outlook, Apple Calendar, Thunderbird and libical alike.
+- ``X-WR-CALNAME`` and ``X-WR-CALDESC`` state ``VALUE=TEXT``: an X- property's value type is
+  unknown to a parser, and ical.js leaves its escapes (``\\n``, ``\\,``) in place unless told.
 - Every text is added as ``vText``, also NAME and X- properties, which icalendar would
   otherwise copy unescaped.
 """
@@ -31,7 +48,7 @@ from icalendar import Alarm, Calendar, Event, vDuration, vText, vUri
 
 from neutral_timeline.i18n import N_, NPC_, Msg, long_date, say
 from neutral_timeline.record import Record, record
-from neutral_timeline.render.ics_text import category, description, schedule_line, summary
+from neutral_timeline.render.ics_text import MAX_DESCRIPTION, answer_link, category, description, schedule_line, summary
 from neutral_timeline.resolve.feed import Feed, FeedElection, Occurrence
 from neutral_timeline.resolve.questions import address
 from neutral_timeline.text import Lang
@@ -39,11 +56,12 @@ from neutral_timeline.text import Lang
 DOMAIN = "neutral-timeline"
 _ORDER = {"phase": 0, "rules-start": 1, "rules-end": 2, "reminder": 3}
 ONE_DAY = timedelta(days=1)
+REMINDER_HOUR = 7  # local time an all-day event's alarm fires
 
 WORDS: dict[str, Msg] = {
     "calendar": N_("ASN neutrality — {name}"),
     "all": N_("All elections"),
-    "about": N_("Election phases, and the first and last days ASN neutrality rules are in force, each with its legal basis and sources."),
+    "about": N_("The election phases ASN plan around and the days ASN prohibitions start and end, each with its legal basis and a link to the full answer."),
     "as_of": N_("Schedules as known on {date}."),
     "data": N_("Data as of {date}, version {version}."),
     "reminder": N_("Reminder, {when}: {summary}"),
@@ -95,37 +113,62 @@ def _when(n: int, lang: Lang) -> str:
     return _word("today", lang) if n == 0 else _word("tomorrow", lang) if n == 1 else _word("in_days", lang, n=n)
 
 
+def _trigger(n: int) -> timedelta:
+    """From the all-day start (local midnight) to ``REMINDER_HOUR`` ``n`` days before."""
+    return -timedelta(days=n) + timedelta(hours=REMINDER_HOUR)
+
+
 def _reminders(event: Event, occ: Occurrence, texts: tuple[str, str], days: tuple[int, ...], extra: bool, lang: Lang) -> list[Keyed]:  # fmt: skip
-    """VALARMs on ``event``; with ``extra``, the reminder events (none for 0d) it needs too."""
+    """One reminder per day in ``days``: a VALARM on ``event``, or with ``extra`` a reminder
+    event (none for 0d, the event's own day) and no alarm."""
     uid, title = str(event["uid"]), texts[0]
     out: list[Keyed] = []
     for n in days:
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", vText(_word("reminder", lang, when=_when(n, lang), summary=title)))
-        alarm.add("trigger", -timedelta(days=n))
-        event.add_component(alarm)
-        if extra and n > 0:
+        words = _word("reminder", lang, when=_when(n, lang), summary=title)
+        if not extra:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", vText(words))
+            alarm.add("trigger", _trigger(n))
+            event.add_component(alarm)
+        elif n > 0:
             day, own = occ.start - timedelta(days=n), f"reminder-{n}d.{uid}"
             note = f"{title}: {long_date(occ.start, lang)}\n\n{texts[1]}"
+            if len(note) > MAX_DESCRIPTION:
+                note = texts[1]
             categories = [_word("reminders", lang), category(occ, lang)]
             stamps = _Stamps(event.decoded("dtstamp"), event.decoded("sequence"), event.decoded("last-modified"))
-            reminder = _vevent(own, day, day, (str(alarm["description"]), note), categories, stamps)
+            reminder = _vevent(own, day, day, (words, note), categories, stamps)
             reminder.add("related-to", vText(uid))
+            if "url" in event:
+                reminder.add("url", event["url"])
             out.append(((day, _ORDER["reminder"], own), reminder))
     return out
 
 
-def _events(part: FeedElection, data: datetime, lang: Lang, days: tuple[int, ...], extra: bool) -> list[Keyed]:
+@record
+class _Options(Record):
+    """What every event of one feed shares: language, reminders, the site's origin and the region."""
+
+    lang: Lang
+    days: tuple[int, ...]
+    extra: bool
+    public_url: str | None
+    region: str | None
+
+
+def _events(part: FeedElection, data: datetime, opts: _Options) -> list[Keyed]:
     out: list[Keyed] = []
+    lang, days, extra = opts.lang, opts.days, opts.extra
     for occ in part.events:
         uid = f"{occ.stem}.{part.id}@{DOMAIN}"
         assert occ.modified is not None  # set by resolve.feed for every event of a feed
         stamps = _Stamps(data, occ.sequence, _utc(occ.modified))
-        texts = summary(occ, part.name, lang), description(occ, part.name, part.revision, lang)
+        link = answer_link(opts.public_url, occ.start, opts.region, lang) if opts.public_url else None
+        texts = summary(occ, part.name, lang), description(occ, part.name, part.revision, lang, link)
         event = _vevent(uid, occ.start, occ.end, texts, [category(occ, lang)], stamps)
-        if occ.phase and occ.phase.source.urls:
-            event.add("url", vUri(occ.phase.source.urls[0]))
+        if link:
+            event.add("url", vUri(link))
         out.append(((occ.start, _ORDER[occ.kind], uid), event))
         if occ.kind != "rules-end":  # the last day of a rule needs no preparation
             out += _reminders(event, occ, texts, days, extra, lang)
@@ -155,11 +198,10 @@ def render(answer: Feed, lang: Lang, public_url: str | None = None) -> bytes:
     cal.add("prodid", vText(f"-//{DOMAIN}//Netralitas ASN//{lang.upper()}"))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    for prop in ("name", "x-wr-calname"):
-        cal.add(prop, vText(_word("calendar", lang, name=name)))
-    for prop in ("description", "x-wr-caldesc"):
-        cal.add(prop, vText("\n".join(about)))
+    cal.add("name", vText(_word("calendar", lang, name=name)))
+    cal.add("x-wr-calname", vText(_word("calendar", lang, name=name)), parameters={"VALUE": "TEXT"})
+    cal.add("description", vText("\n".join(about)))
+    cal.add("x-wr-caldesc", vText("\n".join(about)), parameters={"VALUE": "TEXT"})
     cal.add("last-modified", _utc(answer.data_revised))
     cal.add("refresh-interval", vDuration(timedelta(days=1)), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(timedelta(days=1)))
@@ -167,7 +209,8 @@ def render(answer: Feed, lang: Lang, public_url: str | None = None) -> bytes:
         cal.add("source", vUri(public_url.rstrip("/") + address(question, lang=lang)))
         cal.add("url", vUri(public_url.rstrip("/") + "/"))
     data = _utc(answer.data_revised)
-    events = [item for part in answer.elections for item in _events(part, data, lang, reminders, reminder_events)]
+    opts = _Options(lang, reminders, reminder_events, public_url, question.region)
+    events = [item for part in answer.elections for item in _events(part, data, opts)]
     for _, event in sorted(events, key=lambda item: item[0]):
         cal.add_component(event)
     body: bytes = cal.to_ical()

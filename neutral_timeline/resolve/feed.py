@@ -4,7 +4,11 @@ Reads the per-revision ``Plan`` (phases and rule segments) and never recomputes 
 *occurrence* is one event on one schedule revision, named by a language-free ``stem`` that stays
 the same when a later revision moves it, so that SEQUENCE can count the moves.
 
-- ``phase.<key>``: the phase, all its days.
+- ``phase.<key>``: the phase, all its days. By default only the phases an ASN plans around
+  (``KEY_PHASES``, and a local re-vote's phases, whose keys start ``revote`` or ``psu``); the
+  administrative ones (the whole ``stages`` bar, forming PPK/PPS/KPPS, announcements,
+  verification, registration, the number draw) only with ``phases=all``: rule events already
+  mark what changes for an ASN on those days.
 - ``rules-start.<h>`` / ``rules-end.<h>``: one-day events on the first and on the last day in
   force of a group of rules that share one window (the same first and last day on this
   schedule). ``<h>`` hashes the window as the data states it (``campaign.start`` ..
@@ -26,19 +30,31 @@ from typing import Literal
 from neutral_timeline.catalog.model import Catalog, Election, Revision
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError
+from neutral_timeline.i18n import N_
 from neutral_timeline.record import Record, record
 from neutral_timeline.resolve.answer import ParticipationInfo, PhaseSpan, RegionInfo, RevisionInfo, RuleInForce
 from neutral_timeline.resolve.index import NATIONAL, Segment, local_codes, plan, runs
 from neutral_timeline.resolve.participation import own_race, participation, region_info
-from neutral_timeline.resolve.questions import FeedQuestion
+from neutral_timeline.resolve.questions import PHASE_CHOICES, FeedQuestion
 from neutral_timeline.resolve.situation import election as find_election
 from neutral_timeline.resolve.situation import revision as find_revision
 from neutral_timeline.text import Text
 
 Kind = Literal["phase", "rules-start", "rules-end"]
 
+# The phases an ASN plans around: a feed's default (``phases=all`` adds every other phase).
+KEY_PHASES = frozenset(
+    {"candidate_determination", "campaign", "quiet_period", "voting_day", "counting", "result_determination"}
+)
+LOCAL_PREFIXES = ("revote", "psu")  # local re-votes (PSU) and re-elections, when a schedule holds them
+
+
+def key_phase(key: str) -> bool:
+    return key in KEY_PHASES or key.startswith(LOCAL_PREFIXES)
+
+
 MAX_DAYS, MAX_REMINDERS = 90, 5
-REMINDERS_EXPECTED = "comma-separated days such as 7d,1d (each 0d-90d)"
+REMINDERS_EXPECTED = "standard, minimal, none, or comma-separated days such as 7d,1d (each 0d-90d)"
 
 
 def check_reminders(days: tuple[int, ...], param: str = "reminders") -> tuple[int, ...]:
@@ -176,7 +192,32 @@ def _chosen(catalog: Catalog, question: FeedQuestion) -> list[tuple[Election, Re
     return [(e, r) for e, r in known if r is not None]
 
 
-def _election_part(catalog: Catalog, found: Election, chosen: Revision, region: Region | None) -> FeedElection:
+def _shown(occ: Occurrence, phases: str) -> bool:
+    return occ.phase is None or phases == "all" or key_phase(occ.phase.key)
+
+
+def _empty(catalog: Catalog, question: FeedQuestion) -> QueryError:
+    """Why a feed would hold no event: no schedule known ``as_of`` (the same words as one election's)."""
+    first = min((e.revisions[0] for e in catalog.elections.values()), key=lambda r: r.enacted)
+    return QueryError(
+        [
+            Problem.say(
+                "as_of",
+                N_("no schedule of {election} was known on {as_of}"),
+                N_("a date on or after {enacted}, when {revision} was enacted"),
+                N_("leave as_of out to use the latest schedule"),
+                election=question.name,
+                as_of=question.as_of,
+                enacted=first.enacted,
+                revision=first.id,
+            )
+        ]
+    )
+
+
+def _election_part(
+    catalog: Catalog, found: Election, chosen: Revision, region: Region | None, phases: str = "key"
+) -> FeedElection:
     local = local_codes(region)
     taking_part = participation(catalog, found, region)
     race = own_race(taking_part)
@@ -184,6 +225,7 @@ def _election_part(catalog: Catalog, found: Election, chosen: Revision, region: 
     events = tuple(
         replace(occ, sequence=moved[occ.stem][0], modified=moved[occ.stem][1])
         for occ in occurrences(catalog, found.id, chosen.id, local, race)
+        if _shown(occ, phases)
     )
     info = plan(catalog, found.id, chosen.id).revision
     return FeedElection(found.id, found.name, info, taking_part, events)
@@ -196,14 +238,20 @@ def feed(catalog: Catalog, question: FeedQuestion) -> Feed:
     whether the region takes part, and the
     calendar names the region and its time zone. A region with no race of its own keeps every
     national rule (they bind every ASN wherever the candidate runs). Raises NotFoundError for an unknown election
-    or region, QueryError for bad reminders or an ``as_of`` before the first schedule.
+    or region, QueryError for bad reminders or an ``as_of`` before the first schedule, and
+    QueryError rather than a feed without events (RFC 5545 wants at least one component).
     """
     region = catalog.regions.find(question.region, "region") if question.region else None
+    if question.phases not in PHASE_CHOICES:
+        raise QueryError([Problem(where="phases", what=f"'{question.phases}' is not accepted", expected="key or all")])
     canonical = replace(question, region=region.code if region else None, reminders=check_reminders(question.reminders))
     chosen = _chosen(catalog, canonical)
+    parts = tuple(_election_part(catalog, e, r, region, canonical.phases) for e, r in chosen)
+    if not any(part.events for part in parts):
+        raise _empty(catalog, canonical)
     return Feed(
         question=canonical,
-        elections=tuple(_election_part(catalog, e, r, region) for e, r in chosen),
+        elections=parts,
         region=region_info(catalog, region) if region else None,
         data_revised=catalog.data_revised,
         data_version=catalog.content_hash[:16],

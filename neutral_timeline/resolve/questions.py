@@ -23,6 +23,10 @@ Params = dict[str, str]
 
 # Days before an event that a feed's reminders fire by default ("7d,1d").
 DEFAULT_REMINDERS: tuple[int, ...] = (7, 1)
+# Named reminder presets (``reminders=standard|minimal|none``); the explicit form ``7d,1d`` also works.
+REMINDER_PRESETS: dict[str, tuple[int, ...]] = {"standard": DEFAULT_REMINDERS, "minimal": (1,), "none": ()}
+# Which phases a feed shows: the ones an ASN plans around (default), or every phase of the schedule.
+PHASE_CHOICES = ("key", "all")
 
 
 def _iso(day: date | None) -> str | None:
@@ -151,7 +155,8 @@ class FeedQuestion(Question):
     """The calendar feed of one election (``None``: every election), nationally or for one region.
 
     ``reminders`` are days before each event (distinct, largest first); ``reminder_events``
-    adds separate reminder events for calendars that ignore VALARM in subscriptions.
+    puts them in separate reminder events instead of alarms, for calendars that ignore VALARM
+    in subscriptions. ``phases="all"`` adds the administrative phases to the key ones.
     """
 
     PATH = "/ics/{name}.ics"
@@ -161,17 +166,23 @@ class FeedQuestion(Question):
     as_of: date | None = None
     reminders: tuple[int, ...] = DEFAULT_REMINDERS
     reminder_events: bool = False
+    phases: str = "key"
 
     @property
     def name(self) -> str:
         return self.election or "all"
 
     def address(self) -> tuple[str, Params]:
-        reminders = None if self.reminders == DEFAULT_REMINDERS else ",".join(f"{n}d" for n in self.reminders)
+        named = {days: name for name, days in REMINDER_PRESETS.items()}
+        reminders = None if self.reminders == DEFAULT_REMINDERS else named.get(self.reminders)
+        reminders = reminders or (
+            None if self.reminders == DEFAULT_REMINDERS else ",".join(f"{n}d" for n in self.reminders)
+        )
         return self.PATH.format(name=self.name), _params(
             region=self.region,
             reminders=reminders,
             reminder_events="true" if self.reminder_events else None,
+            phases=None if self.phases == "key" else self.phases,
             as_of=_iso(self.as_of),
         )
 

@@ -96,7 +96,7 @@ async def test_home_page_embed_form_works_without_javascript(client: httpx.Async
     r = await client.get(
         "/", params={"election": "testvote-2028", "widget_lang": "en", "theme": "dark", "region": "92.08"}
     )
-    (form,) = Tags(r.text).all("form")
+    (form,) = [f for f in Tags(r.text).all("form") if (f["action"] or "").endswith("#embed")]
     assert form["method"] == "get"
     assert 'election="testvote-2028" lang="en" theme="dark" region="92.08"' in r.text.replace("&#34;", '"')
     assert (
@@ -104,6 +104,19 @@ async def test_home_page_embed_form_works_without_javascript(client: httpx.Async
     )
     for labelled in ("f-election", "f-lang", "f-theme", "f-region"):
         assert f'<label for="{labelled}">' in r.text
+
+
+async def test_home_page_offers_a_regions_feeds_with_a_plain_form(client: httpx.AsyncClient) -> None:
+    r = await client.get("/", params={"region": "92.08", "lang": "en"})
+    (form,) = [f for f in Tags(r.text).all("form") if (f["action"] or "").endswith("#feeds")]
+    assert form["method"] == "get"
+    assert '<label for="feed-region">' in r.text and '<label for="feed-lang">' in r.text
+    hrefs = [a["href"] for a in Tags(r.text).all("a")]
+    assert "webcal://testserver/ics/testvote-2028.ics?lang=en&region=92.08" in hrefs
+    assert any(
+        (h or "").startswith("https://outlook.live.com/calendar/0/addfromweb?url=http%3A%2F%2Ftestserver")
+        for h in hrefs
+    )
 
 
 async def test_home_page_without_an_election_in_progress(client: httpx.AsyncClient) -> None:
@@ -118,7 +131,7 @@ async def test_home_page_without_an_election_in_progress(client: httpx.AsyncClie
 )
 async def test_pages_and_assets_answer_304_and_head(client: httpx.AsyncClient, path: str) -> None:
     first = await client.get(path)
-    assert first.status_code == 200 and re.fullmatch(r'"[0-9a-f]{32}"', first.headers["etag"])
+    assert first.status_code == 200 and re.fullmatch(r'"[0-9a-f]{32}(-gzip)?"', first.headers["etag"])
     again = await client.get(path, headers={"If-None-Match": first.headers["etag"]})
     assert again.status_code == 304 and again.content == b""
     head = await client.head(path)
@@ -151,7 +164,7 @@ async def test_static_assets_cache_long_and_forever_when_versioned(client: httpx
         (f"{WIDGET}?date=2028-02-30", 422, "bukan tanggal kalender (seharusnya YYYY-MM-DD"),
         (f"{WIDGET}?theme=pink&lang=en", 422, "is not a theme"),
         (f"{WIDGET}?lang=fr", 422, "bukan bahasa yang didukung"),
-        (f"{WIDGET}?region=Atlantis", 404, "no province, regency or city is named"),
+        (f"{WIDGET}?region=Atlantis", 404, "tidak ada provinsi, kabupaten, atau kota bernama"),
         ("/?election=nope&lang=en", 404, "unknown election"),
         ("/?election=nope", 404, "pemilihan &#39;nope&#39; tidak dikenal"),
     ],

@@ -40,9 +40,10 @@ def feed(
     as_of: date | None = None,
     base_url: str | None = None,
     region: Region | None = None,
+    phases: str = "key",
 ) -> bytes:
     """The feed through the one answer path: a question, the resolver, the ICS renderer."""
-    question = FeedQuestion(election, region.code if region else None, as_of, reminders, reminder_events)
+    question = FeedQuestion(election, region.code if region else None, as_of, reminders, reminder_events, phases)
     return render(answer(catalog, question), lang, base_url)
 
 
@@ -102,9 +103,11 @@ def test_every_mini_feed_parses_strictly(mini: Catalog, name: str | None, lang: 
 def test_calendar_properties(mini: Catalog) -> None:
     body = feed(mini, VOTE, base_url="https://netral.example/")
     cal = parse(body)
-    assert (str(cal["prodid"]), str(cal["version"]), str(cal["calscale"]), str(cal["method"])) == (
-        "-//neutral-timeline//Netralitas ASN//ID", "2.0", "GREGORIAN", "PUBLISH",
+    assert (str(cal["prodid"]), str(cal["version"]), str(cal["calscale"])) == (
+        "-//neutral-timeline//Netralitas ASN//ID", "2.0", "GREGORIAN",
     )  # fmt: skip
+    assert "method" not in cal and not [e for e in cal.walk("VEVENT") if "organizer" in e]  # not an iTIP message
+    assert b"\r\nX-WR-CALDESC;VALUE=TEXT:" in body and b"\r\nX-WR-CALNAME;VALUE=TEXT:" in body
     assert calendar_text(body, "name") == calendar_text(body, "x-wr-calname") == "Netralitas ASN — Pilkada Uji 2028"
     assert calendar_text(body, "description") == calendar_text(body, "x-wr-caldesc") == str(cal["description"])
     assert "PKPU B/2027" in str(cal["description"])
@@ -137,8 +140,8 @@ def test_rule_start_and_last_day_are_one_day_events_citing_the_basis_of_that_day
     (start,) = [e for u, e in found.items() if u.startswith("rules-start.") and day(e, "dtstart") == date(2028, 9, 3)]
     (end,) = [e for u, e in found.items() if u.startswith("rules-end.") and day(e, "dtstart") == date(2028, 10, 31)]
     assert day(start, "dtend") == date(2028, 9, 4) and day(end, "dtend") == date(2028, 11, 1)
-    assert str(start["summary"]) == "Comes into force: Office facilities in campaigns — Test Regional Election 2028"
-    assert str(end["summary"]) == "Last day in force: Office facilities in campaigns — Test Regional Election 2028"
+    assert str(start["summary"]) == "Prohibited from today: state facilities, campaigning — Test Regional Election 2028"
+    assert str(end["summary"]) == "Last day prohibited: state facilities, campaigning — Test Regional Election 2028"
     assert "PP Lama Pasal 4 angka 15" in str(start["description"])  # in force on 3 Sep 2028
     assert "PP Baru Pasal 5 huruf n" in str(end["description"])  # in force on 31 Oct 2028
     assert str(start["uid"]).split(".")[1] == str(end["uid"]).split(".")[1]
@@ -173,22 +176,23 @@ def test_rules_sharing_a_window_are_one_event_listing_each(mini: Catalog, broken
     starts = [e for u, e in found.items() if u.startswith("rules-start.") and day(e, "dtstart") == date(2028, 10, 3)]
     (event,) = starts
     assert str(event["uid"]) in before  # the window as written names the group, not its members
-    assert str(event["summary"]) == "Mulai berlaku: 2 aturan netralitas ASN — Pilkada Uji 2028"
+    assert str(event["summary"]) == "Mulai hari ini dilarang: fasilitas negara, kampanye — Pilkada Uji 2028"
     described = str(event["description"])
     for fragment in (
-        "1. Fasilitas jabatan dalam kampanye\nJangan gunakan fasilitas jabatan untuk kampanye.",
-        "Dasar hukum: PP Baru Pasal 5 huruf n\n",
-        "https://example.org/law-new",
-        "dibuka oleh awal masa kampanye",
-        "2. Aturan tambahan (belum terverifikasi)\nRingkasan tambahan.",
-        "Dasar hukum: UU Pilkada Pasal 9 (belum terverifikasi)",
-        "Tafsiran: Tafsiran tambahan",
-        "https://example.org/pasal-9",
+        "Mulai 3 Oktober 2028 ASN dilarang (Pilkada Uji 2028):",
+        "• Fasilitas jabatan dalam kampanye — PP Baru Pasal 5 huruf n\n",
+        "• Aturan tambahan (belum terverifikasi) — UU Pilkada Pasal 9 (belum terverifikasi)",
     ):
         assert fragment in described
-    english = events(parse(feed(grouped, VOTE, "en")))[str(event["uid"])]
-    assert str(english["summary"]) == "2 ASN neutrality rules come into force — Test Regional Election 2028"
-    assert "Legal basis: UU Pilkada Pasal 9 (unverified)" in str(english["description"])
+    assert "https://example.org/pasal-9" not in described  # sources stay on the site, a link away
+    english = events(parse(feed(grouped, VOTE, "en", base_url="https://netral.example")))[str(event["uid"])]
+    assert (
+        str(english["summary"]) == "Prohibited from today: state facilities, campaigning — Test Regional Election 2028"
+    )
+    assert "• Extra rule (unverified) — UU Pilkada Pasal 9 (unverified)" in str(english["description"])
+    link = "https://netral.example/?date=2028-10-03&lang=en"
+    assert str(english["description"]).endswith(f"Full answer for this date:\n{link}")
+    assert str(english["url"]) == link
 
 
 def test_same_data_same_bytes(mini: Catalog) -> None:
@@ -229,31 +233,74 @@ def test_an_event_both_revisions_agree_on_keeps_sequence_0(broken: Broken) -> No
             text = text.replace(old, new)
         return text
 
-    found = events(parse(feed(load_catalog(broken("elections/testvote-2028.toml", edit)), VOTE)))
+    found = events(parse(feed(load_catalog(broken("elections/testvote-2028.toml", edit)), VOTE, phases="all")))
     assert _history(found[uid("phase.candidate_registration")]) == (0, datetime(2027, 1, 10, tzinfo=UTC))
     assert found[uid("phase.campaign")].decoded("sequence") == 1
 
 
-def test_reminders_as_alarms_and_as_events(mini: Catalog) -> None:
-    found = events(parse(feed(mini, VOTE, "en", (7, 1, 0), reminder_events=True)))
-    campaign = found[uid("phase.campaign")]
+def test_reminders_are_alarms_at_seven_or_events_never_both(mini: Catalog) -> None:
+    alarmed = events(parse(feed(mini, VOTE, "en", (7, 1, 0))))
+    campaign = alarmed[uid("phase.campaign")]
     alarms = campaign.walk("VALARM")
-    assert [a.decoded("trigger") for a in alarms] == [timedelta(days=-7), timedelta(days=-1), timedelta(0)]
+    # relative to the all-day start (local midnight): 07:00 seven days before, the day before, on the day
+    assert [a.decoded("trigger") for a in alarms] == [
+        -timedelta(days=6, hours=17),
+        -timedelta(hours=17),
+        timedelta(hours=7),
+    ]
+    assert b"TRIGGER:-PT17H\r\n" in feed(mini, VOTE)
     assert {str(a["action"]) for a in alarms} == {"DISPLAY"}
     assert str(alarms[0]["description"]) == "Reminder, in 7 days: Campaign period — Test Regional Election 2028"
+    assert not [u for u in alarmed if u.startswith("reminder-")]
+    found = events(parse(feed(mini, VOTE, "en", (7, 1, 0), reminder_events=True)))
+    assert not [e for e in found.values() if e.walk("VALARM")]  # the events replace the alarms
     week = found[f"reminder-7d.{uid('phase.campaign')}"]
     assert (day(week, "dtstart"), day(week, "dtend")) == (date(2028, 9, 26), date(2028, 9, 27))
     assert str(week["related-to"]) == uid("phase.campaign")
-    assert not week.walk("VALARM")
     assert str(found[f"reminder-1d.{uid('phase.campaign')}"]["summary"]).startswith("Reminder, tomorrow: ")
     assert f"reminder-0d.{uid('phase.campaign')}" not in found
     assert not [u for u in found if u.startswith("reminder-") and ".rules-end." in u]
     assert not events(parse(feed(mini, VOTE, reminders=())))[uid("phase.campaign")].walk("VALARM")
 
 
+def test_key_phases_by_default_every_phase_on_request(mini: Catalog) -> None:
+    key = {u for u in events(parse(feed(mini, VOTE))) if u.startswith("phase.")}
+    every = {u for u in events(parse(feed(mini, VOTE, phases="all"))) if u.startswith("phase.")}
+    assert uid("phase.campaign") in key and uid("phase.stages") not in key
+    assert key < every and {uid("phase.stages"), uid("phase.candidate_registration")} <= every
+
+
+def test_every_description_stays_short() -> None:
+    from neutral_timeline.render.ics_text import MAX_DESCRIPTION
+
+    real = _real()
+    for name in [*real.elections, None]:
+        for extra in (False, True):
+            cal = parse(
+                feed(
+                    real,
+                    name,
+                    "id",
+                    reminder_events=extra,
+                    base_url="https://netral.example",
+                    region=real.regions.find("92.08"),
+                )
+            )
+            assert max(len(str(e.get("description", ""))) for e in cal.walk("VEVENT")) <= MAX_DESCRIPTION
+
+
 @pytest.mark.parametrize(
     ("text", "days"),
-    [("7d,1d", (7, 1)), ("1d,7d,7d", (7, 1)), (" 3d , 0D ", (3, 0)), ("90d", (90,)), ("", ())],
+    [
+        ("7d,1d", (7, 1)),
+        ("1d,7d,7d", (7, 1)),
+        (" 3d , 0D ", (3, 0)),
+        ("90d", (90,)),
+        ("", ()),
+        ("standard", (7, 1)),
+        ("minimal", (1,)),
+        ("none", ()),
+    ],
 )
 def test_parse_reminders(text: str, days: tuple[int, ...]) -> None:
     assert parse_reminders(text) == days
@@ -274,7 +321,8 @@ def test_feed_refuses_bad_arguments(mini: Catalog) -> None:
         feed(mini, VOTE, as_of=date(2020, 1, 1))
     with pytest.raises(NotFoundError, match="did you mean 'testvote-2028'"):
         feed(mini, "testvote-2082")
-    assert not Calendar.from_ical(feed(mini, None, as_of=date(2020, 1, 1))).walk("VEVENT")
+    with pytest.raises(QueryError, match="no schedule"):  # never an empty calendar
+        feed(mini, None, as_of=date(2020, 1, 1))
 
 
 EVIL = "Evil\nBEGIN:VEVENT\nSUMMARY:evil;X-INJECT=1 a,b \\ end\\n"
@@ -298,16 +346,19 @@ def test_text_is_escaped_and_round_trips(broken: Broken) -> None:
     cal = parse(body)
     clean = parse(feed(load_catalog(MINI), VOTE, reminder_events=True))
     assert len(cal.walk("VEVENT")) == len(clean.walk("VEVENT"))
-    assert {c.name for c in cal.walk()} == {"VCALENDAR", "VEVENT", "VALARM"}
+    assert {c.name for c in cal.walk()} == {"VCALENDAR", "VEVENT"}  # reminder events: no alarms
     assert not [c for c in cal.walk() if "X-INJECT" in c]
     lines = body.replace(b"\r\n ", b"").split(b"\r\n")
     assert lines.count(b"BEGIN:VEVENT") == len(clean.walk("VEVENT"))
     assert not [line for line in lines if line.startswith((b"SUMMARY:evil", b"X-INJECT"))]
     assert calendar_text(body, "name") == calendar_text(body, "x-wr-calname") == f"Netralitas ASN — {EVIL}"
-    starts = [e for e in cal.walk("VEVENT") if str(e["summary"]).startswith("Mulai berlaku: Evil")]
-    assert [str(e["summary"]) for e in starts] == [f"Mulai berlaku: {EVIL} — {EVIL}"]
-    assert f"1. {EVIL}\n{EVIL}\n" in str(starts[0]["description"])
-    assert f"Mulai berlaku: {EVIL} — {EVIL}" in [
+    starts = [
+        e
+        for e in cal.walk("VEVENT")
+        if f"\n• {EVIL} — " in str(e["description"]) and str(e["uid"]).startswith("rules-start")
+    ]
+    assert [str(e["summary"]) for e in starts] == [f"Mulai hari ini dilarang: fasilitas negara, kampanye — {EVIL}"]
+    assert f"Mulai hari ini dilarang: fasilitas negara, kampanye — {EVIL}" in [
         e.summary for e in IcsCalendarStream.calendar_from_ics(body.decode()).events
     ]
 

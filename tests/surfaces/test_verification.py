@@ -51,7 +51,7 @@ def _ics_flags(body: bytes, day: date) -> dict[str, bool]:
         if not uid.startswith("rules-start.") or event.decoded("dtstart") != day:
             continue
         for line in str(event["description"]).splitlines():
-            if match := re.match(r"^\d+\. (.*)$", line):
+            if match := re.match(r"^• (.*?)(?: — .*)?$", line):  # "• title (belum terverifikasi) — basis"
                 title = match.group(1)
                 flags[title.removesuffix(f" ({UNVERIFIED})")] = not title.endswith(f" ({UNVERIFIED})")
     return flags
@@ -82,10 +82,13 @@ async def test_the_same_rules_are_unverified_on_every_surface(client: httpx.Asyn
         if key not in feeds:
             feeds[key] = (await client.get(f"/ics/{election}.ics", params={"region": region} if region else {})).content
         ics = _ics_flags(feeds[key], day)
-        assert {t: api[t] for t in starting} == {t: ics[t] for t in starting}, (election, day, region)
+        shown_in_ics = starting & set(ics)  # a description lists the rules that fit in 1,500 characters
+        assert shown_in_ics or not starting, (election, day, region)
+        assert {t: api[t] for t in shown_in_ics} == {t: ics[t] for t in shown_in_ics}, (election, day, region)
         unverified_seen += list(api.values()).count(False)
-        compared_in_ics += len(starting)
-    assert unverified_seen > 0 and compared_in_ics > 100  # the comparison covers both states, in every feed
+        compared_in_ics += len(shown_in_ics)
+    # the comparison covers both states, in every feed (descriptions list the rules that fit: fewer than before)
+    assert unverified_seen > 0 and compared_in_ics > 50
 
 
 def _html(text: str) -> str:
