@@ -103,11 +103,25 @@ class ParticipationFile(Strict):
         return self
 
 
+class LocalFile(Strict):
+    """A later schedule of the election for named regions: a re-vote (PSU) or a re-election."""
+
+    kind: Literal["revote", "reelection"]
+    name: TextFile
+    regions: tuple[ProvinceCode | RegencyCode, ...] = Seq(min_length=1)
+    instrument: Id
+    enacted: date
+    phases: dict[Annotated[str, Field(pattern=KEY_PATTERN)], PhaseFile]
+    interpretation: TextFile
+    note: TextFile | None = None
+
+
 class ElectionFile(Strict):
     kind: Literal["pilkada", "pemilu"]
     name: TextFile
     revisions: dict[Id, RevisionFile] = Field(min_length=1)
     participation: ParticipationFile
+    local: dict[Id, LocalFile] = Field(default_factory=dict)
 
 
 class PhaseNameFile(Strict):
@@ -249,7 +263,7 @@ def known_keys() -> set[str]:
     """Every key any data file may use, for did-you-mean on unknown keys."""
     models: list[type[BaseModel]] = [
         TextFile, SourceFile, PhaseFile, RevisionFile, ElectionFile, InstrumentFile,
-        AnchorFile, WindowFile, BasisFile, SanctionFile, RuleFile, TerritoryFile, ReportingFile,
+        AnchorFile, WindowFile, BasisFile, SanctionFile, RuleFile, TerritoryFile, ReportingFile, LocalFile,
     ]  # fmt: skip
     keys: set[str] = set()
     for model in models:

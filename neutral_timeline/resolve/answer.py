@@ -159,6 +159,33 @@ class ParticipationInfo(Record):
     source: Citation
 
 
+@record
+class LocalRegion(Record):
+    """A region named by a local schedule."""
+
+    code: str
+    name: str
+
+
+@record
+class LocalInfo(Record):
+    """A later schedule of an election for named regions (a re-vote or a re-election): when it runs,
+    its voting day, the source that set it, and why the election's rules extend to it."""
+
+    election: str
+    election_name: Text
+    id: str
+    kind: Literal["revote", "reelection"]
+    name: Text
+    regions: tuple[LocalRegion, ...]
+    start: dt.date
+    end: dt.date
+    voting_day: dt.date
+    source: Citation
+    interpretation: Text
+    note: Text | None = None
+
+
 @dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
 class ElectionSituation:
     """One election on the date asked: phases, rules in force, changes ahead, countdown."""
@@ -173,6 +200,7 @@ class ElectionSituation:
     upcoming: tuple[Change, ...]
     countdown: Countdown
     participation: ParticipationInfo | None = None  # None when no region was asked about
+    local: LocalInfo | None = None  # the local schedule the region asked about follows on this date
 
 
 @record
@@ -218,6 +246,7 @@ class Situation:
     message: Text | None = None
     data_version: str = ""
     region: RegionInfo | None = None
+    local: tuple[LocalInfo, ...] = ()  # the regions voting again on their own schedule on this date
 
 
 @record
