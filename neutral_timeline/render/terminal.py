@@ -18,6 +18,7 @@ from neutral_timeline.resolve.answer import (
     Citation,
     ElectionSituation,
     ElectionSummary,
+    LocalInfo,
     RegionInfo,
     RuleInfo,
     RuleInForce,
@@ -186,6 +187,10 @@ def election_block(
     if not rev.latest:
         head.append(f" — {label('superseded', lang)}", style="warn")
     parts += [head, RichText(_countdown(es, lang))]
+    if es.local:
+        own = RichText(label("local_schedule", lang, name=es.local.name.get(lang)), style="warn")
+        own.append(f" ({label(es.local.kind, lang)})", style="muted")
+        parts.append(own)
     if es.participation:
         style = "phase" if es.participation.status == "takes_part" else "warn"
         note = RichText(es.participation.note.get(lang), style=style)
@@ -217,6 +222,21 @@ def election_block(
     return Group(*parts)
 
 
+def voting_again(items: Iterable[LocalInfo], lang: Lang, notes: Footnotes) -> RenderableType:
+    """The regions voting again on their own schedule on the date asked, and when."""
+    parts: list[RenderableType] = [RichText("\n" + label("voting_again", lang), style="heading")]
+    for item in items:
+        line = RichText("  • ")
+        line.append(item.name.get(lang), style="election")
+        line.append(f" ({label(item.kind, lang)}): ", style="muted")
+        line.append(", ".join(r.name for r in item.regions))
+        line.append(" — " + label("local_voting_day", lang, date=short_date(item.voting_day, lang)), style="date")
+        line.append(" ")
+        line.append_text(cite(item.source, lang, notes, brief=True))
+        parts.append(line)
+    return Group(*parts)
+
+
 def situation(result: Situation, lang: Lang, details: bool = False) -> RenderableType:
     """The answer to "what applies today"; ``details`` adds each rule's sanction."""
     notes, readings = Footnotes(), Interpretations()
@@ -234,6 +254,8 @@ def situation(result: Situation, lang: Lang, details: bool = False) -> Renderabl
         parts += [RichText(""), election_block(es, lang, notes, readings, details)]
     if result.message:
         parts += [RichText(""), RichText(result.message.get(lang), style="warn")]
+    if result.local and not any(es.local for es in result.elections):
+        parts.append(voting_again(result.local, lang, notes))
     heading = label("rules", lang) if result.elections else label("always_rules", lang)
     if result.rules or result.covered:  # outside the coverage with no rule held: nothing to list
         parts.append(RichText(f"\n{heading} ({len(result.rules)})", style="heading"))

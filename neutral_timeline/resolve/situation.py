@@ -36,7 +36,7 @@ from neutral_timeline.resolve.index import (
     plan,
     revision_info,
 )
-from neutral_timeline.resolve.participation import own_race, participation, region_info
+from neutral_timeline.resolve.participation import local_in_area, own_race, participation, region_info
 from neutral_timeline.text import LANGS, Text
 
 HORIZON_DAYS = 14
@@ -138,8 +138,10 @@ def situation_for(
     p = plan(catalog, found.id, revision(catalog, found, as_of).id, local_codes(region), own_race(taking_part))
     running, rules = p.at(day)
     chosen = local_for(catalog, found, region, day, as_of) if region is not None else None
-    if chosen is not None:
+    if region is not None and chosen is not None:
         schedule, itself = chosen
+        if not itself:
+            taking_part = local_in_area(catalog, found, region, schedule.regions, taking_part)
         lp = local_plan(catalog, found.id, schedule.id, local_codes(region), own_race(taking_part) and itself)
         local_running, local_rules = lp.at(day)
         by_id = {r.id: r for r in rules}
