@@ -5,6 +5,8 @@ Reads the per-revision ``Plan`` (phases and rule segments) and never recomputes 
 the same when a later revision moves it, so that SEQUENCE can count the moves.
 
 - ``phase.<key>``: the phase, all its days.
+- ``local.<id>.…``: the same events on a local schedule the region follows (a re-vote or a
+  re-election), its phases named with the schedule's name.
 - ``rules-start.<h>`` / ``rules-end.<h>``: one-day events on the first and on the last day in
   force of a group of rules that share one window (the same first and last day on this
   schedule). ``<h>`` hashes the window as the data states it (``campaign.start`` ..
@@ -28,7 +30,7 @@ from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError
 from neutral_timeline.record import Record, record
 from neutral_timeline.resolve.answer import ParticipationInfo, PhaseSpan, RegionInfo, RevisionInfo, RuleInForce
-from neutral_timeline.resolve.index import NATIONAL, Segment, local_codes, plan, runs
+from neutral_timeline.resolve.index import NATIONAL, Plan, Segment, local_codes, local_plan, plan, runs
 from neutral_timeline.resolve.participation import own_race, participation, region_info
 from neutral_timeline.resolve.questions import FeedQuestion
 from neutral_timeline.resolve.situation import election as find_election
@@ -131,7 +133,10 @@ def occurrences(
     ``own_race=False`` (a region with no race of its own) leaves out the rules that bind only
     in the regions holding the election; the national rules keep their events.
     """
-    p = plan(catalog, election_id, revision_id, local, own_race)
+    return _occurrences(plan(catalog, election_id, revision_id, local, own_race))
+
+
+def _occurrences(p: Plan) -> tuple[Occurrence, ...]:
     found = [Occurrence(f"phase.{span.key}", "phase", span.start, span.end, phase=span) for span in p.phases]
     groups: dict[tuple[date | None, date | None], list[_Run]] = {}
     for run in (_Run(first, last) for first, last in runs(p.segments)):
@@ -146,6 +151,22 @@ def occurrences(
         if end is not None:
             rules = tuple(r.last.rule for r in group)
             found.append(Occurrence(f"rules-end.{digest}", "rules-end", end, end, rules=rules))
+    return tuple(found)
+
+
+@lru_cache(maxsize=256)
+def local_occurrences(
+    catalog: Catalog, election_id: str, local_id: str, local: frozenset[str] = NATIONAL, own_race: bool = True
+) -> tuple[Occurrence, ...]:
+    """The events of one local schedule, with stems and phase names of their own."""
+    schedule = next(s for s in catalog.elections[election_id].local if s.id == local_id)
+    found = []
+    for occ in _occurrences(local_plan(catalog, election_id, local_id, local, own_race)):
+        phase = occ.phase
+        if phase is not None:
+            name = Text(f"{phase.name.id}: {schedule.name.id}", f"{phase.name.en}: {schedule.name.en}")
+            phase = replace(phase, name=name)
+        found.append(replace(occ, stem=f"local.{local_id}.{occ.stem}", phase=phase, modified=schedule.schedule.enacted))
     return tuple(found)
 
 
@@ -176,7 +197,10 @@ def _chosen(catalog: Catalog, question: FeedQuestion) -> list[tuple[Election, Re
     return [(e, r) for e, r in known if r is not None]
 
 
-def _election_part(catalog: Catalog, found: Election, chosen: Revision, region: Region | None) -> FeedElection:
+def _election_part(
+    catalog: Catalog, found: Election, chosen: Revision, region: Region | None, as_of: date | None = None
+) -> FeedElection:
+    """One election's events; with a region, those of every local schedule it follows too."""
     local = local_codes(region)
     taking_part = participation(catalog, found, region)
     race = own_race(taking_part)
@@ -185,6 +209,11 @@ def _election_part(catalog: Catalog, found: Election, chosen: Revision, region: 
         replace(occ, sequence=moved[occ.stem][0], modified=moved[occ.stem][1])
         for occ in occurrences(catalog, found.id, chosen.id, local, race)
     )
+    if region is not None:
+        for schedule in found.local_as_of(as_of):
+            itself = schedule.covers(region.code, region.province)
+            if itself or (region.is_province and any(c.startswith(region.code + ".") for c in schedule.regions)):
+                events += local_occurrences(catalog, found.id, schedule.id, local, race and itself)
     info = plan(catalog, found.id, chosen.id).revision
     return FeedElection(found.id, found.name, info, taking_part, events)
 
@@ -203,7 +232,7 @@ def feed(catalog: Catalog, question: FeedQuestion) -> Feed:
     chosen = _chosen(catalog, canonical)
     return Feed(
         question=canonical,
-        elections=tuple(_election_part(catalog, e, r, region) for e, r in chosen),
+        elections=tuple(_election_part(catalog, e, r, region, canonical.as_of) for e, r in chosen),
         region=region_info(catalog, region) if region else None,
         data_revised=catalog.data_revised,
         data_version=catalog.content_hash[:16],
