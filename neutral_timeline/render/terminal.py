@@ -318,6 +318,7 @@ def timeline(result: Timeline, lang: Lang) -> RenderableType:
 
 
 def elections(items: Iterable[ElectionSummary], lang: Lang) -> RenderableType:
+    items = tuple(items)
     table = _table()
     for column in ("election", "kind", "voting_day", "schedule"):
         table.add_column(label(column, lang))
@@ -325,7 +326,11 @@ def elections(items: Iterable[ElectionSummary], lang: Lang) -> RenderableType:
     for e in items:
         schedule = f"{e.revision.instrument.short} ({label('n_revisions', lang, n=len(e.revisions))})"
         table.add_row(e.name.get(lang), e.kind, short_date(e.voting_day, lang), schedule, e.id)
-    return table
+    found = [s for e in items for s in e.local]
+    if not found:
+        return table
+    notes = Footnotes()
+    return Group(table, voting_again(found, lang, notes), notes.renderable(lang))
 
 
 def rules_list(items: Iterable[RuleInfo], lang: Lang) -> RenderableType:

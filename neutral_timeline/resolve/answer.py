@@ -298,6 +298,7 @@ class ElectionSummary(Record):
     stages_end: dt.date
     revision: RevisionInfo
     revisions: tuple[RevisionInfo, ...]
+    local: tuple[LocalInfo, ...] = ()  # later schedules of named regions (re-votes, re-elections)
 
 
 @record
