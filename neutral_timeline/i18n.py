@@ -264,6 +264,9 @@ LABELS: dict[str, Msg] = {
     "reelection": N_("re-election after the empty box won"),
     "voting_again": N_("Regions voting again on their own schedule"),
     "local_voting_day": N_("voting day {date}"),
+    "announced": N_("Announced next (no schedule yet)"),
+    "announced_on": N_("announced {date}"),
+    "no_date": N_("No voting day has been set by any law or KPU regulation."),
 }  # fmt: skip
 
 

@@ -20,6 +20,8 @@ from neutral_timeline.catalog.files import (
 from neutral_timeline.catalog.model import (
     STANDARD_PHASES,
     Anchor,
+    Announced,
+    Fact,
     Basis,
     Catalog,
     Election,
@@ -412,6 +414,34 @@ def _locals(
     return tuple(found)
 
 
+def _announced(checker: _Checker, ident: str) -> Announced:
+    """An announced election: its source and each fact's source checked, ``after`` an announced id."""
+    data = checker.files.announced[ident]
+    checker.instrument_ref(checker.where("announced", ident, "source.instrument"), data.source.instrument)
+    for index, fact in enumerate(data.facts):
+        checker.instrument_ref(
+            checker.where("announced", ident, f"facts[{index}].source.instrument"), fact.source.instrument
+        )
+    if data.after is not None and data.after not in checker.files.announced:
+        checker.unknown(
+            checker.where("announced", ident, "after"), "announced election", data.after, checker.files.announced
+        )
+    if ident in checker.files.elections:
+        checker.problems.append(
+            Problem(checker.where("announced", ident), f"'{ident}' is also an election", "one id, one file")
+        )
+    return Announced(
+        id=ident,
+        kind=data.kind,
+        name=_text(data.name),
+        announced=data.announced,
+        source=_source(data.source),
+        facts=tuple(Fact(_text(f.text), _source(f.source)) for f in data.facts),
+        after=data.after,
+        note=_opt_text(data.note),
+    )
+
+
 def _participation(checker: _Checker, election_id: str, data: ElectionFile, regions: Regions) -> Participation:
     given = data.participation
     where = checker.where("elections", election_id, "participation")
@@ -495,6 +525,7 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
                 checker.where("rules", rule_id, "territory.source.instrument"), rule.territory.source.instrument
             )
     reporting = {ident: _reporting(ident, files.reporting[ident], checker) for ident in sorted(files.reporting)}
+    announced = {ident: _announced(checker, ident) for ident in sorted(files.announced)}
     elections: dict[str, Election] = {}
     for election_id in sorted(files.elections):
         data = files.elections[election_id]
@@ -549,5 +580,6 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
         reporting=MappingProxyType(reporting),
         content_hash=digest,
         data_revised=max(stamp_dates, default=date(2000, 1, 1)),
+        announced=MappingProxyType(dict(sorted(announced.items(), key=lambda kv: (kv[1].announced, kv[0])))),
     )
     return catalog, []

@@ -124,6 +124,25 @@ class ElectionFile(Strict):
     local: dict[Id, LocalFile] = Field(default_factory=dict)
 
 
+class FactFile(Strict):
+    """One thing known about an announced election, with its source."""
+
+    text: TextFile
+    source: SourceFile
+
+
+class AnnouncedFile(Strict):
+    """An election announced before any schedule exists: only what a law or ruling fixes, no dates."""
+
+    kind: Literal["pemilu", "pilkada"]
+    name: TextFile
+    announced: date  # the day it became known (the ruling or law that announced it)
+    source: SourceFile  # what announced it
+    after: Id | None = None  # an announced election it follows (local elections after the national one)
+    facts: tuple[FactFile, ...] = Seq(min_length=1)
+    note: TextFile | None = None
+
+
 class PhaseNameFile(Strict):
     name: TextFile
 
@@ -264,6 +283,7 @@ def known_keys() -> set[str]:
     models: list[type[BaseModel]] = [
         TextFile, SourceFile, PhaseFile, RevisionFile, ElectionFile, InstrumentFile,
         AnchorFile, WindowFile, BasisFile, SanctionFile, RuleFile, TerritoryFile, ReportingFile, LocalFile,
+        AnnouncedFile, FactFile,
     ]  # fmt: skip
     keys: set[str] = set()
     for model in models:

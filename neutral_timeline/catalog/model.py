@@ -227,6 +227,29 @@ class Election(Record):
 
 
 @record
+class Fact(Record):
+    """One thing known about an announced election, with its source."""
+
+    text: Text
+    source: Source
+
+
+@record
+class Announced(Record):
+    """An election announced before any schedule: what is legally fixed and sourced, never a date
+    that no law or KPU regulation has set (calendars/README.md, "announced/")."""
+
+    id: str
+    kind: ElectionKind
+    name: Text
+    announced: date  # the day it became known
+    source: Source
+    facts: tuple[Fact, ...]
+    after: str | None = None
+    note: Text | None = None
+
+
+@record
 class Instrument(Record):
     """A legal text (UU, PP, PKPU, SKB, a regional circular) and when it is in force."""
 
@@ -343,6 +366,7 @@ class Catalog(Record):
     reporting: Mapping[str, ReportingChannel]  # id -> where violations are reported, over time
     content_hash: str  # sha256 of every data file; serves as ETag and seeds ICS output
     data_revised: date  # the latest date the data itself names; DTSTAMP of ICS output
+    announced: Mapping[str, Announced] = field(default_factory=dict)  # elections announced, no schedule yet
 
     # One catalog per data version: compared and hashed by identity (it keys the resolver's caches).
     __eq__ = object.__eq__

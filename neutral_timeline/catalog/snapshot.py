@@ -19,9 +19,11 @@ from typing import Any, TypeVar
 from neutral_timeline.catalog.model import (
     LOCAL_KINDS,
     Anchor,
+    Announced,
     Basis,
     Catalog,
     Election,
+    Fact,
     Instrument,
     LocalSchedule,
     Participation,
@@ -41,7 +43,19 @@ from neutral_timeline.text import Text
 FORMAT = 2  # bump when the encoding below changes meaning (1 was a pickle)
 MAX_BYTES = 64 * 1024 * 1024
 RECORDS: tuple[type, ...] = (Anchor, Basis, Catalog, Election, Instrument, Participation, Phase, Region, Revision)
-RECORDS += (LocalSchedule, ReportingChannel, Rule, Sanction, Source, Territory, Text, Window, WindowSpec)
+RECORDS += (
+    Announced,
+    Fact,
+    LocalSchedule,
+    ReportingChannel,
+    Rule,
+    Sanction,
+    Source,
+    Territory,
+    Text,
+    Window,
+    WindowSpec,
+)
 
 T = TypeVar("T")
 
@@ -142,6 +156,22 @@ def _reporting(c: ReportingChannel) -> list[Any]:
     return [c.id, _text(c.name), list(c.handles), _day(c.start), _day(c.end), _source(c.source), c.url, _text(c.note)]
 
 
+def _announced(a: Announced) -> list[Any]:
+    facts = [[_text(f.text), _source(f.source)] for f in a.facts]
+    return [a.id, a.kind, _text(a.name), _day(a.announced), _source(a.source), facts, a.after, _text(a.note)]
+
+
+def _to_announced(value: Any) -> Announced:
+    ident, kind, name, announced, source, facts, after, note = _list(value, 8)
+    if kind not in ("pilkada", "pemilu"):
+        raise SnapshotError(f"unknown election kind {kind!r}")
+    found = tuple(Fact(_to_text(t), _to_source(s)) for t, s in map(lambda f: _list(f, 2), _list(facts)))
+    return Announced(
+        _str(ident), kind, _to_text(name), _to_day(announced), _to_source(source), found, _opt_str(after),
+        _opt_text(note),
+    )  # fmt: skip
+
+
 def dumps(catalog: Catalog) -> bytes:
     """The snapshot file's bytes: header line, body line."""
     body = {
@@ -153,6 +183,7 @@ def dumps(catalog: Catalog) -> bytes:
         "reporting": [_reporting(c) for c in catalog.reporting.values()],
         "content_hash": catalog.content_hash,
         "data_revised": _day(catalog.data_revised),
+        "announced": [_announced(a) for a in catalog.announced.values()],
     }
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
     return json.dumps(header(catalog.content_hash)).encode() + b"\n" + payload + b"\n"
@@ -347,6 +378,7 @@ def _decode(body: dict[str, Any]) -> Catalog:
         reporting=MappingProxyType({c.id: c for c in map(_to_reporting, _list(body["reporting"]))}),
         content_hash=_str(body["content_hash"]),
         data_revised=_to_day(body["data_revised"]),
+        announced=MappingProxyType({a.id: a for a in map(_to_announced, _list(body["announced"]))}),
     )
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 from neutral_timeline.i18n import countdown, label, long_date, short_date, span
 from neutral_timeline.resolve.answer import (
     Citation,
+    AnnouncedInfo,
     ElectionSituation,
     ElectionSummary,
     LocalInfo,
@@ -237,6 +238,23 @@ def voting_again(items: Iterable[LocalInfo], lang: Lang, notes: Footnotes) -> Re
     return Group(*parts)
 
 
+def announced(items: Iterable[AnnouncedInfo], lang: Lang, notes: Footnotes) -> RenderableType:
+    """The elections announced ahead, with what is known and its sources, and no dates."""
+    parts: list[RenderableType] = [RichText("\n" + label("announced", lang), style="heading")]
+    for item in items:
+        head = RichText("  • ")
+        head.append(item.name.get(lang), style="election")
+        head.append(f" ({label('announced_on', lang, date=short_date(item.announced, lang))}) ", style="muted")
+        head.append_text(cite(item.source, lang, notes, brief=True))
+        parts.append(head)
+        for fact in item.facts:
+            line = RichText("    – " + fact.text.get(lang) + " ")
+            line.append_text(cite(fact.source, lang, notes, brief=True))
+            parts.append(line)
+        parts.append(RichText("    " + label("no_date", lang), style="warn"))
+    return Group(*parts)
+
+
 def situation(result: Situation, lang: Lang, details: bool = False) -> RenderableType:
     """The answer to "what applies today"; ``details`` adds each rule's sanction."""
     notes, readings = Footnotes(), Interpretations()
@@ -256,6 +274,8 @@ def situation(result: Situation, lang: Lang, details: bool = False) -> Renderabl
         parts += [RichText(""), RichText(result.message.get(lang), style="warn")]
     if result.local and not any(es.local for es in result.elections):
         parts.append(voting_again(result.local, lang, notes))
+    if result.announced:
+        parts.append(announced(result.announced, lang, notes))
     heading = label("rules", lang) if result.elections else label("always_rules", lang)
     if result.rules or result.covered:  # outside the coverage with no rule held: nothing to list
         parts.append(RichText(f"\n{heading} ({len(result.rules)})", style="heading"))

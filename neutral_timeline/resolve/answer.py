@@ -186,6 +186,29 @@ class LocalInfo(Record):
     note: Text | None = None
 
 
+@record
+class FactInfo(Record):
+    """One thing known about an announced election, with its source."""
+
+    text: Text
+    source: Citation
+
+
+@record
+class AnnouncedInfo(Record):
+    """An election announced ahead, with no schedule: only what a law or ruling fixes, never a date
+    that none has set."""
+
+    id: str
+    kind: str
+    name: Text
+    announced: dt.date  # the day it became known
+    source: Citation
+    facts: tuple[FactInfo, ...]
+    after: str | None = None
+    note: Text | None = None
+
+
 @dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
 class ElectionSituation:
     """One election on the date asked: phases, rules in force, changes ahead, countdown."""
@@ -247,6 +270,7 @@ class Situation:
     data_version: str = ""
     region: RegionInfo | None = None
     local: tuple[LocalInfo, ...] = ()  # the regions voting again on their own schedule on this date
+    announced: tuple[AnnouncedInfo, ...] = ()  # with no election in progress: what comes next, no dates
 
 
 @record

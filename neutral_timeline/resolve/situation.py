@@ -14,7 +14,9 @@ from neutral_timeline.resolve.answer import (
     BasisSpan,
     Countdown,
     Coverage,
+    AnnouncedInfo,
     ElectionSituation,
+    FactInfo,
     LocalInfo,
     LocalRegion,
     PhaseNow,
@@ -47,6 +49,11 @@ OUTSIDE = N_(
     "was in progress. The ASN neutrality principle applies at all times."
 )
 NO_ELECTION = N_("No election is in progress on this date. The rules that apply at all times are listed below.")
+AFTER = N_(
+    "This date is outside the elections this tool holds ({start} to {end}), and no later election has a "
+    "schedule yet: the elections announced next are listed below, with only what the law fixes about them. "
+    "The ASN neutrality principle applies at all times."
+)
 LOCAL_ONLY = N_(
     "No election is in progress nationally on this date, but some regions vote again on their own schedule "
     "(listed below). Ask about one of those regions for the rules in force there; the rules that apply at all "
@@ -109,6 +116,24 @@ def local_for(
         if region.is_province and any(code.startswith(region.code + ".") for code in schedule.regions):
             return schedule, False
     return None
+
+
+def announced(catalog: Catalog, day: date) -> tuple[AnnouncedInfo, ...]:
+    """The elections announced by ``day`` that have no schedule: what is known, with sources."""
+    return tuple(
+        AnnouncedInfo(
+            a.id,
+            a.kind,
+            a.name,
+            a.announced,
+            cite_source(catalog, a.source),
+            tuple(FactInfo(f.text, cite_source(catalog, f.source)) for f in a.facts),
+            a.after,
+            a.note,
+        )  # fmt: skip
+        for a in catalog.announced.values()
+        if a.announced <= day
+    )
 
 
 def locals_in_progress(
@@ -249,8 +274,10 @@ def situation(
     else:
         rules = tuple(seg.rule for seg in always_segments(catalog, local) if seg.start <= day <= seg.end)
     message = None
+    ahead = () if any(es.in_progress for es, _ in found) or voting_again else announced(catalog, day)
     if not covered:
-        message = Text(*(say(OUTSIDE, g, start=short_date(span.start, g), end=short_date(span.end, g)) for g in LANGS))
+        words = AFTER if ahead and day > span.end else OUTSIDE
+        message = Text(*(say(words, g, start=short_date(span.start, g), end=short_date(span.end, g)) for g in LANGS))
     elif not found:
         message = text(LOCAL_ONLY if voting_again else NO_ELECTION)
     return Situation(
@@ -266,6 +293,7 @@ def situation(
         data_version=catalog.content_hash[:16],
         region=region_info(catalog, region) if region else None,
         local=voting_again,
+        announced=ahead,
     )
 
 
