@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 from neutral_timeline.i18n import countdown, label, long_date, short_date, span
 from neutral_timeline.resolve.answer import (
-    Citation,
     AnnouncedInfo,
+    Citation,
     ElectionSituation,
     ElectionSummary,
     LocalInfo,

@@ -11,10 +11,10 @@ from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError, unknown
 from neutral_timeline.i18n import N_, say, short_date, text
 from neutral_timeline.resolve.answer import (
+    AnnouncedInfo,
     BasisSpan,
     Countdown,
     Coverage,
-    AnnouncedInfo,
     ElectionSituation,
     FactInfo,
     LocalInfo,
@@ -130,7 +130,7 @@ def announced(catalog: Catalog, day: date) -> tuple[AnnouncedInfo, ...]:
             tuple(FactInfo(f.text, cite_source(catalog, f.source)) for f in a.facts),
             a.after,
             a.note,
-        )  # fmt: skip
+        )
         for a in catalog.announced.values()
         if a.announced <= day
     )
