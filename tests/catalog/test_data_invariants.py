@@ -31,6 +31,8 @@ def test_every_instrument_is_cited_or_sets_a_schedule(catalog: Catalog) -> None:
     used: set[str | None] = {b.instrument for r in catalog.rules.values() for b in r.bases}
     used |= {r.instrument for e in catalog.elections.values() for r in e.revisions}
     used |= {s.schedule.instrument for e in catalog.elections.values() for s in e.local}
+    used |= {a.source.instrument for a in catalog.announced.values()}
+    used |= {f.source.instrument for a in catalog.announced.values() for f in a.facts}
     used |= {
         p.source.instrument for e in catalog.elections.values() for s in e.local for p in s.schedule.phases.values()
     }
