@@ -308,6 +308,7 @@ class Timeline(Record):
     phases: tuple[PhaseSpan, ...]
     rules: tuple[RuleSpan, ...]
     data_version: str = ""
+    local: tuple[LocalInfo, ...] = ()  # with a region: the local schedules it follows (their phases are in phases)
 
 
 @record

@@ -20,6 +20,7 @@ from neutral_timeline.resolve.answer import (
     LocalInfo,
     LocalRegion,
     PhaseNow,
+    PhaseSpan,
     ReportingInfo,
     RuleInForce,
     RuleSpan,
@@ -309,12 +310,33 @@ def _stretches(segments: tuple[Segment, ...]) -> list[list[Segment]]:
     return found
 
 
-def timeline(catalog: Catalog, election_id: str, as_of: date | None = None) -> Timeline:
+def _local_phases(
+    catalog: Catalog, found: Election, as_of: date | None, region: Region
+) -> tuple[tuple[LocalInfo, ...], tuple[PhaseSpan, ...]]:
+    """The local schedules ``region`` follows (or that regions in its area follow), and their phases,
+    keyed ``local.<id>.<key>`` and named with the schedule's name."""
+    infos: list[LocalInfo] = []
+    spans: list[PhaseSpan] = []
+    for schedule in found.local_as_of(as_of):
+        inside = region.is_province and any(c.startswith(region.code + ".") for c in schedule.regions)
+        if not (schedule.covers(region.code, region.province) or inside):
+            continue
+        infos.append(local_info(catalog, found, schedule))
+        for span in local_plan(catalog, found.id, schedule.id).phases:
+            name = Text(f"{span.name.id}: {schedule.name.id}", f"{span.name.en}: {schedule.name.en}")
+            spans.append(replace(span, key=f"local.{schedule.id}.{span.key}", name=name))
+    return tuple(infos), tuple(spans)
+
+
+def timeline(catalog: Catalog, election_id: str, as_of: date | None = None, region: Region | None = None) -> Timeline:
     """One election's phases and every rule window on its schedule, each with the bases in force
-    over the part of its window that falls within the election's tahapan."""
+    over the part of its window that falls within the election's tahapan. With ``region``, the
+    phases of the local schedules it follows come after the election's own (rule windows stay the
+    main schedule's: a region's rules on a local schedule are answered by ``situation``)."""
     found = election(catalog, election_id)
     chosen = revision(catalog, found, as_of)
     p = plan(catalog, found.id, chosen.id)
+    infos, extra = _local_phases(catalog, found, as_of, region) if region is not None else ((), ())
     lo, hi = p.stages.start, p.stages.end
     spans = []
     for stretch in _stretches(p.segments):
@@ -332,7 +354,8 @@ def timeline(catalog: Catalog, election_id: str, as_of: date | None = None) -> T
         name=found.name,
         revision=p.revision,
         revisions=tuple(revision_info(catalog, found, r) for r in found.revisions),
-        phases=p.phases,
+        phases=p.phases + extra,
         rules=tuple(spans),
         data_version=catalog.content_hash[:16],
+        local=infos,
     )

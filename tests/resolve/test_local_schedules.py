@@ -160,3 +160,15 @@ def test_the_bangka_feed_has_its_re_election(catalog: Catalog) -> None:
     assert voting.start == date(2025, 8, 27) and voting.phase is not None and "Bangka" in voting.phase.name.id
     (national,) = feed(catalog, FeedQuestion(election="pilkada-2024")).elections
     assert not any(e.stem.startswith("local.") for e in national.events)
+
+
+def test_a_regions_timeline_shows_its_local_schedule(catalog: Catalog) -> None:
+    from neutral_timeline.resolve.situation import timeline
+
+    bangka = catalog.regions.get("19.01")
+    assert bangka is not None
+    found = timeline(catalog, "pilkada-2024", region=bangka)
+    assert [s.id for s in found.local] == ["pemilihan-ulang-2025"]
+    voting = next(p for p in found.phases if p.key == "local.pemilihan-ulang-2025.voting_day")
+    assert voting.start == date(2025, 8, 27) and "Bangka" in voting.name.en
+    assert not any(p.key.startswith("local.") for p in timeline(catalog, "pilkada-2024").phases)
