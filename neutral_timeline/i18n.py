@@ -265,6 +265,15 @@ LABELS: dict[str, Msg] = {
     "skip": N_("Skip to content"),
     "region_optional": N_("Region (code or name, optional)"),
     "sections": N_("Page sections"),
+    # Local schedules: regions voting again (re-votes, re-elections) and elections announced ahead.
+    "local_schedule": N_("This region votes again on its own schedule: {name}"),
+    "revote": N_("re-vote (PSU) ordered by the Constitutional Court"),
+    "reelection": N_("re-election after the empty box won"),
+    "voting_again": N_("Regions voting again on their own schedule"),
+    "local_voting_day": N_("voting day {date}"),
+    "announced": N_("Announced next (no schedule yet)"),
+    "announced_on": N_("announced {date}"),
+    "no_date": N_("No voting day has been set by any law or KPU regulation."),
 }  # fmt: skip
 
 

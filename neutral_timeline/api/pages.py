@@ -124,7 +124,7 @@ def widget(
 
         def render() -> bytes:
             result = answers.answer(SituationQuestion(day, election_id, code))
-            plan = answers.answer(TimelineQuestion(election_id))
+            plan = answers.answer(TimelineQuestion(election_id, region=code))
             return html.widget(result, plan, options.lang, options.theme, title, page)
 
         page = html.Page(
@@ -234,9 +234,16 @@ def static(request: Request, name: str, v: str | None = None) -> Response:
     response_class=Response,
 )
 def timeline_svg(
-    request: Request, election_id: str, lang: LangQ = "id", as_of: DateQ = None, date: DateQ = None
+    request: Request,
+    election_id: str,
+    lang: LangQ = "id",
+    as_of: DateQ = None,
+    date: DateQ = None,
+    region: Annotated[str | None, Query(description="A region code or name: adds its local schedules.")] = None,
 ) -> Response:
-    day, max_age = _day(date)
-    question = TimelineQuestion(election_id, parse_date(as_of, "as_of") if as_of else None)
+    place = _region(service(request).catalog, region)
+    day, max_age = _day(date, place.zone if place else DEFAULT_ZONE)
+    code = place.code if place else None
+    question = TimelineQuestion(election_id, parse_date(as_of, "as_of") if as_of else None, code)
     rendered = service(request).rendered(question, "svg", parse_lang(lang), RenderOptions(today=day))
     return send(request, rendered, max_age=max_age, cors=False, extra=SVG_HEADERS)

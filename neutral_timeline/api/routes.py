@@ -118,8 +118,11 @@ def today(
 
 @api.get("/api/v1/elections/{election}", summary="One election: its schedule and rule windows", response_model=Timeline)
 @api.get(TimelineQuestion.PATH, summary="One election's timeline (for widgets)", response_model=Timeline)
-def election_timeline(request: Request, election: str, lang: LangQ = "id", as_of: AsOfQ = None) -> Response:
-    return _json(request, TimelineQuestion(election, _as_of(as_of)), lang)
+def election_timeline(
+    request: Request, election: str, lang: LangQ = "id", as_of: AsOfQ = None, region: RegionQ = None
+) -> Response:
+    code = service(request).catalog.regions.find(region, "region").code if region else None
+    return _json(request, TimelineQuestion(election, _as_of(as_of), code), lang)
 
 
 @api.get(SituationQuestion.ELECTION_PATH, summary="What applies on a date for one election", response_model=Situation)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from neutral_timeline.catalog.files import (
     AnchorFile,
     ElectionFile,
+    LocalFile,
     ReportingFile,
     RuleFile,
     SourceFile,
@@ -19,10 +20,13 @@ from neutral_timeline.catalog.files import (
 from neutral_timeline.catalog.model import (
     STANDARD_PHASES,
     Anchor,
+    Announced,
     Basis,
     Catalog,
     Election,
+    Fact,
     Instrument,
+    LocalSchedule,
     Participation,
     Phase,
     ReportingChannel,
@@ -224,8 +228,10 @@ def _instrument(ident: str, checker: _Checker) -> Instrument:
 
 
 def _windows(
-    checker: _Checker, rule: Rule, election: Election, phases: dict[str, Phase], rev: str
+    checker: _Checker, rule: Rule, election: Election, phases: dict[str, Phase], rev: str, partial: bool = False
 ) -> tuple[Window, ...]:
+    """The rule's windows on one schedule. ``partial`` (a local schedule): a window anchored on a
+    phase the schedule lacks is left out rather than refused (calendars/README.md, "Local schedules")."""
     resolved: list[Window] = []
     for index, spec in enumerate(rule.windows):
         where = checker.where("rules", rule.id, f"windows[{index}]")
@@ -234,6 +240,8 @@ def _windows(
             for side, end in (("from", spec.start), ("until", spec.end))
             if isinstance(end, Anchor) and end.phase not in phases
         ]
+        if missing and partial:
+            continue
         for side, end in missing:
             assert isinstance(end, Anchor)
             guess = did_you_mean(end.phase, phases)
@@ -260,6 +268,178 @@ def _windows(
             continue
         resolved.append(window)
     return tuple(resolved)
+
+
+def _local_phases(checker: _Checker, election_id: str, local_id: str, given: LocalFile) -> dict[str, Phase]:
+    """A local schedule's phases: ``voting_day`` required, one day; campaign and quiet period before it;
+    ``stages`` given (holding every phase) or spanning them."""
+    names = checker.files.phases
+    base = f"local.{local_id}.phases"
+    phases: dict[str, Phase] = {}
+    for key, item in given.phases.items():
+        where = checker.where("elections", election_id, f"{base}.{key}")
+        checker.instrument_ref(f"{where}.source.instrument", item.source.instrument)
+        name = _text(item.name) if item.name else _text(names[key].name) if key in names else None
+        if name is None:
+            checker.problems.append(
+                Problem(
+                    f"{where}.name",
+                    f"phase '{key}' is not in phases.toml and has no name",
+                    'name = { id = "...", en = "..." }',
+                    suggestion=f"did you mean '{g}'?" if (g := did_you_mean(key, names)) else None,
+                )
+            )
+            continue
+        phases[key] = Phase(key, name, item.start, item.end, _source(item.source, given.instrument))
+    voting = phases.get("voting_day")
+    if voting is None:
+        checker.problems.append(
+            Problem(
+                checker.where("elections", election_id, f"{base}.voting_day"),
+                "a local schedule has no voting_day",
+                "[local.<id>.phases.voting_day] with start == end and its source",
+            )
+        )
+        return phases
+    if voting.start != voting.end:
+        checker.problems.append(
+            Problem(
+                checker.where("elections", election_id, f"{base}.voting_day"),
+                f"voting_day spans {voting.days} days",
+                "one day: start == end",
+            )
+        )
+    for key in ("campaign", "quiet_period", "candidate_registration", "candidate_determination", "number_draw"):
+        phase = phases.get(key)
+        if phase is not None and phase.end >= voting.start:
+            checker.problems.append(
+                Problem(
+                    checker.where("elections", election_id, f"{base}.{key}"),
+                    f"{key} ends {phase.end}, not before voting_day {voting.start}",
+                    "a phase that precedes voting ends on or before the day before voting_day",
+                )
+            )
+    stages = phases.get("stages")
+    if stages is None:
+        first = min(phases.values(), key=lambda p: p.start)
+        last = max(p.end for p in phases.values())
+        spanned = Source(
+            locator=f"{first.start.isoformat()}..{last.isoformat()}: rentang tahap-tahap jadwal lokal ini",
+            verified=all(p.source.verified for p in phases.values()),
+            instrument=given.instrument,
+        )
+        phases["stages"] = Phase("stages", _text(names["stages"].name), first.start, last, spanned)
+    else:
+        for key, phase in phases.items():
+            if not (stages.start <= phase.start and phase.end <= stages.end):
+                checker.problems.append(
+                    Problem(
+                        checker.where("elections", election_id, f"{base}.{key}"),
+                        f"{phase.start}..{phase.end} lies outside stages {stages.start}..{stages.end}",
+                        "every phase within the stages phase",
+                    )
+                )
+    return phases
+
+
+def _locals(
+    checker: _Checker,
+    shell: Election,
+    data: ElectionFile,
+    rules: dict[str, Rule],
+    instruments: dict[str, Instrument],
+    regions: Regions,
+) -> tuple[LocalSchedule, ...]:
+    """The election's local schedules, checked: known regions that take part, no overlap per region."""
+    found: list[LocalSchedule] = []
+    for local_id, given in data.local.items():
+        where = checker.where("elections", shell.id, f"local.{local_id}")
+        checker.instrument_ref(f"{where}.instrument", given.instrument)
+        for index, code in enumerate(given.regions):
+            region = regions.get(code)
+            if region is None:
+                checker.problems.append(
+                    Problem(
+                        f"{where}.regions[{index}]",
+                        f"'{code}' is not a region in regions/regions.csv",
+                        "a Kemendagri code such as 19.01 (regency/city) or 91 (province)",
+                        suggestion="search with: neutral-timeline regions NAME",
+                    )
+                )
+            elif shell.participation.status(region.province, None if region.is_province else code) != "takes_part":
+                checker.problems.append(
+                    Problem(
+                        f"{where}.regions[{index}]",
+                        f"'{code}' ({region.name}) does not take part in {shell.id}",
+                        "a region with a race in this election (see [participation])",
+                    )
+                )
+        if len(set(given.regions)) != len(given.regions):
+            checker.problems.append(Problem(f"{where}.regions", "a region is listed twice", "each code once"))
+        phases = _local_phases(checker, shell.id, local_id, given)
+        if "voting_day" not in phases:
+            continue
+        windows = {}
+        for rule in rules.values():
+            governed = any(b.instrument in instruments and instruments[b.instrument].governs(shell) for b in rule.bases)
+            if governed and not rule.always:
+                windows[rule.id] = _windows(checker, rule, shell, phases, local_id, partial=True)
+        schedule = Revision(
+            local_id, given.instrument, given.enacted, MappingProxyType(phases), None, MappingProxyType(windows)
+        )
+        found.append(
+            LocalSchedule(
+                local_id,
+                given.kind,
+                _text(given.name),
+                given.regions,
+                schedule,
+                _text(given.interpretation),
+                _opt_text(given.note),
+            )
+        )
+    found.sort(key=lambda s: (s.voting_day, s.id))
+    for index, one in enumerate(found):
+        for other in found[index + 1 :]:
+            shared = sorted(set(one.regions) & set(other.regions))
+            if shared and other.stages.start <= one.stages.end:
+                checker.problems.append(
+                    Problem(
+                        checker.where("elections", shell.id, f"local.{other.id}"),
+                        f"region {shared[0]} follows local schedules {one.id} and {other.id} at once "
+                        f"({other.stages.start}..{min(one.stages.end, other.stages.end)})",
+                        "a region follows one local schedule at a time",
+                    )
+                )
+    return tuple(found)
+
+
+def _announced(checker: _Checker, ident: str) -> Announced:
+    """An announced election: its source and each fact's source checked, ``after`` an announced id."""
+    data = checker.files.announced[ident]
+    checker.instrument_ref(checker.where("announced", ident, "source.instrument"), data.source.instrument)
+    for index, fact in enumerate(data.facts):
+        checker.instrument_ref(
+            checker.where("announced", ident, f"facts[{index}].source.instrument"), fact.source.instrument
+        )
+    if data.after is not None and data.after not in checker.files.announced:
+        checker.unknown(
+            checker.where("announced", ident, "after"), "announced election", data.after, checker.files.announced
+        )
+    if ident in checker.files.elections:
+        checker.problems.append(
+            Problem(checker.where("announced", ident), f"'{ident}' is also an election", "one id, one file")
+        )
+    return Announced(
+        id=ident,
+        kind=data.kind,
+        name=_text(data.name),
+        announced=data.announced,
+        source=_source(data.source),
+        facts=tuple(Fact(_text(f.text), _source(f.source)) for f in data.facts),
+        after=data.after,
+        note=_opt_text(data.note),
+    )
 
 
 def _participation(checker: _Checker, election_id: str, data: ElectionFile, regions: Regions) -> Participation:
@@ -345,6 +525,7 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
                 checker.where("rules", rule_id, "territory.source.instrument"), rule.territory.source.instrument
             )
     reporting = {ident: _reporting(ident, files.reporting[ident], checker) for ident in sorted(files.reporting)}
+    announced = {ident: _announced(checker, ident) for ident in sorted(files.announced)}
     elections: dict[str, Election] = {}
     for election_id in sorted(files.elections):
         data = files.elections[election_id]
@@ -383,7 +564,8 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
                     expected="distinct enacted dates, so as_of picks one",
                 )
             )
-        elections[election_id] = Election(election_id, data.kind, shell.name, tuple(revisions), participation)
+        local = _locals(checker, shell, data, rules, instruments, regions)
+        elections[election_id] = Election(election_id, data.kind, shell.name, tuple(revisions), participation, local)
     if checker.problems:
         return None, list(dict.fromkeys(checker.problems))  # one line per problem, once
     stamp_dates = [r.enacted for e in elections.values() for r in e.revisions] + [
@@ -398,5 +580,6 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
         reporting=MappingProxyType(reporting),
         content_hash=digest,
         data_revised=max(stamp_dates, default=date(2000, 1, 1)),
+        announced=MappingProxyType(dict(sorted(announced.items(), key=lambda kv: (kv[1].announced, kv[0])))),
     )
     return catalog, []

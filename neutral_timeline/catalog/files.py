@@ -103,11 +103,44 @@ class ParticipationFile(Strict):
         return self
 
 
+class LocalFile(Strict):
+    """A later schedule of the election for named regions: a re-vote (PSU) or a re-election."""
+
+    kind: Literal["revote", "reelection"]
+    name: TextFile
+    regions: tuple[ProvinceCode | RegencyCode, ...] = Seq(min_length=1)
+    instrument: Id
+    enacted: date
+    phases: dict[Annotated[str, Field(pattern=KEY_PATTERN)], PhaseFile]
+    interpretation: TextFile
+    note: TextFile | None = None
+
+
 class ElectionFile(Strict):
     kind: Literal["pilkada", "pemilu"]
     name: TextFile
     revisions: dict[Id, RevisionFile] = Field(min_length=1)
     participation: ParticipationFile
+    local: dict[Id, LocalFile] = Field(default_factory=dict)
+
+
+class FactFile(Strict):
+    """One thing known about an announced election, with its source."""
+
+    text: TextFile
+    source: SourceFile
+
+
+class AnnouncedFile(Strict):
+    """An election announced before any schedule exists: only what a law or ruling fixes, no dates."""
+
+    kind: Literal["pemilu", "pilkada"]
+    name: TextFile
+    announced: date  # the day it became known (the ruling or law that announced it)
+    source: SourceFile  # what announced it
+    after: Id | None = None  # an announced election it follows (local elections after the national one)
+    facts: tuple[FactFile, ...] = Seq(min_length=1)
+    note: TextFile | None = None
 
 
 class PhaseNameFile(Strict):
@@ -249,7 +282,8 @@ def known_keys() -> set[str]:
     """Every key any data file may use, for did-you-mean on unknown keys."""
     models: list[type[BaseModel]] = [
         TextFile, SourceFile, PhaseFile, RevisionFile, ElectionFile, InstrumentFile,
-        AnchorFile, WindowFile, BasisFile, SanctionFile, RuleFile, TerritoryFile, ReportingFile,
+        AnchorFile, WindowFile, BasisFile, SanctionFile, RuleFile, TerritoryFile, ReportingFile, LocalFile,
+        AnnouncedFile, FactFile,
     ]  # fmt: skip
     keys: set[str] = set()
     for model in models:

@@ -15,7 +15,7 @@ from typing import Any
 
 from neutral_timeline.errors import Problem
 
-FOLDERS = ("elections", "instruments", "rules", "reporting")
+FOLDERS = ("elections", "announced", "instruments", "rules", "reporting")
 PHASES = "phases.toml"
 REGIONS = "regions/regions.csv"
 MAX_BYTES = 2 * 1024 * 1024  # the largest file (regions.csv) is ~30 KiB

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import reprlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from neutral_timeline.catalog import build, tomlfile
 from neutral_timeline.catalog.files import (
     ID_PATTERN,
+    AnnouncedFile,
     ElectionFile,
     InstrumentFile,
     PhaseNameFile,
@@ -42,6 +43,7 @@ class Files:
     instruments: dict[str, InstrumentFile]
     rules: dict[str, RuleFile]
     reporting: dict[str, ReportingFile]
+    announced: dict[str, AnnouncedFile] = field(default_factory=dict)
 
 
 def _key_path(loc: tuple[int | str, ...]) -> str:
@@ -132,6 +134,7 @@ def read_files(folder: Folder) -> tuple[Files, list[Problem]]:
         "instruments": InstrumentFile,
         "rules": RuleFile,
         "reporting": ReportingFile,
+        "announced": AnnouncedFile,
     }
     loaded: dict[str, dict[str, Any]] = {name: {} for name in models}
     for relative in folder.files:
@@ -158,6 +161,7 @@ def read_files(folder: Folder) -> tuple[Files, list[Problem]]:
         instruments=loaded["instruments"],
         rules=loaded["rules"],
         reporting=loaded["reporting"],
+        announced=loaded["announced"],
     )
     return files, problems
 

@@ -136,6 +136,40 @@ class Revision(Record):
 
 
 ParticipationStatus = Literal["takes_part", "not_taking_part", "unknown"]
+# A later schedule some regions of an election follow (calendars/README.md, "Local schedules"):
+# a re-vote (PSU) ordered by the Constitutional Court, or a re-election where the empty box won.
+LocalKind = Literal["revote", "reelection"]
+LOCAL_KINDS = ("revote", "reelection")
+
+
+@record
+class LocalSchedule(Record):
+    """A later schedule of an election for named regions, each date sourced.
+
+    ``schedule`` holds its phases (always with ``voting_day`` and ``stages``: given, or spanning its
+    phases) and the rule windows resolved on them; a window anchored on a phase the local schedule
+    lacks is left out (the rule does not apply through this schedule). A province code covers every
+    regency and city in it (a governor race voting again).
+    """
+
+    id: str
+    kind: LocalKind
+    name: Text
+    regions: tuple[str, ...]
+    schedule: Revision
+    interpretation: Text  # why the election's rules extend to this schedule, shown with each rule
+    note: Text | None = None
+
+    def covers(self, code: str, province: str) -> bool:
+        return code in self.regions or province in self.regions
+
+    @property
+    def stages(self) -> Phase:
+        return self.schedule.stages
+
+    @property
+    def voting_day(self) -> date:
+        return self.schedule.voting_day.start
 
 
 @record
@@ -174,10 +208,15 @@ class Election(Record):
     name: Text
     revisions: tuple[Revision, ...]  # ordered by enactment date
     participation: Participation
+    local: tuple[LocalSchedule, ...] = ()  # later schedules of named regions, by voting day
 
     @property
     def latest(self) -> Revision:
         return self.revisions[-1]
+
+    def local_as_of(self, as_of: date | None) -> tuple[LocalSchedule, ...]:
+        """The local schedules known on ``as_of`` (all of them without it)."""
+        return tuple(s for s in self.local if as_of is None or s.schedule.enacted <= as_of)
 
     def revision_as_of(self, as_of: date | None) -> Revision | None:
         """The schedule known on ``as_of`` (latest enacted on or before it); None before any."""
@@ -185,6 +224,29 @@ class Election(Record):
             return self.latest
         known = [r for r in self.revisions if r.enacted <= as_of]
         return known[-1] if known else None
+
+
+@record
+class Fact(Record):
+    """One thing known about an announced election, with its source."""
+
+    text: Text
+    source: Source
+
+
+@record
+class Announced(Record):
+    """An election announced before any schedule: what is legally fixed and sourced, never a date
+    that no law or KPU regulation has set (calendars/README.md, "announced/")."""
+
+    id: str
+    kind: ElectionKind
+    name: Text
+    announced: date  # the day it became known
+    source: Source
+    facts: tuple[Fact, ...]
+    after: str | None = None
+    note: Text | None = None
 
 
 @record
@@ -304,6 +366,7 @@ class Catalog(Record):
     reporting: Mapping[str, ReportingChannel]  # id -> where violations are reported, over time
     content_hash: str  # sha256 of every data file; serves as ETag and seeds ICS output
     data_revised: date  # the latest date the data itself names; DTSTAMP of ICS output
+    announced: Mapping[str, Announced] = field(default_factory=dict)  # elections announced, no schedule yet
 
     # One catalog per data version: compared and hashed by identity (it keys the resolver's caches).
     __eq__ = object.__eq__

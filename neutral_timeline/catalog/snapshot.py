@@ -17,11 +17,15 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from neutral_timeline.catalog.model import (
+    LOCAL_KINDS,
     Anchor,
+    Announced,
     Basis,
     Catalog,
     Election,
+    Fact,
     Instrument,
+    LocalSchedule,
     Participation,
     Phase,
     ReportingChannel,
@@ -39,7 +43,19 @@ from neutral_timeline.text import Text
 FORMAT = 2  # bump when the encoding below changes meaning (1 was a pickle)
 MAX_BYTES = 64 * 1024 * 1024
 RECORDS: tuple[type, ...] = (Anchor, Basis, Catalog, Election, Instrument, Participation, Phase, Region, Revision)
-RECORDS += (ReportingChannel, Rule, Sanction, Source, Territory, Text, Window, WindowSpec)
+RECORDS += (
+    Announced,
+    Fact,
+    LocalSchedule,
+    ReportingChannel,
+    Rule,
+    Sanction,
+    Source,
+    Territory,
+    Text,
+    Window,
+    WindowSpec,
+)
 
 T = TypeVar("T")
 
@@ -83,12 +99,14 @@ def _phase(p: Phase) -> list[Any]:
     return [p.key, _text(p.name), _day(p.start), _day(p.end), _source(p.source)]
 
 
-def _window(w: Window) -> list[Any]:  # its spec is the rule's window at the same index
-    return [_day(w.start), _day(w.end), _text(w.start_label), _text(w.end_label)]
+def _window(w: Window, specs: tuple[WindowSpec, ...]) -> list[Any]:
+    """A resolved window and the index of its spec among the rule's windows (a local schedule may
+    leave some out: calendars/README.md, "Local schedules")."""
+    return [_day(w.start), _day(w.end), _text(w.start_label), _text(w.end_label), specs.index(w.spec)]
 
 
-def _revision(r: Revision) -> list[Any]:
-    windows = {rule: [_window(w) for w in ws] for rule, ws in r.windows.items()}
+def _revision(r: Revision, rules: Mapping[str, Rule]) -> list[Any]:
+    windows = {rule: [_window(w, rules[rule].windows) for w in ws] for rule, ws in r.windows.items()}
     return [r.id, r.instrument, _day(r.enacted), [_phase(p) for p in r.phases.values()], _text(r.note), windows]
 
 
@@ -96,11 +114,23 @@ def _codes(codes: frozenset[str] | None) -> list[str] | None:
     return None if codes is None else sorted(codes)
 
 
-def _election(e: Election) -> list[Any]:
+def _election(e: Election, rules: Mapping[str, Rule]) -> list[Any]:
     p = e.participation
     participation: list[Any] = [_codes(p.provinces), _codes(p.regencies), _codes(p.except_provinces)]
     participation += [_codes(p.except_regencies), p.complete, _source(p.source)]
-    return [e.id, e.kind, _text(e.name), [_revision(r) for r in e.revisions], participation]
+    local = [
+        [
+            s.id,
+            s.kind,
+            _text(s.name),
+            list(s.regions),
+            _revision(s.schedule, rules),
+            _text(s.interpretation),
+            _text(s.note),
+        ]
+        for s in e.local
+    ]
+    return [e.id, e.kind, _text(e.name), [_revision(r, rules) for r in e.revisions], participation, local]
 
 
 def _instrument(i: Instrument) -> list[Any]:
@@ -126,10 +156,26 @@ def _reporting(c: ReportingChannel) -> list[Any]:
     return [c.id, _text(c.name), list(c.handles), _day(c.start), _day(c.end), _source(c.source), c.url, _text(c.note)]
 
 
+def _announced(a: Announced) -> list[Any]:
+    facts = [[_text(f.text), _source(f.source)] for f in a.facts]
+    return [a.id, a.kind, _text(a.name), _day(a.announced), _source(a.source), facts, a.after, _text(a.note)]
+
+
+def _to_announced(value: Any) -> Announced:
+    ident, kind, name, announced, source, facts, after, note = _list(value, 8)
+    if kind not in ("pilkada", "pemilu"):
+        raise SnapshotError(f"unknown election kind {kind!r}")
+    found = tuple(Fact(_to_text(t), _to_source(s)) for t, s in map(lambda f: _list(f, 2), _list(facts)))
+    return Announced(
+        _str(ident), kind, _to_text(name), _to_day(announced), _to_source(source), found, _opt_str(after),
+        _opt_text(note),
+    )  # fmt: skip
+
+
 def dumps(catalog: Catalog) -> bytes:
     """The snapshot file's bytes: header line, body line."""
     body = {
-        "elections": [_election(e) for e in catalog.elections.values()],
+        "elections": [_election(e, catalog.rules) for e in catalog.elections.values()],
         "instruments": [_instrument(i) for i in catalog.instruments.values()],
         "rules": [_rule(r) for r in catalog.rules.values()],
         "phase_names": {key: _text(name) for key, name in catalog.phase_names.items()},
@@ -137,6 +183,7 @@ def dumps(catalog: Catalog) -> bytes:
         "reporting": [_reporting(c) for c in catalog.reporting.values()],
         "content_hash": catalog.content_hash,
         "data_revised": _day(catalog.data_revised),
+        "announced": [_announced(a) for a in catalog.announced.values()],
     }
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
     return json.dumps(header(catalog.content_hash)).encode() + b"\n" + payload + b"\n"
@@ -213,11 +260,12 @@ def _to_revision(value: Any, rules: Mapping[str, Rule]) -> Revision:
     resolved: dict[str, tuple[Window, ...]] = {}
     for rule_id, given in windows.items():
         specs = rules[rule_id].windows
-        items = _list(given, len(specs))
-        resolved[rule_id] = tuple(
-            Window(_opt_day(s), _opt_day(e), spec, _opt_text(sl), _opt_text(el))
-            for (s, e, sl, el), spec in zip(map(lambda w: _list(w, 4), items), specs, strict=True)
-        )
+        found = []
+        for s, e, sl, el, index in map(lambda w: _list(w, 5), _list(given)):
+            if type(index) is not int or not 0 <= index < len(specs):
+                raise SnapshotError(f"window of {rule_id!r} names no window of the rule: {index!r}")
+            found.append(Window(_opt_day(s), _opt_day(e), specs[index], _opt_text(sl), _opt_text(el)))
+        resolved[rule_id] = tuple(found)
     by_key = {p.key: p for p in map(_to_phase, _list(phases))}
     return Revision(
         _str(ident), _str(instrument), _to_day(enacted), MappingProxyType(by_key), _opt_text(note),
@@ -230,7 +278,7 @@ def _to_codes(value: Any) -> frozenset[str] | None:
 
 
 def _to_election(value: Any, rules: Mapping[str, Rule]) -> Election:
-    ident, kind, name, revisions, participation = _list(value, 5)
+    ident, kind, name, revisions, participation, local = _list(value, 6)
     provinces, regencies, except_provinces, except_regencies, complete, source = _list(participation, 6)
     if kind not in ("pilkada", "pemilu"):
         raise SnapshotError(f"unknown election kind {kind!r}")
@@ -238,9 +286,26 @@ def _to_election(value: Any, rules: Mapping[str, Rule]) -> Election:
         _to_codes(provinces), _to_codes(regencies), frozenset(_strs(except_provinces)),
         frozenset(_strs(except_regencies)), _bool(complete), _to_source(source),
     )  # fmt: skip
+    schedules = []
+    for item in _list(local):
+        local_id, local_kind, local_name, codes, schedule, interpretation, note = _list(item, 7)
+        if local_kind not in LOCAL_KINDS:
+            raise SnapshotError(f"unknown local schedule kind {local_kind!r}")
+        schedules.append(
+            LocalSchedule(
+                _str(local_id),
+                local_kind,
+                _to_text(local_name),
+                _strs(codes),
+                _to_revision(schedule, rules),
+                _to_text(interpretation),
+                _opt_text(note),
+            )
+        )
     return Election(
-        _str(ident), kind, _to_text(name), tuple(_to_revision(r, rules) for r in _list(revisions)), taking_part
-    )
+        _str(ident), kind, _to_text(name), tuple(_to_revision(r, rules) for r in _list(revisions)), taking_part,
+        tuple(schedules),
+    )  # fmt: skip
 
 
 def _to_instrument(value: Any) -> Instrument:
@@ -313,6 +378,7 @@ def _decode(body: dict[str, Any]) -> Catalog:
         reporting=MappingProxyType({c.id: c for c in map(_to_reporting, _list(body["reporting"]))}),
         content_hash=_str(body["content_hash"]),
         data_revised=_to_day(body["data_revised"]),
+        announced=MappingProxyType({a.id: a for a in map(_to_announced, _list(body["announced"]))}),
     )
 
 

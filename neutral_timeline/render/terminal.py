@@ -15,9 +15,11 @@ if TYPE_CHECKING:
 
 from neutral_timeline.i18n import countdown, label, long_date, short_date, span
 from neutral_timeline.resolve.answer import (
+    AnnouncedInfo,
     Citation,
     ElectionSituation,
     ElectionSummary,
+    LocalInfo,
     RegionInfo,
     RuleInfo,
     RuleInForce,
@@ -186,6 +188,10 @@ def election_block(
     if not rev.latest:
         head.append(f" — {label('superseded', lang)}", style="warn")
     parts += [head, RichText(_countdown(es, lang))]
+    if es.local:
+        own = RichText(label("local_schedule", lang, name=es.local.name.get(lang)), style="warn")
+        own.append(f" ({label(es.local.kind, lang)})", style="muted")
+        parts.append(own)
     if es.participation:
         style = "phase" if es.participation.status == "takes_part" else "warn"
         note = RichText(es.participation.note.get(lang), style=style)
@@ -217,6 +223,38 @@ def election_block(
     return Group(*parts)
 
 
+def voting_again(items: Iterable[LocalInfo], lang: Lang, notes: Footnotes) -> RenderableType:
+    """The regions voting again on their own schedule on the date asked, and when."""
+    parts: list[RenderableType] = [RichText("\n" + label("voting_again", lang), style="heading")]
+    for item in items:
+        line = RichText("  • ")
+        line.append(item.name.get(lang), style="election")
+        line.append(f" ({label(item.kind, lang)}): ", style="muted")
+        line.append(", ".join(r.name for r in item.regions))
+        line.append(" — " + label("local_voting_day", lang, date=short_date(item.voting_day, lang)), style="date")
+        line.append(" ")
+        line.append_text(cite(item.source, lang, notes, brief=True))
+        parts.append(line)
+    return Group(*parts)
+
+
+def announced(items: Iterable[AnnouncedInfo], lang: Lang, notes: Footnotes) -> RenderableType:
+    """The elections announced ahead, with what is known and its sources, and no dates."""
+    parts: list[RenderableType] = [RichText("\n" + label("announced", lang), style="heading")]
+    for item in items:
+        head = RichText("  • ")
+        head.append(item.name.get(lang), style="election")
+        head.append(f" ({label('announced_on', lang, date=short_date(item.announced, lang))}) ", style="muted")
+        head.append_text(cite(item.source, lang, notes, brief=True))
+        parts.append(head)
+        for fact in item.facts:
+            line = RichText("    – " + fact.text.get(lang) + " ")
+            line.append_text(cite(fact.source, lang, notes, brief=True))
+            parts.append(line)
+        parts.append(RichText("    " + label("no_date", lang), style="warn"))
+    return Group(*parts)
+
+
 def situation(result: Situation, lang: Lang, details: bool = False) -> RenderableType:
     """The answer to "what applies today"; ``details`` adds each rule's sanction."""
     notes, readings = Footnotes(), Interpretations()
@@ -234,6 +272,10 @@ def situation(result: Situation, lang: Lang, details: bool = False) -> Renderabl
         parts += [RichText(""), election_block(es, lang, notes, readings, details)]
     if result.message:
         parts += [RichText(""), RichText(result.message.get(lang), style="warn")]
+    if result.local and not any(es.local for es in result.elections):
+        parts.append(voting_again(result.local, lang, notes))
+    if result.announced:
+        parts.append(announced(result.announced, lang, notes))
     heading = label("rules", lang) if result.elections else label("always_rules", lang)
     if result.rules or result.covered:  # outside the coverage with no rule held: nothing to list
         parts.append(RichText(f"\n{heading} ({len(result.rules)})", style="heading"))
@@ -296,6 +338,7 @@ def timeline(result: Timeline, lang: Lang) -> RenderableType:
 
 
 def elections(items: Iterable[ElectionSummary], lang: Lang) -> RenderableType:
+    items = tuple(items)
     table = _table()
     for column in ("election", "kind", "voting_day", "schedule"):
         table.add_column(label(column, lang))
@@ -303,7 +346,11 @@ def elections(items: Iterable[ElectionSummary], lang: Lang) -> RenderableType:
     for e in items:
         schedule = f"{e.revision.instrument.short} ({label('n_revisions', lang, n=len(e.revisions))})"
         table.add_row(e.name.get(lang), e.kind, short_date(e.voting_day, lang), schedule, e.id)
-    return table
+    found = [s for e in items for s in e.local]
+    if not found:
+        return table
+    notes = Footnotes()
+    return Group(table, voting_again(found, lang, notes), notes.renderable(lang))
 
 
 def rules_list(items: Iterable[RuleInfo], lang: Lang) -> RenderableType:

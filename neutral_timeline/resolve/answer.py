@@ -159,6 +159,56 @@ class ParticipationInfo(Record):
 
 
 @record
+class LocalRegion(Record):
+    """A region named by a local schedule."""
+
+    code: str
+    name: str
+
+
+@record
+class LocalInfo(Record):
+    """A later schedule of an election for named regions (a re-vote or a re-election): when it runs,
+    its voting day, the source that set it, and why the election's rules extend to it."""
+
+    election: str
+    election_name: Text
+    id: str
+    kind: Literal["revote", "reelection"]
+    name: Text
+    regions: tuple[LocalRegion, ...]
+    start: dt.date
+    end: dt.date
+    voting_day: dt.date
+    source: Citation
+    interpretation: Text
+    note: Text | None = None
+
+
+@record
+class FactInfo(Record):
+    """One thing known about an announced election, with its source."""
+
+    text: Text
+    source: Citation
+
+
+@record
+class AnnouncedInfo(Record):
+    """An election announced ahead, with no schedule: only what a law or ruling fixes, never a date
+    that none has set."""
+
+    id: str
+    kind: str
+    name: Text
+    announced: dt.date  # the day it became known
+    source: Citation
+    facts: tuple[FactInfo, ...]
+    after: str | None = None
+    note: Text | None = None
+
+
+@record
 class ElectionSituation(Record):
     """One election on the date asked: phases, rules in force, changes ahead, countdown."""
 
@@ -172,6 +222,7 @@ class ElectionSituation(Record):
     upcoming: tuple[Change, ...]
     countdown: Countdown
     participation: ParticipationInfo | None = None  # None when no region was asked about
+    local: LocalInfo | None = None  # the local schedule the region asked about follows on this date
 
 
 @record
@@ -217,6 +268,8 @@ class Situation(Record):
     message: Text | None = None
     data_version: str = ""
     region: RegionInfo | None = None
+    local: tuple[LocalInfo, ...] = ()  # the regions voting again on their own schedule on this date
+    announced: tuple[AnnouncedInfo, ...] = ()  # with no election in progress: what comes next, no dates
 
 
 @record
@@ -254,6 +307,7 @@ class Timeline(Record):
     phases: tuple[PhaseSpan, ...]
     rules: tuple[RuleSpan, ...]
     data_version: str = ""
+    local: tuple[LocalInfo, ...] = ()  # with a region: the local schedules it follows (their phases are in phases)
 
 
 @record
@@ -268,6 +322,7 @@ class ElectionSummary(Record):
     stages_end: dt.date
     revision: RevisionInfo
     revisions: tuple[RevisionInfo, ...]
+    local: tuple[LocalInfo, ...] = ()  # later schedules of named regions (re-votes, re-elections)
 
 
 @record

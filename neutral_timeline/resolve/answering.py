@@ -37,7 +37,9 @@ def _situation(catalog: Catalog, q: SituationQuestion) -> Situation:
 
 _HANDLERS: dict[type[Question], Callable[[Catalog, Any], Any]] = {
     SituationQuestion: _situation,
-    TimelineQuestion: lambda catalog, q: timeline(catalog, q.election, q.as_of),
+    TimelineQuestion: lambda catalog, q: timeline(
+        catalog, q.election, q.as_of, catalog.regions.find(q.region, "region") if q.region else None
+    ),
     ElectionsQuestion: lambda catalog, q: listing.elections(catalog),
     RulesQuestion: lambda catalog, q: listing.rules(catalog, q.election, q.tag),
     RuleQuestion: lambda catalog, q: listing.rule(catalog, q.rule),

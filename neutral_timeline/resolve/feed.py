@@ -9,6 +9,8 @@ the same when a later revision moves it, so that SEQUENCE can count the moves.
   administrative ones (the whole ``stages`` bar, forming PPK/PPS/KPPS, announcements,
   verification, registration, the number draw) only with ``phases=all``: rule events already
   mark what changes for an ASN on those days.
+- ``local.<id>.…``: the same events on a local schedule the region follows (a re-vote or a
+  re-election), its phases named with the schedule's name.
 - ``rules-start.<h>`` / ``rules-end.<h>``: one-day events on the first and on the last day in
   force of a group of rules that share one window (the same first and last day on this
   schedule). ``<h>`` hashes the window as the data states it (``campaign.start`` ..
@@ -33,7 +35,7 @@ from neutral_timeline.errors import Problem, QueryError
 from neutral_timeline.i18n import N_
 from neutral_timeline.record import Record, record
 from neutral_timeline.resolve.answer import ParticipationInfo, PhaseSpan, RegionInfo, RevisionInfo, RuleInForce
-from neutral_timeline.resolve.index import NATIONAL, Segment, local_codes, plan, runs
+from neutral_timeline.resolve.index import NATIONAL, Plan, Segment, local_codes, local_plan, plan, runs
 from neutral_timeline.resolve.participation import own_race, participation, region_info
 from neutral_timeline.resolve.questions import PHASE_CHOICES, FeedQuestion
 from neutral_timeline.resolve.situation import election as find_election
@@ -147,7 +149,10 @@ def occurrences(
     ``own_race=False`` (a region with no race of its own) leaves out the rules that bind only
     in the regions holding the election; the national rules keep their events.
     """
-    p = plan(catalog, election_id, revision_id, local, own_race)
+    return _occurrences(plan(catalog, election_id, revision_id, local, own_race))
+
+
+def _occurrences(p: Plan) -> tuple[Occurrence, ...]:
     found = [Occurrence(f"phase.{span.key}", "phase", span.start, span.end, phase=span) for span in p.phases]
     groups: dict[tuple[date | None, date | None], list[_Run]] = {}
     for run in (_Run(first, last) for first, last in runs(p.segments)):
@@ -162,6 +167,22 @@ def occurrences(
         if end is not None:
             rules = tuple(r.last.rule for r in group)
             found.append(Occurrence(f"rules-end.{digest}", "rules-end", end, end, rules=rules))
+    return tuple(found)
+
+
+@lru_cache(maxsize=256)
+def local_occurrences(
+    catalog: Catalog, election_id: str, local_id: str, local: frozenset[str] = NATIONAL, own_race: bool = True
+) -> tuple[Occurrence, ...]:
+    """The events of one local schedule, with stems and phase names of their own."""
+    schedule = next(s for s in catalog.elections[election_id].local if s.id == local_id)
+    found = []
+    for occ in _occurrences(local_plan(catalog, election_id, local_id, local, own_race)):
+        phase = occ.phase
+        if phase is not None:
+            name = Text(f"{phase.name.id}: {schedule.name.id}", f"{phase.name.en}: {schedule.name.en}")
+            phase = replace(phase, name=name)
+        found.append(replace(occ, stem=f"local.{local_id}.{occ.stem}", phase=phase, modified=schedule.schedule.enacted))
     return tuple(found)
 
 
@@ -216,8 +237,14 @@ def _empty(catalog: Catalog, question: FeedQuestion) -> QueryError:
 
 
 def _election_part(
-    catalog: Catalog, found: Election, chosen: Revision, region: Region | None, phases: str = "key"
+    catalog: Catalog,
+    found: Election,
+    chosen: Revision,
+    region: Region | None,
+    phases: str = "key",
+    as_of: date | None = None,
 ) -> FeedElection:
+    """One election's events; with a region, those of every local schedule it follows too."""
     local = local_codes(region)
     taking_part = participation(catalog, found, region)
     race = own_race(taking_part)
@@ -227,6 +254,12 @@ def _election_part(
         for occ in occurrences(catalog, found.id, chosen.id, local, race)
         if _shown(occ, phases)
     )
+    if region is not None:
+        for schedule in found.local_as_of(as_of):
+            itself = schedule.covers(region.code, region.province)
+            if itself or (region.is_province and any(c.startswith(region.code + ".") for c in schedule.regions)):
+                found_local = local_occurrences(catalog, found.id, schedule.id, local, race and itself)
+                events += tuple(occ for occ in found_local if _shown(occ, phases))
     info = plan(catalog, found.id, chosen.id).revision
     return FeedElection(found.id, found.name, info, taking_part, events)
 
@@ -246,7 +279,7 @@ def feed(catalog: Catalog, question: FeedQuestion) -> Feed:
         raise QueryError([Problem(where="phases", what=f"'{question.phases}' is not accepted", expected="key or all")])
     canonical = replace(question, region=region.code if region else None, reminders=check_reminders(question.reminders))
     chosen = _chosen(catalog, canonical)
-    parts = tuple(_election_part(catalog, e, r, region, canonical.phases) for e, r in chosen)
+    parts = tuple(_election_part(catalog, e, r, region, canonical.phases, canonical.as_of) for e, r in chosen)
     if not any(part.events for part in parts):
         raise _empty(catalog, canonical)
     return Feed(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -267,6 +268,34 @@ def plan(
         return plan(catalog, election_id, revision_id, NATIONAL, own_race)  # no circular of its own: share
     election = catalog.elections[election_id]
     revision = next(r for r in election.revisions if r.id == revision_id)
+    return _plan(catalog, election, revision, revision_info(catalog, election, revision), local, own_race)
+
+
+@lru_cache(maxsize=1024)
+def local_plan(
+    catalog: Catalog, election_id: str, local_id: str, local: frozenset[str] = NATIONAL, own_race: bool = True
+) -> Plan:
+    """As ``plan``, on one local schedule of the election (a re-vote or a re-election): its phases,
+    the rule windows resolved on them, and its interpretation joined to every rule's."""
+    if local and not any(i.region in local for i in catalog.instruments.values()):
+        return local_plan(catalog, election_id, local_id, NATIONAL, own_race)
+    election = catalog.elections[election_id]
+    schedule = next(s for s in election.local if s.id == local_id)
+    inst = catalog.instruments[schedule.schedule.instrument]
+    cite = Citation(inst.id, inst.short, inst.title, inst.short, inst.verified, inst.urls)
+    info = RevisionInfo(schedule.id, cite, schedule.schedule.enacted, True, schedule.note)
+    return _plan(catalog, election, schedule.schedule, info, local, own_race, schedule.interpretation)
+
+
+def _plan(
+    catalog: Catalog,
+    election: Election,
+    revision: Revision,
+    info: RevisionInfo,
+    local: frozenset[str],
+    own_race: bool,
+    extra_note: Text | None = None,
+) -> Plan:
     phases = dict(revision.phases)
     segments: list[Segment] = []
     events: list[Event] = []
@@ -280,7 +309,9 @@ def plan(
             continue
         windows = (OPEN_WINDOW,) if rule.always else revision.windows.get(rule.id, ())
         for window in windows:
-            pieces = rule_segments(catalog, rule, window, bases, phases, election_id)
+            pieces = rule_segments(catalog, rule, window, bases, phases, election.id)
+            if extra_note is not None and not rule.always:
+                pieces = [replace(p, rule=_with_note(p.rule, extra_note)) for p in pieces]
             segments.extend(pieces)
             for first, last in runs(pieces):
                 if first.start != date.min:
@@ -297,7 +328,7 @@ def plan(
         | {p.end + ONE_DAY for p in spans}
     )
     return Plan(
-        revision=revision_info(catalog, election, revision),
+        revision=info,
         phases=spans,
         segments=tuple(segments),
         events=tuple(events),
@@ -308,6 +339,10 @@ def plan(
         phases_at=tuple(tuple(p for p in spans if p.start <= cut <= p.end) for cut in cuts),
         rules_at=tuple(tuple(s.rule for s in segments if s.start <= cut <= s.end) for cut in cuts),
     )
+
+
+def _with_note(rule: RuleInForce, note: Text) -> RuleInForce:
+    return replace(rule, interpretation=join_notes((rule.interpretation, note)))
 
 
 @lru_cache(maxsize=1024)

@@ -8,6 +8,7 @@ from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInf
 from neutral_timeline.resolve.index import cite_basis, cite_source, end_text, governing_bases, revision_info
 from neutral_timeline.resolve.participation import region_info
 from neutral_timeline.resolve.situation import election as find_election
+from neutral_timeline.resolve.situation import local_info
 
 TAGS_WHERE = "tag"
 
@@ -26,6 +27,7 @@ def elections(catalog: Catalog) -> tuple[ElectionSummary, ...]:
                 stages_end=latest.stages.end,
                 revision=revision_info(catalog, e, latest),
                 revisions=tuple(revision_info(catalog, e, r) for r in e.revisions),
+                local=tuple(local_info(catalog, e, s) for s in e.local),
             )
         )
     return tuple(sorted(out, key=lambda s: s.voting_day))

@@ -104,6 +104,17 @@ def participation(catalog: Catalog, election: Election, region: Region | None) -
     return ParticipationInfo(status, races, note, cite_source(catalog, rules.source))
 
 
+def local_in_area(
+    catalog: Catalog, election: Election, region: Region, codes: tuple[str, ...], given: ParticipationInfo | None
+) -> ParticipationInfo:
+    """A province only some of whose regencies or cities vote again on a local schedule: it has races
+    in its area (not its own governor race), as on the main schedule (DI Yogyakarta in 2024)."""
+    names = ", ".join(r.full_name for code in codes if (r := catalog.regions.get(code)) and r.province == region.code)
+    note = _note("races_in_area", region.full_name, election.name, names=names)
+    source = given.source if given else cite_source(catalog, election.participation.source)
+    return ParticipationInfo("races_in_area", ("in_area",), note, source)
+
+
 def own_race(taking_part: ParticipationInfo | None) -> bool:
     """Whether rules that bind only where the election is held apply (no region asked: they do)."""
     return taking_part is None or taking_part.status in ("takes_part", "unknown")

@@ -85,9 +85,10 @@ class TimelineQuestion(Question):
 
     election: str
     as_of: date | None = None
+    region: str | None = None  # a region code: add the local schedules it follows (re-votes, re-elections)
 
     def address(self) -> tuple[str, Params]:
-        return self.PATH.format(election=self.election), _params(as_of=_iso(self.as_of))
+        return self.PATH.format(election=self.election), _params(as_of=_iso(self.as_of), region=self.region)
 
 
 @record

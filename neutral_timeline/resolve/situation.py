@@ -6,16 +6,21 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from neutral_timeline.catalog.model import Catalog, Election, Revision
+from neutral_timeline.catalog.model import Catalog, Election, LocalSchedule, Revision
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError, unknown
 from neutral_timeline.i18n import N_, say, short_date, text
 from neutral_timeline.resolve.answer import (
+    AnnouncedInfo,
     BasisSpan,
     Countdown,
     Coverage,
     ElectionSituation,
+    FactInfo,
+    LocalInfo,
+    LocalRegion,
     PhaseNow,
+    PhaseSpan,
     ReportingInfo,
     RuleInForce,
     RuleSpan,
@@ -29,10 +34,11 @@ from neutral_timeline.resolve.index import (
     cite_source,
     join_notes,
     local_codes,
+    local_plan,
     plan,
     revision_info,
 )
-from neutral_timeline.resolve.participation import own_race, participation, region_info
+from neutral_timeline.resolve.participation import local_in_area, own_race, participation, region_info
 from neutral_timeline.text import LANGS, Text
 
 HORIZON_DAYS = 14
@@ -43,6 +49,16 @@ OUTSIDE = N_(
     "was in progress. The ASN neutrality principle applies at all times."
 )
 NO_ELECTION = N_("No election is in progress on this date. The rules that apply at all times are listed below.")
+AFTER = N_(
+    "This date is outside the elections this tool holds ({start} to {end}), and no later election has a "
+    "schedule yet: the elections announced next are listed below, with only what the law fixes about them. "
+    "The ASN neutrality principle applies at all times."
+)
+LOCAL_ONLY = N_(
+    "No election is in progress nationally on this date, but some regions vote again on their own schedule "
+    "(listed below). Ask about one of those regions for the rules in force there; the rules that apply at all "
+    "times are listed below."
+)
 
 
 def election(catalog: Catalog, election_id: str) -> Election:
@@ -75,6 +91,65 @@ def revision(catalog: Catalog, found: Election, as_of: date | None) -> Revision:
     return chosen
 
 
+def local_info(catalog: Catalog, found: Election, schedule: LocalSchedule) -> LocalInfo:
+    """A local schedule as answers show it: its regions by name, its span and voting day, its source."""
+    regions = tuple(
+        LocalRegion(code, r.full_name if (r := catalog.regions.get(code)) else code) for code in schedule.regions
+    )
+    voting = schedule.schedule.voting_day
+    return LocalInfo(
+        found.id, found.name, schedule.id, schedule.kind, schedule.name, regions, schedule.stages.start,
+        schedule.stages.end, voting.start, cite_source(catalog, voting.source), schedule.interpretation, schedule.note,
+    )  # fmt: skip
+
+
+def local_for(
+    catalog: Catalog, found: Election, region: Region, day: date, as_of: date | None
+) -> tuple[LocalSchedule, bool] | None:
+    """The local schedule ``region`` follows on ``day``, and whether it votes in it itself (False: a
+    province only some of whose regencies or cities vote again, which "has races in its area")."""
+    for schedule in found.local_as_of(as_of):
+        if not schedule.stages.start <= day <= schedule.stages.end:
+            continue
+        if schedule.covers(region.code, region.province):
+            return schedule, True
+        if region.is_province and any(code.startswith(region.code + ".") for code in schedule.regions):
+            return schedule, False
+    return None
+
+
+def announced(catalog: Catalog, day: date) -> tuple[AnnouncedInfo, ...]:
+    """The elections announced by ``day`` that have no schedule: what is known, with sources."""
+    return tuple(
+        AnnouncedInfo(
+            a.id,
+            a.kind,
+            a.name,
+            a.announced,
+            cite_source(catalog, a.source),
+            tuple(FactInfo(f.text, cite_source(catalog, f.source)) for f in a.facts),
+            a.after,
+            a.note,
+        )
+        for a in catalog.announced.values()
+        if a.announced <= day
+    )
+
+
+def locals_in_progress(
+    catalog: Catalog, day: date, as_of: date | None, election_id: str | None = None
+) -> tuple[LocalInfo, ...]:
+    """Every local schedule running on ``day`` (of one election, or of all), by voting day."""
+    found = [
+        (s.voting_day, local_info(catalog, e, s))
+        for e in catalog.elections.values()
+        if election_id is None or e.id == election_id
+        for s in e.local_as_of(as_of)
+        if s.stages.start <= day <= s.stages.end
+    ]
+    return tuple(info for _, info in sorted(found, key=lambda pair: (pair[0], pair[1].id)))
+
+
 def situation_for(
     catalog: Catalog, found: Election, day: date, as_of: date | None = None, region: Region | None = None
 ) -> tuple[ElectionSituation, tuple[RuleInForce, ...]]:
@@ -87,6 +162,28 @@ def situation_for(
     taking_part = participation(catalog, found, region)
     p = plan(catalog, found.id, revision(catalog, found, as_of).id, local_codes(region), own_race(taking_part))
     running, rules = p.at(day)
+    chosen = local_for(catalog, found, region, day, as_of) if region is not None else None
+    if region is not None and chosen is not None:
+        schedule, itself = chosen
+        if not itself:
+            taking_part = local_in_area(catalog, found, region, schedule.regions, taking_part)
+        lp = local_plan(catalog, found.id, schedule.id, local_codes(region), own_race(taking_part) and itself)
+        local_running, local_rules = lp.at(day)
+        by_id = {r.id: r for r in rules}
+        by_id.update({r.id: r for r in local_rules})  # on its own schedule, its own window and note
+        return ElectionSituation(
+            id=found.id,
+            kind=found.kind,
+            name=found.name,
+            revision=lp.revision,
+            in_progress=True,
+            phases=tuple(PhaseNow(s, (day - s.start).days + 1, (s.end - day).days) for s in local_running),
+            rule_ids=tuple(by_id),
+            upcoming=lp.upcoming(day, HORIZON_DAYS),
+            countdown=Countdown(lp.voting_day, (lp.voting_day - day).days),
+            participation=taking_part,
+            local=local_info(catalog, found, schedule),
+        ), tuple(by_id.values())
     phases = tuple(PhaseNow(s, (day - s.start).days + 1, (s.end - day).days) for s in running)
     es = ElectionSituation(
         id=found.id,
@@ -161,6 +258,7 @@ def reporting(catalog: Catalog, day: date) -> tuple[ReportingInfo, ...]:
 def coverage(catalog: Catalog) -> Coverage:
     """From the first day of the earliest tahapan to the last day of the latest, in any revision."""
     stages = [r.stages for e in catalog.elections.values() for r in e.revisions]
+    stages += [s.stages for e in catalog.elections.values() for s in e.local]
     return Coverage(min(s.start for s in stages), max(s.end for s in stages))
 
 
@@ -193,15 +291,18 @@ def situation(
     span = coverage(catalog)
     covered = span.start <= day <= span.end
     local = local_codes(region)
+    voting_again = locals_in_progress(catalog, day, as_of, election_id)
     if found:
         rules = merge(found)
     else:
         rules = tuple(seg.rule for seg in always_segments(catalog, local) if seg.start <= day <= seg.end)
     message = None
+    ahead = () if any(es.in_progress for es, _ in found) or voting_again else announced(catalog, day)
     if not covered:
-        message = Text(*(say(OUTSIDE, g, start=short_date(span.start, g), end=short_date(span.end, g)) for g in LANGS))
+        words = AFTER if ahead and day > span.end else OUTSIDE
+        message = Text(*(say(words, g, start=short_date(span.start, g), end=short_date(span.end, g)) for g in LANGS))
     elif not found:
-        message = text(NO_ELECTION)
+        message = text(LOCAL_ONLY if voting_again else NO_ELECTION)
     return Situation(
         date=day,
         zone=zone or (region.zone if region else DEFAULT_ZONE),
@@ -214,6 +315,8 @@ def situation(
         message=message,
         data_version=catalog.content_hash[:16],
         region=region_info(catalog, region) if region else None,
+        local=voting_again,
+        announced=ahead,
     )
 
 
@@ -229,12 +332,33 @@ def _stretches(segments: tuple[Segment, ...]) -> list[list[Segment]]:
     return found
 
 
-def timeline(catalog: Catalog, election_id: str, as_of: date | None = None) -> Timeline:
+def _local_phases(
+    catalog: Catalog, found: Election, as_of: date | None, region: Region
+) -> tuple[tuple[LocalInfo, ...], tuple[PhaseSpan, ...]]:
+    """The local schedules ``region`` follows (or that regions in its area follow), and their phases,
+    keyed ``local.<id>.<key>`` and named with the schedule's name."""
+    infos: list[LocalInfo] = []
+    spans: list[PhaseSpan] = []
+    for schedule in found.local_as_of(as_of):
+        inside = region.is_province and any(c.startswith(region.code + ".") for c in schedule.regions)
+        if not (schedule.covers(region.code, region.province) or inside):
+            continue
+        infos.append(local_info(catalog, found, schedule))
+        for span in local_plan(catalog, found.id, schedule.id).phases:
+            name = Text(f"{span.name.id}: {schedule.name.id}", f"{span.name.en}: {schedule.name.en}")
+            spans.append(replace(span, key=f"local.{schedule.id}.{span.key}", name=name))
+    return tuple(infos), tuple(spans)
+
+
+def timeline(catalog: Catalog, election_id: str, as_of: date | None = None, region: Region | None = None) -> Timeline:
     """One election's phases and every rule window on its schedule, each with the bases in force
-    over the part of its window that falls within the election's tahapan."""
+    over the part of its window that falls within the election's tahapan. With ``region``, the
+    phases of the local schedules it follows come after the election's own (rule windows stay the
+    main schedule's: a region's rules on a local schedule are answered by ``situation``)."""
     found = election(catalog, election_id)
     chosen = revision(catalog, found, as_of)
     p = plan(catalog, found.id, chosen.id)
+    infos, extra = _local_phases(catalog, found, as_of, region) if region is not None else ((), ())
     lo, hi = p.stages.start, p.stages.end
     spans = []
     for stretch in _stretches(p.segments):
@@ -252,7 +376,8 @@ def timeline(catalog: Catalog, election_id: str, as_of: date | None = None) -> T
         name=found.name,
         revision=p.revision,
         revisions=tuple(revision_info(catalog, found, r) for r in found.revisions),
-        phases=p.phases,
+        phases=p.phases + extra,
         rules=tuple(spans),
         data_version=catalog.content_hash[:16],
+        local=infos,
     )

@@ -30,6 +30,12 @@ def test_every_rule_basis_can_be_followed(catalog: Catalog) -> None:
 def test_every_instrument_is_cited_or_sets_a_schedule(catalog: Catalog) -> None:
     used: set[str | None] = {b.instrument for r in catalog.rules.values() for b in r.bases}
     used |= {r.instrument for e in catalog.elections.values() for r in e.revisions}
+    used |= {s.schedule.instrument for e in catalog.elections.values() for s in e.local}
+    used |= {a.source.instrument for a in catalog.announced.values()}
+    used |= {f.source.instrument for a in catalog.announced.values() for f in a.facts}
+    used |= {
+        p.source.instrument for e in catalog.elections.values() for s in e.local for p in s.schedule.phases.values()
+    }
     used |= {r.sanction.source.instrument for r in catalog.rules.values() if r.sanction}
     used |= {e.participation.source.instrument for e in catalog.elections.values()}
     used |= {r.territory.source.instrument for r in catalog.rules.values() if r.territory}

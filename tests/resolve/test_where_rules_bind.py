@@ -103,7 +103,10 @@ def test_boundaries_in_a_region_without_a_race(catalog: Catalog, rule: str, day:
         (date(2019, 9, 30), True),
         (date(2022, 1, 1), True),  # between Pilkada 2020 and Pemilu 2024: covered, nothing running
         (date(2025, 2, 27), True),  # last day of Pilkada 2024's tahapan
-        (date(2025, 2, 28), False),
+        (date(2025, 2, 28), True),  # Pilkada 2024 regions voting again on their own schedules (to 27 Aug 2025)
+        (date(2025, 8, 15), True),
+        (date(2025, 8, 27), True),  # the last re-elections: Kabupaten Bangka and Kota Pangkalpinang
+        (date(2025, 8, 28), False),
     ],
 )
 def test_coverage(catalog: Catalog, day: date, covered: bool) -> None:

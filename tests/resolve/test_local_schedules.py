@@ -1,0 +1,174 @@
+"""The 2025 re-votes (PSU) and re-elections of Pilkada 2024, date by date (bundled calendars).
+
+Sources (calendars/elections/pilkada-2024.toml, [local.*]): the Constitutional Court rulings of
+24 Feb 2025 and the KPU's waves (22 Mar, 5 Apr, 9 Apr, 16 Apr, 19 Apr, 24 May, 6 Aug 2025);
+Tasikmalaya's 7-day campaign 9-15 Apr and quiet period 16-18 Apr (KPU Kabupaten Tasikmalaya);
+Pesawaran's determination 23 Mar, campaign 7-20 May, quiet period 21-23 May; Papua's campaign
+26 Mar - 2 Aug and quiet period 3-5 Aug (KPU Provinsi Papua); Barito Utara's second re-vote on
+6 Aug 2025 after MK 313/PHPU.BUP-XXIII/2025; the Bangka and Pangkalpinang re-elections
+(registration 26-28 Jun, determination 22 Jul, campaign 25 Jul - 23 Aug, voting 27 Aug 2025).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.resolve.feed import feed
+from neutral_timeline.resolve.questions import FeedQuestion
+from neutral_timeline.resolve.situation import coverage, situation
+
+CAMPAIGN = "uu10-campaign-involvement"  # UU 10/2016 Pasal 70: campaign.start..campaign.end
+WHOLE = "partiality-activities"  # stages.start..stages.end
+
+# (date, region, local schedule running or None, phases running besides stages, days to its voting day)
+TABLE = [
+    # Kabupaten Siak: PSU at some polling stations, voting day only.
+    (date(2025, 3, 21), "14.08", None, (), None),
+    (date(2025, 3, 22), "14.08", "psu-2025-03-22", ("voting_day",), 0),
+    (date(2025, 3, 23), "14.08", None, (), None),
+    # Kabupaten Magetan, same wave.
+    (date(2025, 3, 22), "35.20", "psu-2025-03-22", ("voting_day",), 0),
+    # Kabupaten Barito Utara voted twice: 22 March, then 6 August after MK 313/PHPU.BUP-XXIII/2025.
+    (date(2025, 3, 22), "62.05", "psu-2025-03-22", ("voting_day",), 0),
+    (date(2025, 5, 25), "62.05", None, (), None),
+    (date(2025, 5, 26), "62.05", "psu-barito-utara-2025-08-06", ("candidate_registration",), 72),
+    (date(2025, 5, 28), "62.05", "psu-barito-utara-2025-08-06", ("candidate_registration",), 70),
+    (date(2025, 5, 29), "62.05", "psu-barito-utara-2025-08-06", (), 69),
+    (date(2025, 6, 16), "62.05", "psu-barito-utara-2025-08-06", ("candidate_determination",), 51),
+    (date(2025, 8, 6), "62.05", "psu-barito-utara-2025-08-06", ("voting_day",), 0),
+    (date(2025, 8, 7), "62.05", None, (), None),
+    # Kota Sabang and Kabupaten Buru: 5 April; Kepulauan Talaud on Wednesday 9 April.
+    (date(2025, 4, 5), "11.72", "psu-2025-04-05", ("voting_day",), 0),
+    (date(2025, 4, 5), "81.04", "psu-2025-04-05", ("voting_day",), 0),
+    (date(2025, 4, 5), "71.04", None, (), None),
+    (date(2025, 4, 9), "71.04", "psu-2025-04-09-talaud", ("voting_day",), 0),
+    (date(2025, 4, 16), "72.08", "psu-2025-04-16-parigi-moutong", ("voting_day",), 0),
+    (date(2025, 4, 19), "13.08", "psu-2025-04-19", ("voting_day",), 0),
+    # Kabupaten Tasikmalaya: a replaced candidate, a 7-day campaign (KPU letter 631/PL.02.4-SD/06/2025).
+    (date(2025, 4, 8), "32.06", None, (), None),
+    (date(2025, 4, 9), "32.06", "psu-tasikmalaya-2025", ("campaign",), 10),
+    (date(2025, 4, 15), "32.06", "psu-tasikmalaya-2025", ("campaign",), 4),
+    (date(2025, 4, 16), "32.06", "psu-tasikmalaya-2025", ("quiet_period",), 3),
+    (date(2025, 4, 18), "32.06", "psu-tasikmalaya-2025", ("quiet_period",), 1),
+    (date(2025, 4, 19), "32.06", "psu-tasikmalaya-2025", ("voting_day",), 0),
+    (date(2025, 4, 20), "32.06", None, (), None),
+    # Kabupaten Pesawaran: determination 23 March, a 14-day campaign, voting 24 May.
+    (date(2025, 3, 22), "18.09", None, (), None),
+    (date(2025, 3, 23), "18.09", "psu-pesawaran-2025", ("candidate_determination",), 62),
+    (date(2025, 5, 6), "18.09", "psu-pesawaran-2025", (), 18),
+    (date(2025, 5, 7), "18.09", "psu-pesawaran-2025", ("campaign",), 17),
+    (date(2025, 5, 20), "18.09", "psu-pesawaran-2025", ("campaign",), 4),
+    (date(2025, 5, 21), "18.09", "psu-pesawaran-2025", ("quiet_period",), 3),
+    (date(2025, 5, 24), "18.09", "psu-pesawaran-2025", ("voting_day",), 0),
+    (date(2025, 5, 25), "18.09", None, (), None),
+    (date(2025, 5, 24), "73.73", "psu-2025-05-24", ("voting_day",), 0),
+    # Papua's governor race: the province and every regency and city in it (Kota Jayapura).
+    (date(2025, 3, 25), "91", None, (), None),
+    (date(2025, 3, 26), "91", "psu-papua-2025", ("campaign",), 133),
+    (date(2025, 8, 2), "91.71", "psu-papua-2025", ("campaign",), 4),
+    (date(2025, 8, 3), "91.71", "psu-papua-2025", ("quiet_period",), 3),
+    (date(2025, 8, 6), "91", "psu-papua-2025", ("voting_day",), 0),
+    (date(2025, 8, 7), "91", None, (), None),
+    (date(2025, 8, 6), "93.02", "psu-boven-digoel-2025", ("voting_day",), 0),
+    # Kabupaten Bangka and Kota Pangkalpinang: the re-elections after the empty box won.
+    (date(2025, 6, 25), "19.01", None, (), None),
+    (date(2025, 6, 26), "19.01", "pemilihan-ulang-2025", ("candidate_registration",), 62),
+    (date(2025, 6, 28), "19.01", "pemilihan-ulang-2025", ("candidate_registration",), 60),
+    (date(2025, 6, 29), "19.01", "pemilihan-ulang-2025", (), 59),
+    (date(2025, 7, 21), "19.71", "pemilihan-ulang-2025", (), 37),
+    (date(2025, 7, 22), "19.71", "pemilihan-ulang-2025", ("candidate_determination",), 36),
+    (date(2025, 7, 24), "19.71", "pemilihan-ulang-2025", (), 34),
+    (date(2025, 7, 25), "19.71", "pemilihan-ulang-2025", ("campaign",), 33),
+    (date(2025, 8, 23), "19.01", "pemilihan-ulang-2025", ("campaign",), 4),
+    (date(2025, 8, 24), "19.01", "pemilihan-ulang-2025", ("quiet_period",), 3),
+    (date(2025, 8, 26), "19.71", "pemilihan-ulang-2025", ("quiet_period",), 1),
+    (date(2025, 8, 27), "19.01", "pemilihan-ulang-2025", ("voting_day",), 0),
+    (date(2025, 8, 27), "19.71", "pemilihan-ulang-2025", ("voting_day",), 0),
+    (date(2025, 8, 28), "19.01", None, (), None),
+    # A neighbouring regency that did not vote again.
+    (date(2025, 8, 27), "19.04", None, (), None),
+]
+
+
+@pytest.mark.parametrize(("day", "code", "schedule", "phases", "days"), TABLE, ids=[f"{r[1]}-{r[0]}" for r in TABLE])
+def test_local_schedule_date_table(
+    catalog: Catalog, day: date, code: str, schedule: str | None, phases: tuple[str, ...], days: int | None
+) -> None:
+    region = catalog.regions.get(code)
+    assert region is not None
+    result = situation(catalog, day, region=region)
+    if schedule is None:
+        assert result.elections == ()
+        assert result.message is not None  # "no election in progress", or after 27 Aug 2025 "outside"
+        assert "No election is in progress" in result.message.en or not result.covered
+        return
+    (es,) = result.elections
+    assert es.in_progress and es.local is not None and es.local.id == schedule
+    assert tuple(p.phase.key for p in es.phases if p.phase.key != "stages") == phases
+    assert es.countdown.days == days
+    assert WHOLE in es.rule_ids  # the whole-tahapan prohibitions extend to the local schedule
+    assert (CAMPAIGN in es.rule_ids) is ("campaign" in phases)  # campaign rules only with a campaign
+    reading = next(r for r in result.rules if r.id == WHOLE).interpretation
+    assert reading is not None and es.local.interpretation.en in reading.en
+
+
+def test_day_n_of_m_on_a_local_campaign(catalog: Catalog) -> None:
+    region = catalog.regions.get("32.06")
+    assert region is not None
+    (es,) = situation(catalog, date(2025, 4, 12), region=region).elections
+    (campaign,) = [p for p in es.phases if p.phase.key == "campaign"]
+    assert (campaign.day, campaign.phase.days, campaign.days_left) == (4, 7, 3)
+
+
+def test_without_a_region_the_answer_lists_who_votes_again(catalog: Catalog) -> None:
+    result = situation(catalog, date(2025, 4, 19))
+    assert result.elections == ()
+    assert result.message is not None and "vote again on their own schedule" in result.message.en
+    ids = [s.id for s in result.local]
+    assert {"psu-2025-04-19", "psu-tasikmalaya-2025", "psu-papua-2025", "psu-pesawaran-2025"} <= set(ids)
+    wave = next(s for s in result.local if s.id == "psu-2025-04-19")
+    assert wave.voting_day == date(2025, 4, 19) and len(wave.regions) == 7
+    assert situation(catalog, date(2025, 9, 1)).local == ()
+
+
+def test_a_province_whose_regencies_vote_again_has_races_in_its_area(catalog: Catalog) -> None:
+    region = catalog.regions.get("19")
+    assert region is not None
+    (es,) = situation(catalog, date(2025, 8, 27), region=region).elections
+    assert es.participation is not None and es.participation.status == "races_in_area"
+    assert "Kabupaten Bangka" in es.participation.note.en
+    assert "uu10-replacing-officials" not in es.rule_ids
+
+
+def test_a_schedule_not_yet_known_as_of_is_not_used(catalog: Catalog) -> None:
+    region = catalog.regions.get("62.05")
+    assert region is not None
+    assert situation(catalog, date(2025, 8, 6), as_of=date(2025, 5, 24), region=region).elections == ()
+
+
+def test_coverage_reaches_the_last_re_election(catalog: Catalog) -> None:
+    assert coverage(catalog).end == date(2025, 8, 27)
+
+
+def test_the_bangka_feed_has_its_re_election(catalog: Catalog) -> None:
+    (part,) = feed(catalog, FeedQuestion(election="pilkada-2024", region="19.01")).elections
+    stems = {e.stem: e for e in part.events}
+    voting = stems["local.pemilihan-ulang-2025.phase.voting_day"]
+    assert voting.start == date(2025, 8, 27) and voting.phase is not None and "Bangka" in voting.phase.name.id
+    (national,) = feed(catalog, FeedQuestion(election="pilkada-2024")).elections
+    assert not any(e.stem.startswith("local.") for e in national.events)
+
+
+def test_a_regions_timeline_shows_its_local_schedule(catalog: Catalog) -> None:
+    from neutral_timeline.resolve.situation import timeline
+
+    bangka = catalog.regions.get("19.01")
+    assert bangka is not None
+    found = timeline(catalog, "pilkada-2024", region=bangka)
+    assert [s.id for s in found.local] == ["pemilihan-ulang-2025"]
+    voting = next(p for p in found.phases if p.key == "local.pemilihan-ulang-2025.voting_day")
+    assert voting.start == date(2025, 8, 27) and "Bangka" in voting.name.en
+    assert not any(p.key.startswith("local.") for p in timeline(catalog, "pilkada-2024").phases)
