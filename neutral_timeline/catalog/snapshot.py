@@ -17,7 +17,9 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from neutral_timeline.catalog.model import (
+    Activity,
     Anchor,
+    Area,
     Basis,
     Catalog,
     Election,
@@ -39,7 +41,7 @@ from neutral_timeline.text import Text
 FORMAT = 2  # bump when the encoding below changes meaning (1 was a pickle)
 MAX_BYTES = 64 * 1024 * 1024
 RECORDS: tuple[type, ...] = (Anchor, Basis, Catalog, Election, Instrument, Participation, Phase, Region, Revision)
-RECORDS += (ReportingChannel, Rule, Sanction, Source, Territory, Text, Window, WindowSpec)
+RECORDS += (ReportingChannel, Rule, Sanction, Source, Territory, Text, Window, WindowSpec, Area, Activity)
 
 T = TypeVar("T")
 
@@ -137,6 +139,8 @@ def dumps(catalog: Catalog) -> bytes:
         "reporting": [_reporting(c) for c in catalog.reporting.values()],
         "content_hash": catalog.content_hash,
         "data_revised": _day(catalog.data_revised),
+        "areas": [[a.id, _text(a.name), list(a.words)] for a in catalog.areas.values()],
+        "activities": [[a.id, _text(a.name), a.area, list(a.words), list(a.rules)] for a in catalog.activities.values()],
     }
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
     return json.dumps(header(catalog.content_hash)).encode() + b"\n" + payload + b"\n"
@@ -302,6 +306,16 @@ def _to_region(value: Any) -> Region:
     return Region(_str(code), _str(name), kind, _str(province), zone)
 
 
+def _to_area(value: Any) -> Area:
+    ident, name, words = _list(value, 3)
+    return Area(_str(ident), _to_text(name), _strs(words))
+
+
+def _to_activity(value: Any) -> Activity:
+    ident, name, area, words, rules = _list(value, 5)
+    return Activity(_str(ident), _to_text(name), _str(area), _strs(words), _strs(rules))
+
+
 def _decode(body: dict[str, Any]) -> Catalog:
     rules = {r.id: r for r in map(_to_rule, _list(body["rules"]))}
     return Catalog(
@@ -313,6 +327,8 @@ def _decode(body: dict[str, Any]) -> Catalog:
         reporting=MappingProxyType({c.id: c for c in map(_to_reporting, _list(body["reporting"]))}),
         content_hash=_str(body["content_hash"]),
         data_revised=_to_day(body["data_revised"]),
+        areas=MappingProxyType({a.id: a for a in map(_to_area, _list(body["areas"]))}),
+        activities=MappingProxyType({a.id: a for a in map(_to_activity, _list(body["activities"]))}),
     )
 
 

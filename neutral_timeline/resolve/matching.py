@@ -1,0 +1,167 @@
+"""The activity matcher: free text ("boleh nge-like postingan calon?") to an activity of the vocabulary. Pure.
+
+Forgiving by design: case, spacing and punctuation are ignored; each word is compared through the
+forms it may take with the usual Indonesian affixes taken off (meN-, di-, ber-, ter-, nge-, peN-;
+-kan, -an, -i, -nya, -lah, -kah), so ``membagikan``, ``dibagikan`` and ``bagikan`` meet; a word the
+vocabulary does not know is compared with its closest known word (stdlib ``difflib``), so small
+typos (``komnetar``) still match. An activity matches when every word of one of its phrases is in
+the text; the longest phrase wins, then the one that starts earliest (Indonesian and English put
+the verb first: "like postingan" is a like, not a post). Text that matches no phrase gets the
+activities closest to its words, to choose from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from neutral_timeline.catalog.model import Activity, Catalog
+
+# (prefix, letters it may have replaced): meN- drops or merges the first letter (menulis: tulis).
+_PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("meng", ("k", "")),
+    ("meny", ("s",)),
+    ("mem", ("p", "")),
+    ("men", ("t", "")),
+    ("me", ("",)),
+    ("peng", ("k", "")),
+    ("peny", ("s",)),
+    ("pem", ("p", "")),
+    ("pen", ("t", "")),
+    ("pe", ("",)),
+    ("nge", ("",)),
+    ("ng", ("k", "")),
+    ("di", ("",)),
+    ("ber", ("",)),
+    ("be", ("",)),
+    ("ter", ("",)),
+)
+_SUFFIXES = ("nya", "lah", "kah", "kan", "an", "i")
+_MIN_STEM = 3
+_TYPO_CUTOFF = 0.8  # difflib ratio for a word the vocabulary does not know (komnetar ~ komentar: 0.875)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of ``text``: punctuation and hyphens split, one-letter words dropped."""
+    clean = "".join(ch if ch.isalnum() else " " for ch in text.lower())
+    return [w for w in clean.split() if len(w) > 1]
+
+
+def forms(word: str) -> frozenset[str]:
+    """``word`` and the stems it may have under the usual Indonesian affixes."""
+    bases = {word}
+    for prefix, restored in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
+            rest = word[len(prefix) :]
+            bases.update(letter + rest for letter in restored)
+    for _ in range(2):  # -kannya, -inya: two suffixes at most
+        for base in list(bases):
+            for suffix in _SUFFIXES:
+                if base.endswith(suffix) and len(base) - len(suffix) >= _MIN_STEM:
+                    bases.add(base[: -len(suffix)])
+    return frozenset(bases)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    activity: str
+    text: str
+    words: tuple[frozenset[str], ...]  # each word's forms
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The catalog's activities as phrases of word forms, indexed by form."""
+
+    phrases: tuple[Phrase, ...]
+    by_form: Mapping[str, tuple[int, ...]]  # a form -> the phrases that hold a word with it
+    known: tuple[str, ...]  # every word of every phrase, for typo matching
+
+
+@lru_cache(maxsize=8)
+def vocabulary(catalog: Catalog) -> Vocabulary:
+    phrases: list[Phrase] = []
+    for activity in catalog.activities.values():
+        texts = dict.fromkeys([*activity.words, activity.name.id, activity.name.en])
+        for text in texts:
+            found = tuple(forms(w) for w in words(text))
+            if found and (text in activity.words or len(found) <= 2):
+                phrases.append(Phrase(activity.id, text, found))
+    by_form: dict[str, list[int]] = {}
+    for index, phrase in enumerate(phrases):
+        for word in phrase.words:
+            for form in word:
+                by_form.setdefault(form, []).append(index)
+    known = sorted({w for p in phrases for w in words(p.text)})
+    return Vocabulary(tuple(phrases), {k: tuple(dict.fromkeys(v)) for k, v in by_form.items()}, tuple(known))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What the matcher understood: the best activity and the phrase that named it, others that also
+    matched, or (when nothing matched) the closest activities to choose from."""
+
+    activity: str | None
+    phrase: str | None  # the words of the text that named it
+    others: tuple[str, ...] = ()
+    closest: tuple[str, ...] = ()
+
+
+def _query_forms(vocab: Vocabulary, text: str) -> list[frozenset[str]]:
+    import difflib
+
+    found = []
+    for word in words(text):
+        own = forms(word)
+        if not any(form in vocab.by_form for form in own) and len(word) >= 4:
+            close = difflib.get_close_matches(word, vocab.known, n=1, cutoff=_TYPO_CUTOFF)
+            if close:
+                own = own | forms(close[0])
+        found.append(own)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def match(catalog: Catalog, text: str) -> Match:
+    """The activity ``text`` names, best first (see the module's docstring)."""
+    vocab = vocabulary(catalog)
+    asked = words(text)
+    query = _query_forms(vocab, text)
+    candidates = {i for q in query for form in q for i in vocab.by_form.get(form, ())}
+    best: dict[str, tuple[tuple[int, int, int], str]] = {}
+    for index in candidates:
+        phrase = vocab.phrases[index]
+        positions: list[int] = []
+        for word in phrase.words:  # each word of the phrase in a word of its own
+            at = next((i for i, q in enumerate(query) if q & word and i not in positions), None)
+            if at is None:
+                break
+            positions.append(at)
+        else:
+            score = (len(phrase.words), -min(positions), len(phrase.text))
+            if phrase.activity not in best or score > best[phrase.activity][0]:
+                best[phrase.activity] = (score, " ".join(asked[i] for i in sorted(positions)))
+    if best:
+        ranked = sorted(best, key=lambda a: (best[a][0], a), reverse=True)
+        return Match(ranked[0], best[ranked[0]][1], tuple(ranked[1:4]))
+    return Match(None, None, closest=closest(catalog.activities, text))
+
+
+def closest(activities: Mapping[str, Activity], text: str, n: int = 5) -> tuple[str, ...]:
+    """The activities whose words are nearest to ``text``'s words (difflib ratios), at most ``n``."""
+    import difflib
+
+    asked = [w for w in words(text) if len(w) >= 3]
+    scores: list[tuple[float, str]] = []
+    for activity in activities.values():
+        own = {w for t in (*activity.words, activity.name.id, activity.name.en) for w in words(t) if len(w) >= 3}
+        total = 0.0
+        for word in asked:
+            ratios = [difflib.SequenceMatcher(None, word, o).ratio() for o in own]
+            top = max(ratios, default=0.0)
+            total += top if top >= 0.75 else 0.0
+        if total:
+            scores.append((total, activity.id))
+    scores.sort(key=lambda s: (-s[0], s[1]))
+    return tuple(a for _, a in scores[:n])
