@@ -1,0 +1,102 @@
+"""The activity check's answer in the terminal: the verdict first, then its grounds, then the sources.
+
+URLs are never broken: each is printed whole on its own line (no wrapping), so that it can be
+clicked or copied; lines carry no trailing spaces, so the text pastes cleanly into a chat.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text as RichText
+
+from neutral_timeline.i18n import N_, long_date, say, span
+from neutral_timeline.render.terminal import Footnotes, Indent, Interpretations, cite, rules_list_in_force
+from neutral_timeline.resolve.check import ActivityInfo, CheckAnswer
+from neutral_timeline.text import Lang
+
+WORDS = {
+    "title": N_("May I …? Activity check"),
+    "asked": N_("You asked"),
+    "understood": N_("Understood as"),
+    "area": N_("area"),
+    "prohibited": N_("PROHIBITED on this date"),
+    "not_recorded": N_("NO SPECIFIC PROHIBITION RECORDED for this date (not the same as allowed)"),
+    "not_understood": N_("NOT RECOGNISED"),
+    "rules": N_("Rules that prohibit it"),
+    "principle": N_("Always applies"),
+    "others": N_("The question also names"),
+    "closest": N_("Closest activities"),
+    "retry": N_("Ask again with one of these, e.g.: neutral-timeline check \"{example}\""),
+    "elections": N_("Elections in progress"),
+    "none": N_("none"),
+    "coverage": N_("Data covers {span}"),
+    "reporting": N_("Reporting a violation"),
+    "sources": N_("Sources"),
+    "zone": N_("time zone"),
+}
+
+
+def _w(key: str, lang: Lang, **values: object) -> str:
+    return say(WORDS[key], lang, **values)
+
+
+def _activity(item: ActivityInfo, lang: Lang) -> RenderableType:
+    """The name (wrapped), then the id users may type, whole on a line of its own."""
+    line = RichText("• ")
+    line.append(item.name.get(lang), style="rule.title")
+    line.append(f" ({_w('area', lang)}: {item.area_name.get(lang)})", style="muted")
+    ident = RichText(f"  {item.id}", style="muted", no_wrap=True, overflow="ignore")
+    return Indent(Group(line, ident), 2)
+
+
+def _urls(notes: Footnotes, lang: Lang) -> list[RenderableType]:
+    if not notes.urls:
+        return []
+    out: list[RenderableType] = [RichText(_w("sources", lang), style="heading")]
+    for index, url in enumerate(notes.urls, start=1):
+        line = RichText(f"[{index}] ", style="muted", no_wrap=True, overflow="ignore")
+        line.append(url, style=f"link {url}")
+        out.append(line)
+    return out
+
+
+def check(result: CheckAnswer, lang: Lang, details: bool = True) -> RenderableType:
+    """The verdict, what the text was understood as, the rules (with sanction) and the sources."""
+    notes, readings = Footnotes(), Interpretations()
+    head = RichText(f"{_w('title', lang)} — ", style="heading")
+    head.append(long_date(result.date, lang), style="date")
+    head.append(f" ({_w('zone', lang)} {result.zone})", style="muted")
+    parts: list[RenderableType] = [head, RichText(f"{_w('asked', lang)}: “{result.query}”")]
+    if result.activity is not None:
+        parts += [RichText(f"{_w('understood', lang)}:"), _activity(result.activity, lang)]
+    style = {"prohibited": "bold red", "not_recorded": "bold yellow", "not_understood": "warn"}[result.verdict]
+    parts += [RichText(""), RichText(_w(result.verdict, lang), style=style), RichText(result.message.get(lang))]
+    elections = ", ".join(result.elections) or _w("none", lang)
+    parts.append(RichText(f"{_w('elections', lang)}: {elections}", style="muted"))
+    if result.rules:
+        parts.append(RichText(f"\n{_w('rules', lang)} ({len(result.rules)})", style="heading"))
+        parts.append(rules_list_in_force(result.rules, lang, notes, readings, details))
+    if result.others:
+        parts.append(RichText(f"\n{_w('others', lang)}", style="heading"))
+        parts += [_activity(item, lang) for item in result.others]
+    if result.closest:
+        parts.append(RichText(f"\n{_w('closest', lang)}", style="heading"))
+        parts += [_activity(item, lang) for item in result.closest]
+        example = result.closest[0].name.get(lang)
+        parts.append(Indent(RichText(_w("retry", lang, example=example), style="muted"), 2))
+    if result.principle:
+        parts.append(RichText(f"\n{_w('principle', lang)}", style="heading"))
+        parts.append(rules_list_in_force(result.principle, lang, notes, readings, False))
+    parts.append(RichText(_w("coverage", lang, span=span(result.coverage.start, result.coverage.end, lang)), "muted"))
+    if result.reporting:
+        parts.append(RichText(f"\n{_w('reporting', lang)}", style="heading"))
+        for body in result.reporting:
+            line = RichText("  • ")
+            line.append(body.name.get(lang), style="rule.title")
+            line.append(" ")
+            line.append_text(cite(body.source, lang, notes, brief=True))
+            parts.append(line)
+            if body.url:
+                parts.append(RichText(f"    {body.url}", style=f"muted link {body.url}", no_wrap=True, overflow="ignore"))
+    parts += [RichText(""), Indent(readings.renderable(lang), 0), *_urls(notes, lang)]
+    return Group(*parts)
