@@ -5,8 +5,9 @@ forms it may take with the usual Indonesian affixes taken off (meN-, di-, ber-, 
 -kan, -an, -i, -nya, -lah, -kah), so ``membagikan``, ``dibagikan`` and ``bagikan`` meet; a word the
 vocabulary does not know is compared with its closest known word (stdlib ``difflib``), so small
 typos (``komnetar``) still match. An activity matches when every word of one of its phrases is in
-the text; the longest phrase wins, then the one that starts earliest (Indonesian and English put
-the verb first: "like postingan" is a like, not a post). Text that matches no phrase gets the
+the text; the activity whose phrases cover most of the text's words wins (a phrase found word for
+word in a row counts fully, scattered half), then the one named earliest (Indonesian and English
+put the verb first: "like postingan" is a like, not a post). Text that matches no phrase gets the
 activities closest to its words, to choose from.
 """
 
@@ -129,7 +130,7 @@ def match(catalog: Catalog, text: str) -> Match:
     asked = words(text)
     query = _query_forms(vocab, text)
     candidates = {i for q in query for form in q for i in vocab.by_form.get(form, ())}
-    best: dict[str, tuple[tuple[int, int, int], str]] = {}
+    weights: dict[str, dict[int, float]] = {}  # activity -> the text's words it covers, and how well
     for index in candidates:
         phrase = vocab.phrases[index]
         positions: list[int] = []
@@ -139,12 +140,20 @@ def match(catalog: Catalog, text: str) -> Match:
                 break
             positions.append(at)
         else:
-            score = (len(phrase.words), -min(positions), len(phrase.text))
-            if phrase.activity not in best or score > best[phrase.activity][0]:
-                best[phrase.activity] = (score, " ".join(asked[i] for i in sorted(positions)))
-    if best:
-        ranked = sorted(best, key=lambda a: (best[a][0], a), reverse=True)
-        return Match(ranked[0], best[ranked[0]][1], tuple(ranked[1:4]))
+            # A phrase found word for word in a row covers its words fully; scattered, half.
+            whole = positions == list(range(positions[0], positions[0] + len(positions)))
+            covered = weights.setdefault(phrase.activity, {})
+            for at in positions:
+                covered[at] = max(covered.get(at, 0.0), 1.0 if whole else 0.5)
+    if weights:
+
+        def score(activity: str) -> tuple[float, int]:
+            covered = weights[activity]
+            return sum(covered.values()), -min(covered)
+
+        ranked = sorted(weights, key=lambda a: (score(a), a), reverse=True)
+        named = " ".join(asked[i] for i in sorted(weights[ranked[0]]))
+        return Match(ranked[0], named, tuple(ranked[1:4]))
     return Match(None, None, closest=closest(catalog.activities, text))
 
 
