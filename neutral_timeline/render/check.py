@@ -10,6 +10,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text as RichText
 
 from neutral_timeline.i18n import N_, long_date, say, span
+from neutral_timeline.render.brief import bullets, zone_name
 from neutral_timeline.render.terminal import Footnotes, Indent, Interpretations, cite, rules_list_in_force
 from neutral_timeline.resolve.check import ActivityInfo, CheckAnswer
 from neutral_timeline.text import Lang
@@ -26,7 +27,7 @@ WORDS = {
     "principle": N_("Always applies"),
     "others": N_("The question also names"),
     "closest": N_("Closest activities"),
-    "retry": N_("Ask again with one of these, e.g.: neutral-timeline check \"{example}\""),
+    "retry": N_("Ask again with one of these, e.g.:"),
     "elections": N_("Elections in progress"),
     "none": N_("none"),
     "coverage": N_("Data covers {span}"),
@@ -41,12 +42,10 @@ def _w(key: str, lang: Lang, **values: object) -> str:
 
 
 def _activity(item: ActivityInfo, lang: Lang) -> RenderableType:
-    """The name (wrapped), then the id users may type, whole on a line of its own."""
-    line = RichText("• ")
-    line.append(item.name.get(lang), style="rule.title")
+    """The name (wrapped), then the id, whole on a line of its own."""
+    line = RichText(item.name.get(lang), style="rule.title")
     line.append(f" ({_w('area', lang)}: {item.area_name.get(lang)})", style="muted")
-    ident = RichText(f"  {item.id}", style="muted", no_wrap=True, overflow="ignore")
-    return Indent(Group(line, ident), 2)
+    return Group(bullets([line]), RichText(f"    {item.id}", style="muted", no_wrap=True, overflow="ignore"))
 
 
 def _urls(notes: Footnotes, lang: Lang) -> list[RenderableType]:
@@ -65,8 +64,8 @@ def check(result: CheckAnswer, lang: Lang, details: bool = True) -> RenderableTy
     notes, readings = Footnotes(), Interpretations()
     head = RichText(f"{_w('title', lang)} — ", style="heading")
     head.append(long_date(result.date, lang), style="date")
-    head.append(f" ({_w('zone', lang)} {result.zone})", style="muted")
-    parts: list[RenderableType] = [head, RichText(f"{_w('asked', lang)}: “{result.query}”")]
+    zone = RichText(f"{_w('zone', lang).capitalize()} {zone_name(result.zone)}", style="muted")
+    parts: list[RenderableType] = [head, zone, RichText(f"{_w('asked', lang)}: “{result.query}”")]
     if result.activity is not None:
         parts += [RichText(f"{_w('understood', lang)}:"), _activity(result.activity, lang)]
     style = {"prohibited": "bold red", "not_recorded": "bold yellow", "not_understood": "warn"}[result.verdict]
@@ -82,8 +81,9 @@ def check(result: CheckAnswer, lang: Lang, details: bool = True) -> RenderableTy
     if result.closest:
         parts.append(RichText(f"\n{_w('closest', lang)}", style="heading"))
         parts += [_activity(item, lang) for item in result.closest]
-        example = result.closest[0].name.get(lang)
-        parts.append(Indent(RichText(_w("retry", lang, example=example), style="muted"), 2))
+        parts.append(RichText(_w("retry", lang), style="muted"))
+        example = f'  neutral-timeline check "{result.closest[0].name.get(lang)}"'
+        parts.append(RichText(example, no_wrap=True, overflow="ignore"))
     if result.principle:
         parts.append(RichText(f"\n{_w('principle', lang)}", style="heading"))
         parts.append(rules_list_in_force(result.principle, lang, notes, readings, False))
@@ -91,12 +91,12 @@ def check(result: CheckAnswer, lang: Lang, details: bool = True) -> RenderableTy
     if result.reporting:
         parts.append(RichText(f"\n{_w('reporting', lang)}", style="heading"))
         for body in result.reporting:
-            line = RichText("  • ")
-            line.append(body.name.get(lang), style="rule.title")
+            line = RichText(body.name.get(lang), style="rule.title")
             line.append(" ")
             line.append_text(cite(body.source, lang, notes, brief=True))
-            parts.append(line)
+            parts.append(bullets([line]))
             if body.url:
                 parts.append(RichText(f"    {body.url}", style=f"muted link {body.url}", no_wrap=True, overflow="ignore"))
-    parts += [RichText(""), Indent(readings.renderable(lang), 0), *_urls(notes, lang)]
-    return Group(*parts)
+    parts += [RichText(""), readings.renderable(lang), *_urls(notes, lang)]
+    # Wrapped text through Indent (no trailing spaces); URLs (no_wrap) as they are, whole.
+    return Group(*(Indent(p, 0) if isinstance(p, RichText) and not p.no_wrap else p for p in parts))

@@ -189,6 +189,14 @@ class ReportingInfo(Record):
     note: Text | None = None
 
 
+@record
+class AreaInfo(Record):
+    """An activity area (a rule tag) and its names, for views that group rules by area."""
+
+    id: str
+    name: Text
+
+
 @dataclass(frozen=True)  # built per query: C-level field setting (see record.py)
 class Coverage:
     """The span of time the catalog's elections cover: the first day of the earliest tahapan to
@@ -218,6 +226,7 @@ class Situation:
     message: Text | None = None
     data_version: str = ""
     region: RegionInfo | None = None
+    areas: tuple[AreaInfo, ...] = ()  # the areas of the rules listed, in the vocabulary's order
 
 
 @record
