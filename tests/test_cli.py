@@ -63,7 +63,10 @@ def test_terminal_output(capsys: pytest.CaptureFixture[str], name: str, argv: li
     ("name", "argv"),
     [
         ("today-2024-09-25", ["today", "--date", "2024-09-25"]),
-        ("today-2024-09-25-kaimana-en", ["today", "--date", "2024-09-25", "--region", "Kabupaten Kaimana", "--lang", "en"]),
+        (
+            "today-2024-09-25-kaimana-en",
+            ["today", "--date", "2024-09-25", "--region", "Kabupaten Kaimana", "--lang", "en"],
+        ),
         ("check-like-2024-09-25", ["check", "nge-like", "postingan", "calon", "--date", "2024-09-25"]),
         ("check-ktp-2019-en", ["check", "fotokopi KTP", "--date", "2019-01-01", "--lang", "en"]),
         ("check-unknown", ["check", "mobill", "--date", "2024-09-25"]),

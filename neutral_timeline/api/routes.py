@@ -116,7 +116,9 @@ def check_question(
     return CheckQuestion(" ".join(q.split()), situation.day, election, situation.region), max_age
 
 
-@api.get(CheckQuestion.PATH, summary="May I ...? Whether an activity is prohibited on a date", response_model=CheckAnswer)
+@api.get(
+    CheckQuestion.PATH, summary="May I ...? Whether an activity is prohibited on a date", response_model=CheckAnswer
+)
 def check(
     request: Request,
     q: Annotated[

@@ -313,7 +313,9 @@ def _vocabulary(checker: _Checker, rules: dict[str, Rule]) -> tuple[dict[str, Ar
     for tag in TAGS:
         if tag not in given.areas:
             checker.problems.append(
-                Problem(f"{where}: areas.{tag}", f"area '{tag}' (a rule tag) has no names", "[areas.x] name = { id, en }")
+                Problem(
+                    f"{where}: areas.{tag}", f"area '{tag}' (a rule tag) has no names", "[areas.x] name = { id, en }"
+                )
             )
     areas = {tag: Area(tag, _text(a.name), tuple(w.lower() for w in a.words)) for tag, a in given.areas.items()}
     owner: dict[str, str] = {}

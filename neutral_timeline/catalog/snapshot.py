@@ -140,7 +140,9 @@ def dumps(catalog: Catalog) -> bytes:
         "content_hash": catalog.content_hash,
         "data_revised": _day(catalog.data_revised),
         "areas": [[a.id, _text(a.name), list(a.words)] for a in catalog.areas.values()],
-        "activities": [[a.id, _text(a.name), a.area, list(a.words), list(a.rules)] for a in catalog.activities.values()],
+        "activities": [
+            [a.id, _text(a.name), a.area, list(a.words), list(a.rules)] for a in catalog.activities.values()
+        ],
     }
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
     return json.dumps(header(catalog.content_hash)).encode() + b"\n" + payload + b"\n"

@@ -96,7 +96,9 @@ def check(result: CheckAnswer, lang: Lang, details: bool = True) -> RenderableTy
             line.append_text(cite(body.source, lang, notes, brief=True))
             parts.append(bullets([line]))
             if body.url:
-                parts.append(RichText(f"    {body.url}", style=f"muted link {body.url}", no_wrap=True, overflow="ignore"))
+                parts.append(
+                    RichText(f"    {body.url}", style=f"muted link {body.url}", no_wrap=True, overflow="ignore")
+                )
     parts += [RichText(""), readings.renderable(lang), *_urls(notes, lang)]
     # Wrapped text through Indent (no trailing spaces); URLs (no_wrap) as they are, whole.
     return Group(*(Indent(p, 0) if isinstance(p, RichText) and not p.no_wrap else p for p in parts))

@@ -48,7 +48,7 @@ class ActivityInfo(Record):
 
 @dataclass(frozen=True)  # built per query
 class CheckAnswer:
-    """"May I do this on this date?": the verdict and its grounds."""
+    """ "May I do this on this date?": the verdict and its grounds."""
 
     query: str
     date: date
@@ -103,38 +103,33 @@ def check(
     now = _day(catalog, day, election, region, as_of)
     assert isinstance(now, Situation)
     always = principles(catalog)
-    principle = tuple(r for r in now.rules if r.id in always)
-    elections = tuple(e.id for e in now.elections)
-    common = dict(
+    verdict: Verdict = "not_understood"
+    message, activity = text(NOT_UNDERSTOOD), None
+    rules: tuple[RuleInForce, ...] = ()
+    others: tuple[ActivityInfo, ...] = ()
+    closest = tuple(activity_info(catalog, catalog.activities[a]) for a in found.closest)
+    if found.activity is not None:
+        chosen = catalog.activities[found.activity]
+        in_force = {r.id: r for r in now.rules}
+        rules = tuple(in_force[r] for r in chosen.rules if r not in always and r in in_force)
+        verdict = "prohibited" if rules else "not_recorded"
+        message = text(PROHIBITED) if rules else text(NOT_RECORDED) if now.covered else text(OUTSIDE)
+        activity = activity_info(catalog, chosen, found.phrase)
+        others = tuple(activity_info(catalog, catalog.activities[a]) for a in found.others)
+    return CheckAnswer(
         query=query,
         date=day,
         zone=now.zone,
-        principle=principle,
-        elections=elections,
+        verdict=verdict,
+        message=message,
+        activity=activity,
+        rules=rules,
+        principle=tuple(r for r in now.rules if r.id in always),
+        elections=tuple(e.id for e in now.elections),
         covered=now.covered,
         coverage=now.coverage,
         reporting=now.reporting,
-        data_version=now.data_version,
-    )
-    if found.activity is None:
-        closest = tuple(activity_info(catalog, catalog.activities[a]) for a in found.closest)
-        return CheckAnswer(
-            verdict="not_understood", message=text(NOT_UNDERSTOOD), activity=None, rules=(), closest=closest, **common
-        )  # type: ignore[arg-type]
-    activity = catalog.activities[found.activity]
-    wanted = [r for r in activity.rules if r not in always]
-    in_force = {r.id: r for r in now.rules}
-    rules = tuple(in_force[r] for r in wanted if r in in_force)
-    verdict: Verdict = "prohibited" if rules else "not_recorded"
-    message = text(PROHIBITED) if rules else text(NOT_RECORDED)
-    if not now.covered and not rules:
-        message = text(OUTSIDE)
-    others = tuple(activity_info(catalog, catalog.activities[a]) for a in found.others)
-    return CheckAnswer(
-        verdict=verdict,
-        message=message,
-        activity=activity_info(catalog, activity, found.phrase),
-        rules=rules,
         others=others,
-        **common,  # type: ignore[arg-type]
+        closest=closest,
+        data_version=now.data_version,
     )

@@ -74,7 +74,6 @@ def rule(catalog: Catalog, rule_id: str) -> RuleInfo:
 
 def rules(catalog: Catalog, election_id: str | None = None, tag: str | None = None) -> tuple[RuleInfo, ...]:
     """Rules that govern ``election_id`` (all when None) and carry ``tag`` (any when None)."""
-    from neutral_timeline.catalog.model import TAGS
 
     found = find_election(catalog, election_id) if election_id else None
     if tag is not None:

@@ -66,7 +66,7 @@ class SituationQuestion(Question):
 
 @dataclass(frozen=True, slots=True)
 class CheckQuestion(Question):
-    """"Bolehkah saya ...?": whether the activity named in ``text`` is prohibited on ``day`` (None: today
+    """ "Bolehkah saya ...?": whether the activity named in ``text`` is prohibited on ``day`` (None: today
     in the region's time zone), for one election or every one in progress, nationally or in a region."""
 
     PATH: ClassVar[str] = "/api/v1/check"

@@ -12,20 +12,24 @@ from neutral_timeline.catalog.model import TAGS, Catalog
 from neutral_timeline.catalog.snapshot import dumps, loads
 
 AREAS = "".join(f'[areas.{tag}]\nname = {{ id = "{tag} id", en = "{tag} en" }}\n' for tag in TAGS)
-GOOD = AREAS.replace('[areas.party]\n', '[areas.party]\nwords = ["partai"]\n') + (
+GOOD = AREAS.replace("[areas.party]\n", '[areas.party]\nwords = ["partai"]\n') + (
     '[activities.join-party]\nname = { id = "Masuk partai", en = "Joining a party" }\narea = "party"\n'
     'words = ["masuk partai", "join a party"]\nrules = ["party-member"]\n'
 )
 
 FAULTS = [
-    ("unknown rule", GOOD.replace('rules = ["party-member"]', 'rules = ["party-membr"]'), "did you mean 'party-member'"),
+    (
+        "unknown rule",
+        GOOD.replace('rules = ["party-member"]', 'rules = ["party-membr"]'),
+        "did you mean 'party-member'",
+    ),
     ("unknown area", GOOD.replace('area = "party"', 'area = "parties"'), "area"),
     ("unknown key", GOOD.replace('area = "party"', 'area = "party"\nsynonyms = ["x"]'), "unknown key 'synonyms'"),
     ("area missing", GOOD.replace("[areas.gifts]\n", "[areas.gifts-x]\n"), "areas"),
     ("word twice", GOOD.replace('"join a party"]', '"join a party", "Masuk partai"]'), "twice"),
     ("no words", GOOD.replace('words = ["masuk partai", "join a party"]', "words = []"), "words"),
     ("no rules", GOOD.replace('rules = ["party-member"]', "rules = []"), "rules"),
-    ("area word clash", GOOD.replace('[areas.gifts]\n', '[areas.gifts]\nwords = ["partai"]\n'), "already names"),
+    ("area word clash", GOOD.replace("[areas.gifts]\n", '[areas.gifts]\nwords = ["partai"]\n'), "already names"),
     ("bad id", GOOD.replace("[activities.join-party]", "[activities.Join_Party]"), "expected form"),
     ("english name missing", GOOD.replace(', en = "Joining a party"', ""), "en"),
 ]
