@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text as RichText
 
 from neutral_timeline.i18n import N_, countdown, label, long_date, say, short_date
@@ -43,12 +42,7 @@ def _w(key: str, lang: Lang, **values: object) -> str:
 
 def bullets(rows: Iterable[RichText], indent: int = 2) -> RenderableType:
     """Bulleted items with a hanging indent (wrapped lines align with the text, not the bullet)."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for row in rows:
-        grid.add_row("•", row)
-    return Indent(grid, indent)
+    return Group(*(Indent(row, indent, "• ") for row in rows))
 
 
 def by_area(result: Situation, lang: Lang) -> list[tuple[str, list[RuleInForce]]]:

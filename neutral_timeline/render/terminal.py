@@ -58,18 +58,19 @@ class Indent:
     """``renderable`` indented by ``n`` spaces, each line without trailing spaces (rich's Padding
     pads every line to the full width; pasted into a chat, those spaces are noise)."""
 
-    def __init__(self, renderable: RenderableType, n: int) -> None:
-        self.renderable, self.n = renderable, n
+    def __init__(self, renderable: RenderableType, n: int, bullet: str = "") -> None:
+        self.renderable, self.n, self.bullet = renderable, n, bullet  # bullet: "• ", a hanging indent
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        inner = options.update_width(max(1, options.max_width - self.n))
-        for line in console.render_lines(self.renderable, inner, pad=False):
+        width = self.n + len(self.bullet)
+        inner = options.update_width(max(1, options.max_width - width))
+        for index, line in enumerate(console.render_lines(self.renderable, inner, pad=False)):
             while line and not line[-1].text.strip():  # trailing blank segments
                 line.pop()
             if line:
                 last = line[-1]
                 line[-1] = Segment(last.text.rstrip(), last.style, last.control)
-                yield Segment(" " * self.n)
+                yield Segment(" " * self.n + (self.bullet if index == 0 else " " * len(self.bullet)))
                 yield from line
             yield Segment.line()
 

@@ -8,8 +8,7 @@ with the neutrality principle and the coverage; never "allowed". Text the matche
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+import datetime as dt
 from functools import lru_cache
 from typing import Literal
 
@@ -46,12 +45,12 @@ class ActivityInfo(Record):
     matched: str | None = None
 
 
-@dataclass(frozen=True)  # built per query
-class CheckAnswer:
+@record
+class CheckAnswer(Record):
     """ "May I do this on this date?": the verdict and its grounds."""
 
     query: str
-    date: date
+    date: dt.date
     zone: str
     verdict: Verdict
     message: Text
@@ -74,7 +73,7 @@ def activity_info(catalog: Catalog, activity: Activity, matched: str | None = No
 
 
 @lru_cache(maxsize=256)
-def _day(catalog: Catalog, day: date, election: str | None, region: str | None, as_of: date | None) -> object:
+def _day(catalog: Catalog, day: dt.date, election: str | None, region: str | None, as_of: date | None) -> object:
     """The situation on ``day`` (cached: every check on one day and place shares it)."""
     from neutral_timeline.resolve.situation import situation
 
@@ -90,10 +89,10 @@ def principles(catalog: Catalog) -> frozenset[str]:
 def check(
     catalog: Catalog,
     query: str,
-    day: date,
+    day: dt.date,
     election: str | None = None,
     region: str | None = None,
-    as_of: date | None = None,
+    as_of: dt.date | None = None,
 ) -> CheckAnswer:
     """Whether an activity named in ``query`` is prohibited on ``day`` (for ``election`` or every one
     in progress, nationally or in ``region``)."""

@@ -13,11 +13,12 @@ activities closest to its words, to choose from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from neutral_timeline.catalog.model import Activity, Catalog
+from neutral_timeline.catalog.model import Catalog
 
 # (prefix, letters it may have replaced): meN- drops or merges the first letter (menulis: tulis).
 _PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -38,29 +39,39 @@ _PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("be", ("",)),
     ("ter", ("",)),
 )
+_WORD = re.compile(r"[^\W_]+")
 _SUFFIXES = ("nya", "lah", "kah", "kan", "an", "i")
 _MIN_STEM = 3
-_TYPO_CUTOFF = 0.8  # difflib ratio for a word the vocabulary does not know (komnetar ~ komentar: 0.875)
+# The words of the question itself, never an activity: not compared for typos.
+_QUESTION_WORDS = frozenset(
+    "bolehkah boleh apakah apa saya aku gue kita kami hari sekarang besok tidak dong kalau kalo untuk dengan "
+    "yang atau tanpa sebagai waktu sedang masih sudah today tomorrow allowed would could should with without "
+    "what when while".split()
+)
+_TYPO_CUTOFF = 0.8
+_CLOSE_CUTOFF = 0.75  # a word this close to an activity's word makes it one of the closest  # difflib ratio for a word the vocabulary does not know (komnetar ~ komentar: 0.875)
 
 
 def words(text: str) -> list[str]:
     """Lower-case words of ``text``: punctuation and hyphens split, one-letter words dropped."""
-    clean = "".join(ch if ch.isalnum() else " " for ch in text.lower())
-    return [w for w in clean.split() if len(w) > 1]
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 1]
 
 
+@lru_cache(maxsize=4096)
 def forms(word: str) -> frozenset[str]:
     """``word`` and the stems it may have under the usual Indonesian affixes."""
     bases = {word}
-    for prefix, restored in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
-            rest = word[len(prefix) :]
-            bases.update(letter + rest for letter in restored)
-    for _ in range(2):  # -kannya, -inya: two suffixes at most
-        for base in list(bases):
-            for suffix in _SUFFIXES:
-                if base.endswith(suffix) and len(base) - len(suffix) >= _MIN_STEM:
-                    bases.add(base[: -len(suffix)])
+    if len(word) > _MIN_STEM + 1:
+        for prefix, restored in _PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
+                rest = word[len(prefix) :]
+                bases.update(letter + rest for letter in restored)
+        for _ in range(2):  # -kannya, -inya: two suffixes at most
+            for base in list(bases):
+                if base.endswith(_SUFFIXES):
+                    for suffix in _SUFFIXES:
+                        if base.endswith(suffix) and len(base) - len(suffix) >= _MIN_STEM:
+                            bases.add(base[: -len(suffix)])
     return frozenset(bases)
 
 
@@ -77,7 +88,8 @@ class Vocabulary:
 
     phrases: tuple[Phrase, ...]
     by_form: Mapping[str, tuple[int, ...]]  # a form -> the phrases that hold a word with it
-    known: tuple[str, ...]  # every word of every phrase, for typo matching
+    known: Mapping[str, tuple[str, ...]]  # first letter -> the words of every phrase, for typo matching
+    own: Mapping[str, tuple[str, ...]]  # activity -> its words of 3 letters or more, for the closest
 
 
 @lru_cache(maxsize=8)
@@ -94,8 +106,19 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
         for word in phrase.words:
             for form in word:
                 by_form.setdefault(form, []).append(index)
-    known = sorted({w for p in phrases for w in words(p.text)})
-    return Vocabulary(tuple(phrases), {k: tuple(dict.fromkeys(v)) for k, v in by_form.items()}, tuple(known))
+    known: dict[str, list[str]] = {}
+    for word in sorted({w for p in phrases for w in words(p.text)}):
+        known.setdefault(word[0], []).append(word)
+    own = {
+        a.id: tuple(sorted({w for t in (*a.words, a.name.id, a.name.en) for w in words(t) if len(w) >= 3}))
+        for a in catalog.activities.values()
+    }
+    return Vocabulary(
+        tuple(phrases),
+        {k: tuple(dict.fromkeys(v)) for k, v in by_form.items()},
+        {k: tuple(v) for k, v in known.items()},
+        own,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,13 +133,14 @@ class Match:
 
 
 def _query_forms(vocab: Vocabulary, text: str) -> list[frozenset[str]]:
-    import difflib
-
     found = []
     for word in words(text):
         own = forms(word)
-        if not any(form in vocab.by_form for form in own) and len(word) >= 4:
-            close = difflib.get_close_matches(word, vocab.known, n=1, cutoff=_TYPO_CUTOFF)
+        if not any(form in vocab.by_form for form in own) and len(word) >= 4 and word not in _QUESTION_WORDS:
+            import difflib  # only for a word the vocabulary does not know
+
+            # a typo rarely hits the first letter: compare with the known words that share it
+            close = difflib.get_close_matches(word, vocab.known.get(word[0], ()), n=1, cutoff=_TYPO_CUTOFF)
             if close:
                 own = own | forms(close[0])
         found.append(own)
@@ -154,23 +178,27 @@ def match(catalog: Catalog, text: str) -> Match:
         ranked = sorted(weights, key=lambda a: (score(a), a), reverse=True)
         named = " ".join(asked[i] for i in sorted(weights[ranked[0]]))
         return Match(ranked[0], named, tuple(ranked[1:4]))
-    return Match(None, None, closest=closest(catalog.activities, text))
+    return Match(None, None, closest=closest(vocab, text))
 
 
-def closest(activities: Mapping[str, Activity], text: str, n: int = 5) -> tuple[str, ...]:
+def closest(vocab: Vocabulary, text: str, n: int = 5) -> tuple[str, ...]:
     """The activities whose words are nearest to ``text``'s words (difflib ratios), at most ``n``."""
     import difflib
 
-    asked = [w for w in words(text) if len(w) >= 3]
+    asked = [w for w in words(text) if len(w) >= 3 and w not in _QUESTION_WORDS]
     scores: list[tuple[float, str]] = []
-    for activity in activities.values():
-        own = {w for t in (*activity.words, activity.name.id, activity.name.en) for w in words(t) if len(w) >= 3}
+    for activity, own in vocab.own.items():
         total = 0.0
         for word in asked:
-            ratios = [difflib.SequenceMatcher(None, word, o).ratio() for o in own]
-            top = max(ratios, default=0.0)
-            total += top if top >= 0.75 else 0.0
+            matcher = difflib.SequenceMatcher(None, b=word)
+            best = 0.0
+            for candidate in own:
+                matcher.set_seq1(candidate)
+                floor = max(best, _CLOSE_CUTOFF)  # the upper bounds first: most pairs stop there
+                if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor:
+                    best = max(best, matcher.ratio())
+            total += best if best >= _CLOSE_CUTOFF else 0.0
         if total:
-            scores.append((total, activity.id))
+            scores.append((total, activity))
     scores.sort(key=lambda s: (-s[0], s[1]))
     return tuple(a for _, a in scores[:n])
