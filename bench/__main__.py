@@ -115,7 +115,7 @@ def check_rows(catalog: Catalog, unit: float, day: date) -> None:
 
     each = per_call(varied) / len(questions)
     row(f"check, {len(questions)} texts x days (warm)", f"{each * 1e6:.2f} µs", f"{each / unit:.2f}x", "per check")
-    raw = match.__wrapped__  # type: ignore[attr-defined]
+    raw = match.__wrapped__
     found = [t for t in CHECK_TEXTS if t != "masak nasi goreng"]
     matched = per_call(lambda: [raw(catalog, t) for t in found]) / len(found)
     row("match one text, uncached (placed)", f"{matched * 1e6:.2f} µs", f"{matched / unit:.2f}x")

@@ -15,7 +15,7 @@ from typing import Literal
 from neutral_timeline.catalog.model import Activity, Catalog
 from neutral_timeline.i18n import N_, text
 from neutral_timeline.record import Record, record
-from neutral_timeline.resolve.answer import Coverage, ReportingInfo, RuleInForce
+from neutral_timeline.resolve.answer import Coverage, ReportingInfo, RuleInForce, Situation
 from neutral_timeline.resolve.matching import match
 from neutral_timeline.text import Text
 
@@ -73,7 +73,7 @@ def activity_info(catalog: Catalog, activity: Activity, matched: str | None = No
 
 
 @lru_cache(maxsize=256)
-def _day(catalog: Catalog, day: dt.date, election: str | None, region: str | None, as_of: date | None) -> object:
+def _day(catalog: Catalog, day: dt.date, election: str | None, region: str | None, as_of: dt.date | None) -> Situation:
     """The situation on ``day`` (cached: every check on one day and place shares it)."""
     from neutral_timeline.resolve.situation import situation
 
@@ -96,11 +96,8 @@ def check(
 ) -> CheckAnswer:
     """Whether an activity named in ``query`` is prohibited on ``day`` (for ``election`` or every one
     in progress, nationally or in ``region``)."""
-    from neutral_timeline.resolve.answer import Situation
-
     found = match(catalog, query)
     now = _day(catalog, day, election, region, as_of)
-    assert isinstance(now, Situation)
     always = principles(catalog)
     verdict: Verdict = "not_understood"
     message, activity = text(NOT_UNDERSTOOD), None

@@ -44,9 +44,45 @@ _SUFFIXES = ("nya", "lah", "kah", "kan", "an", "i")
 _MIN_STEM = 3
 # The words of the question itself, never an activity: not compared for typos.
 _QUESTION_WORDS = frozenset(
-    "bolehkah boleh apakah apa saya aku gue kita kami hari sekarang besok tidak dong kalau kalo untuk dengan "
-    "yang atau tanpa sebagai waktu sedang masih sudah today tomorrow allowed would could should with without "
-    "what when while".split()
+    [
+        "bolehkah",
+        "boleh",
+        "apakah",
+        "apa",
+        "saya",
+        "aku",
+        "gue",
+        "kita",
+        "kami",
+        "hari",
+        "sekarang",
+        "besok",
+        "tidak",
+        "dong",
+        "kalau",
+        "kalo",
+        "untuk",
+        "dengan",
+        "yang",
+        "atau",
+        "tanpa",
+        "sebagai",
+        "waktu",
+        "sedang",
+        "masih",
+        "sudah",
+        "today",
+        "tomorrow",
+        "allowed",
+        "would",
+        "could",
+        "should",
+        "with",
+        "without",
+        "what",
+        "when",
+        "while",
+    ]
 )
 _TYPO_CUTOFF = 0.8
 _CLOSE_CUTOFF = 0.75  # a word this close to an activity's word makes it one of the closest  # difflib ratio for a word the vocabulary does not know (komnetar ~ komentar: 0.875)
@@ -103,12 +139,12 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
                 phrases.append(Phrase(activity.id, text, found))
     by_form: dict[str, list[int]] = {}
     for index, phrase in enumerate(phrases):
-        for word in phrase.words:
-            for form in word:
+        for word_forms in phrase.words:
+            for form in word_forms:
                 by_form.setdefault(form, []).append(index)
     known: dict[str, list[str]] = {}
-    for word in sorted({w for p in phrases for w in words(p.text)}):
-        known.setdefault(word[0], []).append(word)
+    for each in sorted({w for p in phrases for w in words(p.text)}):
+        known.setdefault(each[0], []).append(each)
     own = {
         a.id: tuple(sorted({w for t in (*a.words, a.name.id, a.name.en) for w in words(t) if len(w) >= 3}))
         for a in catalog.activities.values()
