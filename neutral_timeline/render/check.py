@@ -6,6 +6,8 @@ clicked or copied; lines carry no trailing spaces, so the text pastes cleanly in
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Group, RenderableType
 from rich.text import Text as RichText
 
@@ -34,7 +36,18 @@ WORDS = {
     "reporting": N_("Reporting a violation"),
     "sources": N_("Sources"),
     "zone": N_("time zone"),
+    # the "Bolehkah saya ...?" box on the home page and in the widget
+    "box_title": N_("May I …?"),
+    "box_label": N_("An activity, in your own words"),
+    "box_submit": N_("Check"),
+    "box_hint": N_("E.g. like a candidate's post, a photo with a hand sign, a KTP copy for an independent candidate."),
+    "example": N_("nge-like postingan calon"),
 }
+
+
+def words_for(lang: Lang) -> Callable[[str], str]:
+    """The check's words in ``lang``, for templates: ``cw('box_title')``."""
+    return lambda key: say(WORDS[key], lang)
 
 
 def _w(key: str, lang: Lang, **values: object) -> str:

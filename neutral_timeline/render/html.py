@@ -174,13 +174,23 @@ class Embed:
 
 
 def home(
-    situation: Situation, timelines: Iterable[Timeline], feeds: Sequence[Feed], embed: Embed, lang: Lang, page: Page
+    situation: Situation,
+    timelines: Iterable[Timeline],
+    feeds: Sequence[Feed],
+    embed: Embed,
+    lang: Lang,
+    page: Page,
+    check: Any = None,
 ) -> bytes:
-    """What applies today in every election in progress, calendar feeds, embedding, and the API."""
+    """What applies today in every election in progress, the activity check (``check``: its answer
+    when one was asked), calendar feeds, embedding, and the API."""
+    from neutral_timeline.render.check import words_for
+
     found = {t.id: t for t in timelines}
     bars = {t.id: bar(t, situation.date) for t in found.values()}
     title = label("home_title", lang)
     context = {"situation": situation, "timelines": found, "bars": bars, "feeds": feeds, "embed": embed}
+    context |= {"check": check, "cw": words_for(lang)}
     return _render("home.html", lang, page=page, title=title, **context)
 
 
