@@ -113,6 +113,7 @@ def widget(
     theme: str = "auto",
     date: DateQ = None,
     region: Annotated[str | None, Query(description="A region code or name, e.g. 63.03.")] = None,
+    q: str | None = None,
 ) -> Response:
     def build() -> tuple[Rendered, int]:
         catalog, base = service(request).catalog, _base(request)
@@ -121,11 +122,16 @@ def widget(
         code = place.code if place else None
         options = WidgetOptions(election_id, parse_lang(lang), embed.parse_theme(theme), day if date else None, code)
         answers = service(request)
+        asked = " ".join((q or "").split())[:100]  # the "Bolehkah saya ...?" box: a plain GET form to this page
+        hidden = [("lang", options.lang)] if options.lang != "id" else []
+        hidden += [("theme", options.theme)] if options.theme != "auto" else []
+        hidden += ([("date", day.isoformat())] if date else []) + ([("region", code)] if code else [])
 
         def render() -> bytes:
             result = answers.answer(SituationQuestion(day, election_id, code))
             plan = answers.answer(TimelineQuestion(election_id))
-            return html.widget(result, plan, options.lang, options.theme, title, page)
+            checked = answers.answer(CheckQuestion(asked, day, election_id, code)) if asked else None
+            return html.widget(result, plan, options.lang, options.theme, title, page, checked, hidden)
 
         page = html.Page(
             base,
@@ -133,10 +139,10 @@ def widget(
             script=assets.url(base, "embed.js"),
             canonical=embed.page_url(base, options),
             oembed=embed.oembed_url(base, options),
-            urls={"home": _home_url(base, options.lang)},
+            urls={"home": _home_url(base, options.lang), "check": f"{base}/widget/{election_id}"},
         )
         title = _title(catalog, options)
-        return answers.page(("widget", options, day), HTML, render), max_age
+        return answers.page(("widget", options, day, asked), HTML, render), max_age
 
     return _html(request, lang, WIDGET_HEADERS, build, script=True)
 

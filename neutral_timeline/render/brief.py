@@ -14,8 +14,9 @@ from rich.console import Group, RenderableType
 from rich.text import Text as RichText
 
 from neutral_timeline.i18n import N_, countdown, label, long_date, say, short_date
+from neutral_timeline.render.areas import by_area
 from neutral_timeline.render.terminal import Indent
-from neutral_timeline.resolve.answer import Change, RuleInForce, Situation
+from neutral_timeline.resolve.answer import Change, Situation
 from neutral_timeline.text import Lang
 
 ZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
@@ -23,7 +24,6 @@ WORDS = {
     "zone": N_("Time zone {zone}"),
     "prohibited": N_("Prohibited today, by area"),
     "obligations": N_("Always applies"),
-    "other": N_("Other"),
     "more": N_("Every rule with its window, basis, notes and sources:"),
     "ask": N_("May I …? Ask about one activity:"),
     "example": N_("nge-like postingan calon"),
@@ -43,19 +43,6 @@ def _w(key: str, lang: Lang, **values: object) -> str:
 def bullets(rows: Iterable[RichText], indent: int = 2) -> RenderableType:
     """Bulleted items with a hanging indent (wrapped lines align with the text, not the bullet)."""
     return Group(*(Indent(row, indent, "• ") for row in rows))
-
-
-def by_area(result: Situation, lang: Lang) -> list[tuple[str, list[RuleInForce]]]:
-    """The prohibitions in force, grouped under each rule's first area (areas in the vocabulary's order)."""
-    names = {a.id: a.name.get(lang) for a in result.areas}
-    groups: dict[str, list[RuleInForce]] = {}
-    for rule in result.rules:
-        if rule.kind != "prohibition":
-            continue
-        area = next((t for t in rule.tags if t in names), None)
-        groups.setdefault(names[area] if area else _w("other", lang), []).append(rule)
-    order = [names[a.id] for a in result.areas]
-    return sorted(groups.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
 
 
 def _changes(changes: Iterable[Change], lang: Lang) -> list[RichText]:

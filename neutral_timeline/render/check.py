@@ -42,6 +42,7 @@ WORDS = {
     "box_submit": N_("Check"),
     "box_hint": N_("E.g. like a candidate's post, a photo with a hand sign, a KTP copy for an independent candidate."),
     "example": N_("nge-like postingan calon"),
+    "by_area": N_("Prohibited today, by area"),
 }
 
 

@@ -133,13 +133,30 @@ def _render(template: str, lang: Lang, **context: Any) -> bytes:
     )
 
 
-def widget(situation: Situation, timeline: Timeline, lang: Lang, theme: str, title: str, page: Page) -> bytes:
-    """One election on one day, for an iframe: phases, countdown, rules in force, what changes next."""
+def widget(
+    situation: Situation,
+    timeline: Timeline,
+    lang: Lang,
+    theme: str,
+    title: str,
+    page: Page,
+    check: Any = None,
+    check_hidden: Sequence[tuple[str, str]] = (),
+) -> bytes:
+    """One election on one day, for an iframe, short first: phases, countdown, what is prohibited by area
+    (every rule expandable), what changes next, and the "Bolehkah saya ...?" box (``check``: its answer)."""
+    from neutral_timeline.render.areas import by_area
+    from neutral_timeline.render.check import words_for
+
     (es,) = situation.elections
     current = [now for now in es.phases if now.phase.key != WHOLE] or list(es.phases)
     return _render(
         "widget.html",
         lang,
+        groups=by_area(situation, lang),
+        check=check,
+        check_hidden=check_hidden,
+        cw=words_for(lang),
         es=es,
         situation=situation,
         timeline=timeline,
