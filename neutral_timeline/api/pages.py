@@ -123,7 +123,7 @@ def widget(
         options = WidgetOptions(election_id, parse_lang(lang), embed.parse_theme(theme), day if date else None, code)
         answers = service(request)
         asked = " ".join((q or "").split())[:100]  # the "Bolehkah saya ...?" box: a plain GET form to this page
-        hidden = [("lang", options.lang)] if options.lang != "id" else []
+        hidden: list[tuple[str, str]] = [("lang", options.lang)] if options.lang != "id" else []
         hidden += [("theme", options.theme)] if options.theme != "auto" else []
         hidden += ([("date", day.isoformat())] if date else []) + ([("region", code)] if code else [])
 
