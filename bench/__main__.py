@@ -22,6 +22,7 @@ from pathlib import Path
 
 from neutral_timeline.catalog.folder import data_files
 from neutral_timeline.catalog.load import load_catalog
+from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.store import bundled_calendars, load
 from neutral_timeline.resolve.situation import situation
 
@@ -71,6 +72,7 @@ def engine() -> None:
         f"{total / unit:.0f}x",
         f"{total / calls * 1e6:.2f} µs per query",
     )
+    check_rows(catalog, unit, day)
     tomls = [root / name for name in data_files(root) if name.endswith(".toml")]
     parse = per_call(lambda: [tomllib.loads(p.read_text(encoding="utf-8")) for p in tomls], repeat=5)
     row(f"baseline: tomllib parse of {len(tomls)} data files", f"{parse * 1e3:.2f} ms", "1.00x")
@@ -81,6 +83,44 @@ def engine() -> None:
         load(root)
         cached = per_call(lambda: load(root), repeat=5)
     row("catalog load from cache", f"{cached * 1e3:.2f} ms", f"{cached / parse:.2f}x", f"first seen {first}")
+
+
+CHECK_TEXTS = (
+    "Bolehkah saya nge-like postingan calon?",
+    "komen di postingan capres",
+    "foto bareng calon dengan salam dua jari",
+    "kasih fotokopi KTP ke calon independen",
+    "pakai mobil dinas ke kampanye",
+    "jadi narasumber di acara partai",
+    "suami saya nyalon bupati, boleh ikut kampanye?",
+    "masak nasi goreng",
+)
+
+
+def check_rows(catalog: Catalog, unit: float, day: date) -> None:
+    """The activity check: one question answered (as a server or the CLI asks it), and the matcher alone."""
+    from neutral_timeline.resolve.answering import answer
+    from neutral_timeline.resolve.matching import match
+    from neutral_timeline.resolve.questions import CheckQuestion
+
+    question = CheckQuestion(CHECK_TEXTS[0], day)
+    answer(catalog, question)
+    one = per_call(lambda: answer(catalog, question))
+    row("check one activity (answer)", f"{one * 1e6:.2f} µs", f"{one / unit:.2f}x", "target <= 50 µs")
+    questions = [CheckQuestion(t, day + timedelta(days=n)) for n in range(7) for t in CHECK_TEXTS]
+
+    def varied() -> None:
+        for q in questions:
+            answer(catalog, q)
+
+    each = per_call(varied) / len(questions)
+    row(f"check, {len(questions)} texts x days (warm)", f"{each * 1e6:.2f} µs", f"{each / unit:.2f}x", "per check")
+    raw = match.__wrapped__
+    found = [t for t in CHECK_TEXTS if t != "masak nasi goreng"]
+    matched = per_call(lambda: [raw(catalog, t) for t in found]) / len(found)
+    row("match one text, uncached (placed)", f"{matched * 1e6:.2f} µs", f"{matched / unit:.2f}x")
+    unplaced = per_call(lambda: raw(catalog, "masak nasi goreng"), repeat=3)
+    row("match one text, uncached (not placed)", f"{unplaced * 1e6:.2f} µs", f"{unplaced / unit:.2f}x", "difflib")
 
 
 def _median_run(command: list[str], runs: int, env: dict[str, str]) -> float:
@@ -108,11 +148,13 @@ def cli(runs: int = 21) -> None:
         subprocess.run([exe, "today", "--date", "2024-11-20"], check=True, stdout=subprocess.DEVNULL, env=env)
         floor_cmd = [sys.executable, "-c", "import pendulum, pydantic, rich"]
         # interleave the two so that machine noise hits both alike
-        floor, ours, json_ = [], [], []
+        check_cmd = [exe, "check", "nge-like postingan calon", "--date", "2024-11-20"]
+        floor, ours, json_, check = [], [], [], []
         for _ in range(runs):
             floor.append(_median_run(floor_cmd, 1, env))
             ours.append(_median_run([exe, "today", "--date", "2024-11-20"], 1, env))
             json_.append(_median_run([exe, "today", "--date", "2024-11-20", "--json"], 1, env))
+            check.append(_median_run(check_cmd, 1, env))
     base = statistics.median(floor)
     print(f"cli cold start: median of {runs} runs each, interleaved; bytecode compiled as for an installed package")
     row('baseline: python -c "import pendulum, pydantic, rich"', f"{base * 1e3:.1f} ms", "1.00x")
@@ -126,6 +168,12 @@ def cli(runs: int = 21) -> None:
         "neutral-timeline today --json",
         f"{statistics.median(json_) * 1e3:.1f} ms",
         f"{statistics.median(json_) / base:.2f}x",
+    )
+    row(
+        'neutral-timeline check "nge-like postingan calon"',
+        f"{statistics.median(check) * 1e3:.1f} ms",
+        f"{statistics.median(check) / base:.2f}x",
+        "target <= 1.3x",
     )
 
 

@@ -70,11 +70,11 @@ def _show(args: argparse.Namespace, question: Question, fmt: str | None = None, 
     chosen = fmt or ("json" if getattr(args, "json", False) else getattr(args, "format", None) or "text")
     with _source(args) as source:
         if chosen == "text" and not getattr(args, "output", None):
-            from neutral_timeline.render import terminal
+            from neutral_timeline.render import terminal, views
 
             result = source.answer(question, lang)
-            view = terminal.view(result, lang, details=options.get("details", False))
-            terminal.console(no_color=bool(os.environ.get("NO_COLOR"))).print(view)
+            view = views.view(result, lang, details=options.get("details", False))
+            terminal.console(no_color=bool(os.environ.get("NO_COLOR"))).print(view, crop=False)
             return EXIT_OK
         from neutral_timeline.render.formats import RenderOptions
 
@@ -96,6 +96,15 @@ def cmd_today(args: argparse.Namespace) -> int:
     # No --date: "today" in the region's zone, decided by the local source or by the server.
     question = SituationQuestion(_date(args.date, "--date"), args.election, args.region, _date(args.as_of, "--as-of"))
     return _show(args, question, details=args.details)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from neutral_timeline.resolve.questions import CheckQuestion
+
+    # "Bolehkah saya ...?": the words as typed (one or several arguments), on --date or today.
+    text = " ".join(" ".join(args.text).split())
+    question = CheckQuestion(text, _date(args.date, "--date"), args.election, args.region)
+    return _show(args, question)
 
 
 def cmd_elections(args: argparse.Namespace) -> int:
@@ -267,6 +276,15 @@ def _parser(_: Callable[[str], str]) -> argparse.ArgumentParser:
     )
     _common(today, _)
     today.set_defaults(run=cmd_today)
+    check = sub.add_parser("check", help=_("may I ...? whether an activity is prohibited today (or on --date)"))
+    check.add_argument("text", nargs="+", help=_("the activity in your own words, e.g. 'like a candidate's post'"))
+    check.add_argument("--date", help=_("YYYY-MM-DD (default: today in Asia/Jakarta)"))
+    check.add_argument("--election", help=_("an election id, e.g. pilkada-2024 (default: all in progress)"))
+    check.add_argument(
+        "--region", help=_("a region code or name, e.g. 63.03 or 'Kabupaten Banjar': its time zone, its circulars")
+    )
+    _common(check, _)
+    check.set_defaults(run=cmd_check)
     elections = sub.add_parser("elections", help=_("list the elections"))
     _common(elections, _)
     elections.set_defaults(run=cmd_elections)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from neutral_timeline.resolve.questions import Question, SituationQuestion
+from neutral_timeline.resolve.questions import CheckQuestion, Question, SituationQuestion
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -36,7 +36,7 @@ class Local:
 
     def settle(self, question: Question) -> Question:
         """``question`` with "today" made a date: the current day in the region's zone."""
-        if isinstance(question, SituationQuestion) and question.day is None:
+        if isinstance(question, SituationQuestion | CheckQuestion) and question.day is None:
             from neutral_timeline.query import today_in
 
             region = self.catalog.regions.find(question.region, "region") if question.region else None

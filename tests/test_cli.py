@@ -48,6 +48,7 @@ def golden(name: str, text: str) -> None:
         ),
         ("today-mini-yogyakarta-en.txt", ["today", "--date", "2028-10-05", "--region", "34.71", "--lang", "en"]),
         ("regions-mini.txt", ["regions", "banjar"]),
+        ("today-mini-details.txt", ["today", "--date", "2028-10-01", "--election", "testvote-2028", "--details"]),
     ],
 )
 def test_terminal_output(capsys: pytest.CaptureFixture[str], name: str, argv: list[str]) -> None:
@@ -55,6 +56,38 @@ def test_terminal_output(capsys: pytest.CaptureFixture[str], name: str, argv: li
     out = capsys.readouterr().out
     assert "\x1b[" not in out  # NO_COLOR honoured
     golden(name, out)
+
+
+@pytest.mark.parametrize("columns", [100, 60])
+@pytest.mark.parametrize(
+    ("name", "argv"),
+    [
+        ("today-2024-09-25", ["today", "--date", "2024-09-25"]),
+        (
+            "today-2024-09-25-kaimana-en",
+            ["today", "--date", "2024-09-25", "--region", "Kabupaten Kaimana", "--lang", "en"],
+        ),
+        ("check-like-2024-09-25", ["check", "nge-like", "postingan", "calon", "--date", "2024-09-25"]),
+        ("check-ktp-2019-en", ["check", "fotokopi KTP", "--date", "2019-01-01", "--lang", "en"]),
+        ("check-unknown", ["check", "mobill", "--date", "2024-09-25"]),
+    ],
+)
+def test_short_answers_on_the_bundled_data(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str, argv: list[str], columns: int
+) -> None:
+    """The short answer first: about 60 lines at 100 columns even with two elections in progress; URLs
+    and ids whole at 60 columns; no trailing spaces."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert not [line for line in lines if line != line.rstrip()], "trailing spaces"
+    for line in lines:
+        if "http" in line or "neutral-timeline " in line:
+            assert line.strip().split()[-1] in out.replace("\n", " ")  # a URL or command is never broken
+    if name.startswith("today") and columns == 100:
+        assert len(lines) <= 60
+    golden(f"{name}-{columns}.txt", out)
 
 
 def test_json_output_is_the_resolvers_structure(capsys: pytest.CaptureFixture[str]) -> None:

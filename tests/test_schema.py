@@ -10,11 +10,14 @@ import pytest
 
 from neutral_timeline.render.json import schema
 from neutral_timeline.resolve.answer import ElectionSummary, RuleInfo, Situation, Timeline
+from neutral_timeline.resolve.check import CheckAnswer
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
-@pytest.mark.parametrize("kind", [Situation, Timeline, ElectionSummary, RuleInfo], ids=lambda k: k.__name__)
+@pytest.mark.parametrize(
+    "kind", [Situation, Timeline, ElectionSummary, RuleInfo, CheckAnswer], ids=lambda k: k.__name__
+)
 def test_json_schema_is_pinned(kind: type) -> None:
     path = GOLDEN / f"{kind.__name__.lower()}.schema.json"
     text = json.dumps(schema(kind), indent=2, sort_keys=True) + "\n"

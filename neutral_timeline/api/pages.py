@@ -29,7 +29,7 @@ from neutral_timeline.render import html
 from neutral_timeline.render.formats import RenderOptions
 from neutral_timeline.render.widget_options import WidgetOptions
 from neutral_timeline.resolve.answering import answer
-from neutral_timeline.resolve.questions import ElectionsQuestion, SituationQuestion, TimelineQuestion
+from neutral_timeline.resolve.questions import CheckQuestion, ElectionsQuestion, SituationQuestion, TimelineQuestion
 from neutral_timeline.resolve.situation import DEFAULT_ZONE
 from neutral_timeline.resolve.situation import election as find_election
 from neutral_timeline.text import Lang
@@ -113,6 +113,7 @@ def widget(
     theme: str = "auto",
     date: DateQ = None,
     region: Annotated[str | None, Query(description="A region code or name, e.g. 63.03.")] = None,
+    q: str | None = None,
 ) -> Response:
     def build() -> tuple[Rendered, int]:
         catalog, base = service(request).catalog, _base(request)
@@ -121,11 +122,16 @@ def widget(
         code = place.code if place else None
         options = WidgetOptions(election_id, parse_lang(lang), embed.parse_theme(theme), day if date else None, code)
         answers = service(request)
+        asked = " ".join((q or "").split())[:100]  # the "Bolehkah saya ...?" box: a plain GET form to this page
+        hidden: list[tuple[str, str]] = [("lang", options.lang)] if options.lang != "id" else []
+        hidden += [("theme", options.theme)] if options.theme != "auto" else []
+        hidden += ([("date", day.isoformat())] if date else []) + ([("region", code)] if code else [])
 
         def render() -> bytes:
             result = answers.answer(SituationQuestion(day, election_id, code))
             plan = answers.answer(TimelineQuestion(election_id, region=code))
-            return html.widget(result, plan, options.lang, options.theme, title, page)
+            checked = answers.answer(CheckQuestion(asked, day, election_id, code)) if asked else None
+            return html.widget(result, plan, options.lang, options.theme, title, page, checked, hidden)
 
         page = html.Page(
             base,
@@ -133,10 +139,10 @@ def widget(
             script=assets.url(base, "embed.js"),
             canonical=embed.page_url(base, options),
             oembed=embed.oembed_url(base, options),
-            urls={"home": _home_url(base, options.lang)},
+            urls={"home": _home_url(base, options.lang), "check": f"{base}/widget/{election_id}"},
         )
         title = _title(catalog, options)
-        return answers.page(("widget", options, day), HTML, render), max_age
+        return answers.page(("widget", options, day, asked), HTML, render), max_age
 
     return _html(request, lang, WIDGET_HEADERS, build, script=True)
 
@@ -152,8 +158,10 @@ def _chooser(catalog: Catalog, base: str, options: WidgetOptions, day: date | No
     return html.Embed(options, title, snippets, preview, page_url, oembed, names)
 
 
-def _home_page(catalog: Catalog, base: str, lang: Lang) -> html.Page:
+def _home_page(catalog: Catalog, base: str, lang: Lang, dated: bool = False) -> html.Page:
     urls = {"home": _home_url(base, lang), "home_form": base + "/"}
+    if dated:  # the check box keeps the date asked
+        urls["check_date"] = "1"
     for e in catalog.elections:
         urls[f"widget:{e}"] = f"{base}/?election={e}" + ("&lang=en" if lang == "en" else "") + "#embed"
         urls[f"svg:{e}"] = embed.svg_url(base, e, lang)
@@ -171,9 +179,11 @@ def home(
     widget_lang: str | None = None,
     theme: str = "auto",
     region: str | None = None,
+    q: str | None = None,
 ) -> Response:
     def build() -> tuple[Rendered, int]:
         chosen, (day, max_age) = parse_lang(lang), _day(date)
+        asked = " ".join((q or "").split())[:100]  # the "Bolehkah saya ...?" box: a plain GET form
         answers, base = service(request), _base(request)
         catalog = answers.catalog
         result = answers.answer(SituationQuestion(day))
@@ -187,9 +197,11 @@ def home(
             feeds = [html.Feed(f["id"], f["name"], f["links"]) for f in feed_items(catalog, base, chosen, place)]
             timelines = [answers.answer(TimelineQuestion(es.id)) for es in result.elections]
             chooser = _chooser(catalog, base, options, day if date else None, chosen)
-            return html.home(result, timelines, feeds, chooser, chosen, _home_page(catalog, base, chosen))
+            checked = answers.answer(CheckQuestion(asked, day)) if asked else None
+            page = _home_page(catalog, base, chosen, dated=date is not None)
+            return html.home(result, timelines, feeds, chooser, chosen, page, checked)
 
-        return answers.page(("home", chosen, day, date is None, options), HTML, render), max_age
+        return answers.page(("home", chosen, day, date is None, options, asked), HTML, render), max_age
 
     return _html(request, lang, PAGE_HEADERS, build)
 

@@ -19,7 +19,9 @@ from neutral_timeline.catalog.regions import Region
 from neutral_timeline.i18n import label
 from neutral_timeline.query import parse_date, parse_lang, parse_reminders, today_in
 from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, Situation, Timeline
+from neutral_timeline.resolve.check import CheckAnswer
 from neutral_timeline.resolve.questions import (
+    CheckQuestion,
     ElectionsQuestion,
     FeedQuestion,
     Question,
@@ -113,6 +115,31 @@ def today(
     request: Request, lang: LangQ = "id", date: DateQ = None, as_of: AsOfQ = None, region: RegionQ = None
 ) -> Response:
     question, max_age = situation_question(request, None, date, as_of, region)
+    return _json(request, question, lang, max_age)
+
+
+def check_question(
+    request: Request, q: str, election: str | None, date: str | None, region: str | None
+) -> tuple[CheckQuestion, int]:
+    """The canonical check (spacing collapsed, region as its code, "today" in its zone) and its max-age."""
+    situation, max_age = situation_question(request, election, date, None, region)
+    return CheckQuestion(" ".join(q.split()), situation.day, election, situation.region), max_age
+
+
+@api.get(
+    CheckQuestion.PATH, summary="May I ...? Whether an activity is prohibited on a date", response_model=CheckAnswer
+)
+def check(
+    request: Request,
+    q: Annotated[
+        str, Query(description="The activity in everyday words, e.g. `nge-like postingan calon`.", min_length=1)
+    ],
+    lang: LangQ = "id",
+    date: DateQ = None,
+    election: Annotated[str | None, Query(description="Only this election (default: all in progress).")] = None,
+    region: RegionQ = None,
+) -> Response:
+    question, max_age = check_question(request, q, election, date, region)
     return _json(request, question, lang, max_age)
 
 

@@ -19,8 +19,11 @@ from neutral_timeline.catalog.files import (
 )
 from neutral_timeline.catalog.model import (
     STANDARD_PHASES,
+    TAGS,
+    Activity,
     Anchor,
     Announced,
+    Area,
     Basis,
     Catalog,
     Election,
@@ -481,6 +484,49 @@ def _participation(checker: _Checker, election_id: str, data: ElectionFile, regi
     )
 
 
+def _vocabulary(checker: _Checker, rules: dict[str, Rule]) -> tuple[dict[str, Area], dict[str, Activity]]:
+    """activities.toml: every tag named once, every rule an activity lists known, each area word once."""
+    given = checker.files.activities
+    if given is None:
+        return {}, {}
+    where = f"{checker.folder}/activities.toml"
+    for tag in TAGS:
+        if tag not in given.areas:
+            checker.problems.append(
+                Problem(
+                    f"{where}: areas.{tag}", f"area '{tag}' (a rule tag) has no names", "[areas.x] name = { id, en }"
+                )
+            )
+    areas = {tag: Area(tag, _text(a.name), tuple(w.lower() for w in a.words)) for tag, a in given.areas.items()}
+    owner: dict[str, str] = {}
+    for tag, area in areas.items():
+        for index, word in enumerate(area.words):
+            if word in owner or word in areas:
+                checker.problems.append(
+                    Problem(
+                        f"{where}: areas.{tag}.words[{index}]",
+                        f"'{word}' already names area '{owner.get(word, word)}'",
+                        "each area word names one area",
+                    )
+                )
+            owner[word] = tag
+    activities = {}
+    for ident, a in sorted(given.activities.items()):
+        for index, rule_id in enumerate(a.rules):
+            if rule_id not in rules:
+                checker.unknown(f"{where}: activities.{ident}.rules[{index}]", "rule", rule_id, rules)
+            elif rules[rule_id].kind != "prohibition" and not rules[rule_id].always:
+                checker.problems.append(
+                    Problem(
+                        f"{where}: activities.{ident}.rules[{index}]",
+                        f"rule '{rule_id}' is an obligation with a window",
+                        "a prohibition, or an obligation that applies always (the neutrality principle)",
+                    )
+                )
+        activities[ident] = Activity(ident, _text(a.name), a.area, tuple(a.words), tuple(a.rules))
+    return areas, activities
+
+
 def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Catalog | None, list[Problem]]:
     """The catalog, or None and every cross-file problem found."""
     checker = _Checker(files, folder)
@@ -566,6 +612,7 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
             )
         local = _locals(checker, shell, data, rules, instruments, regions)
         elections[election_id] = Election(election_id, data.kind, shell.name, tuple(revisions), participation, local)
+    areas, activities = _vocabulary(checker, rules)
     if checker.problems:
         return None, list(dict.fromkeys(checker.problems))  # one line per problem, once
     stamp_dates = [r.enacted for e in elections.values() for r in e.revisions] + [
@@ -581,5 +628,7 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
         content_hash=digest,
         data_revised=max(stamp_dates, default=date(2000, 1, 1)),
         announced=MappingProxyType(dict(sorted(announced.items(), key=lambda kv: (kv[1].announced, kv[0])))),
+        areas=MappingProxyType(areas),
+        activities=MappingProxyType(activities),
     )
     return catalog, []

@@ -278,12 +278,46 @@ class ReportingFile(Strict):
         return self
 
 
+Word = Annotated[str, Field(min_length=1, max_length=60)]
+
+
+class AreaFile(Strict):
+    """An activity area (a rule tag): its names and the words users give for it."""
+
+    name: TextFile
+    words: tuple[Word, ...] = Seq(default=())
+
+
+class ActivityFile(Strict):
+    """An everyday activity, the words people use for it, and the rules that prohibit it."""
+
+    name: TextFile
+    area: Literal[TAGS]  # type: ignore[valid-type]
+    words: tuple[Word, ...] = Seq(min_length=1)
+    rules: tuple[Id, ...] = Seq(min_length=1)
+
+    @model_validator(mode="after")
+    def _once(self) -> ActivityFile:
+        for key, values in (("words", [w.lower() for w in self.words]), ("rules", list(self.rules))):
+            twice = sorted({v for v in values if values.count(v) > 1})
+            if twice:
+                raise ValueError(f"{key} lists {', '.join(twice)} twice; list each once")
+        return self
+
+
+class ActivitiesFile(Strict):
+    """activities.toml: the areas (every rule tag) and the activities."""
+
+    areas: dict[Literal[TAGS], AreaFile]  # type: ignore[valid-type]
+    activities: dict[Id, ActivityFile] = Field(min_length=1)
+
+
 def known_keys() -> set[str]:
     """Every key any data file may use, for did-you-mean on unknown keys."""
     models: list[type[BaseModel]] = [
         TextFile, SourceFile, PhaseFile, RevisionFile, ElectionFile, InstrumentFile,
         AnchorFile, WindowFile, BasisFile, SanctionFile, RuleFile, TerritoryFile, ReportingFile, LocalFile,
-        AnnouncedFile, FactFile,
+        AnnouncedFile, FactFile, AreaFile, ActivityFile, ActivitiesFile,
     ]  # fmt: skip
     keys: set[str] = set()
     for model in models:

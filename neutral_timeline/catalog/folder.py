@@ -17,6 +17,7 @@ from neutral_timeline.errors import Problem
 
 FOLDERS = ("elections", "announced", "instruments", "rules", "reporting")
 PHASES = "phases.toml"
+ACTIVITIES = "activities.toml"  # optional: the activity check's vocabulary
 REGIONS = "regions/regions.csv"
 MAX_BYTES = 2 * 1024 * 1024  # the largest file (regions.csv) is ~30 KiB
 BOM = b"\xef\xbb\xbf"
@@ -80,6 +81,8 @@ def data_files(root: Path) -> list[str]:
                 names.extend(sorted(f"{folder}/{e.name}" for e in entries if e.name.endswith(".toml")))
         except OSError:
             continue  # a missing folder holds no files; read_folder says why it cannot be listed
+    if os.path.lexists(root / ACTIVITIES):
+        names.append(ACTIVITIES)
     names.append(REGIONS)
     return names
 

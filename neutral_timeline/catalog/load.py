@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from neutral_timeline.catalog import build, tomlfile
 from neutral_timeline.catalog.files import (
     ID_PATTERN,
+    ActivitiesFile,
     AnnouncedFile,
     ElectionFile,
     InstrumentFile,
@@ -21,7 +22,7 @@ from neutral_timeline.catalog.files import (
     RuleFile,
     known_keys,
 )
-from neutral_timeline.catalog.folder import PHASES, REGIONS, Folder, Unreadable, decode, read_folder
+from neutral_timeline.catalog.folder import ACTIVITIES, PHASES, REGIONS, Folder, Unreadable, decode, read_folder
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import parse_regions
 from neutral_timeline.errors import DataError, Problem, did_you_mean
@@ -44,6 +45,7 @@ class Files:
     rules: dict[str, RuleFile]
     reporting: dict[str, ReportingFile]
     announced: dict[str, AnnouncedFile] = field(default_factory=dict)
+    activities: ActivitiesFile | None = None  # activities.toml, when the folder has one
 
 
 def _key_path(loc: tuple[int | str, ...]) -> str:
@@ -155,6 +157,10 @@ def read_files(folder: Folder) -> tuple[Files, list[Problem]]:
         parsed = _validate(folder.where(relative), raw, models[kind], problems) if raw is not None else None
         if parsed is not None:
             loaded[kind][ident] = parsed
+    activities = None
+    if ACTIVITIES in folder.files:
+        raw = _table(folder, ACTIVITIES, problems)
+        activities = _validate(folder.where(ACTIVITIES), raw, ActivitiesFile, problems) if raw is not None else None
     files = Files(
         phases=phases,
         elections=loaded["elections"],
@@ -162,6 +168,7 @@ def read_files(folder: Folder) -> tuple[Files, list[Problem]]:
         rules=loaded["rules"],
         reporting=loaded["reporting"],
         announced=loaded["announced"],
+        activities=activities,
     )
     return files, problems
 

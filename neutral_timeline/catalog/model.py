@@ -355,6 +355,27 @@ class ReportingChannel(Record):
 
 
 @record
+class Area(Record):
+    """An activity area: one rule tag, with names and the words users give for it (``medsos``)."""
+
+    id: str
+    name: Text
+    words: tuple[str, ...] = ()
+
+
+@record
+class Activity(Record):
+    """An everyday activity (``like a candidate's post``): its names, the words people use for it,
+    its area and the rules whose own data prohibit it (calendars/activities.toml)."""
+
+    id: str
+    name: Text
+    area: str
+    words: tuple[str, ...]
+    rules: tuple[str, ...]
+
+
+@record
 class Catalog(Record):
     """Everything in ``calendars/``, validated. Compared and hashed by identity."""
 
@@ -367,6 +388,8 @@ class Catalog(Record):
     content_hash: str  # sha256 of every data file; serves as ETag and seeds ICS output
     data_revised: date  # the latest date the data itself names; DTSTAMP of ICS output
     announced: Mapping[str, Announced] = field(default_factory=dict)  # elections announced, no schedule yet
+    areas: Mapping[str, Area] = field(default_factory=dict)  # tag -> its names and words (activities.toml)
+    activities: Mapping[str, Activity] = field(default_factory=dict)  # the activity check's vocabulary
 
     # One catalog per data version: compared and hashed by identity (it keys the resolver's caches).
     __eq__ = object.__eq__

@@ -18,8 +18,10 @@ from typing import Any, TypeVar
 
 from neutral_timeline.catalog.model import (
     LOCAL_KINDS,
+    Activity,
     Anchor,
     Announced,
+    Area,
     Basis,
     Catalog,
     Election,
@@ -55,6 +57,8 @@ RECORDS += (
     Text,
     Window,
     WindowSpec,
+    Area,
+    Activity,
 )
 
 T = TypeVar("T")
@@ -184,6 +188,10 @@ def dumps(catalog: Catalog) -> bytes:
         "content_hash": catalog.content_hash,
         "data_revised": _day(catalog.data_revised),
         "announced": [_announced(a) for a in catalog.announced.values()],
+        "areas": [[a.id, _text(a.name), list(a.words)] for a in catalog.areas.values()],
+        "activities": [
+            [a.id, _text(a.name), a.area, list(a.words), list(a.rules)] for a in catalog.activities.values()
+        ],
     }
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
     return json.dumps(header(catalog.content_hash)).encode() + b"\n" + payload + b"\n"
@@ -367,6 +375,16 @@ def _to_region(value: Any) -> Region:
     return Region(_str(code), _str(name), kind, _str(province), zone)
 
 
+def _to_area(value: Any) -> Area:
+    ident, name, words = _list(value, 3)
+    return Area(_str(ident), _to_text(name), _strs(words))
+
+
+def _to_activity(value: Any) -> Activity:
+    ident, name, area, words, rules = _list(value, 5)
+    return Activity(_str(ident), _to_text(name), _str(area), _strs(words), _strs(rules))
+
+
 def _decode(body: dict[str, Any]) -> Catalog:
     rules = {r.id: r for r in map(_to_rule, _list(body["rules"]))}
     return Catalog(
@@ -379,6 +397,8 @@ def _decode(body: dict[str, Any]) -> Catalog:
         content_hash=_str(body["content_hash"]),
         data_revised=_to_day(body["data_revised"]),
         announced=MappingProxyType({a.id: a for a in map(_to_announced, _list(body["announced"]))}),
+        areas=MappingProxyType({a.id: a for a in map(_to_area, _list(body["areas"]))}),
+        activities=MappingProxyType({a.id: a for a in map(_to_activity, _list(body["activities"]))}),
     )
 
 

@@ -35,9 +35,9 @@ def _json(value: Any, lang: Lang, options: RenderOptions) -> bytes:
 
 
 def _text(value: Any, lang: Lang, options: RenderOptions) -> bytes:
-    from neutral_timeline.render import terminal
+    from neutral_timeline.render import terminal, views
 
-    return terminal.plain(terminal.view(value, lang, details=options.details)).encode()
+    return terminal.plain(views.view(value, lang, details=options.details)).encode()
 
 
 def _ics(value: Any, lang: Lang, options: RenderOptions) -> bytes:

@@ -133,13 +133,30 @@ def _render(template: str, lang: Lang, **context: Any) -> bytes:
     )
 
 
-def widget(situation: Situation, timeline: Timeline, lang: Lang, theme: str, title: str, page: Page) -> bytes:
-    """One election on one day, for an iframe: phases, countdown, rules in force, what changes next."""
+def widget(
+    situation: Situation,
+    timeline: Timeline,
+    lang: Lang,
+    theme: str,
+    title: str,
+    page: Page,
+    check: Any = None,
+    check_hidden: Sequence[tuple[str, str]] = (),
+) -> bytes:
+    """One election on one day, for an iframe, short first: phases, countdown, what is prohibited by area
+    (every rule expandable), what changes next, and the "Bolehkah saya ...?" box (``check``: its answer)."""
+    from neutral_timeline.render.areas import by_area
+    from neutral_timeline.render.check import words_for
+
     (es,) = situation.elections
     current = [now for now in es.phases if now.phase.key != WHOLE] or list(es.phases)
     return _render(
         "widget.html",
         lang,
+        groups=by_area(situation, lang),
+        check=check,
+        check_hidden=check_hidden,
+        cw=words_for(lang),
         es=es,
         situation=situation,
         timeline=timeline,
@@ -174,13 +191,23 @@ class Embed:
 
 
 def home(
-    situation: Situation, timelines: Iterable[Timeline], feeds: Sequence[Feed], embed: Embed, lang: Lang, page: Page
+    situation: Situation,
+    timelines: Iterable[Timeline],
+    feeds: Sequence[Feed],
+    embed: Embed,
+    lang: Lang,
+    page: Page,
+    check: Any = None,
 ) -> bytes:
-    """What applies today in every election in progress, calendar feeds, embedding, and the API."""
+    """What applies today in every election in progress, the activity check (``check``: its answer
+    when one was asked), calendar feeds, embedding, and the API."""
+    from neutral_timeline.render.check import words_for
+
     found = {t.id: t for t in timelines}
     bars = {t.id: bar(t, situation.date) for t in found.values()}
     title = label("home_title", lang)
     context = {"situation": situation, "timelines": found, "bars": bars, "feeds": feeds, "embed": embed}
+    context |= {"check": check, "cw": words_for(lang)}
     return _render("home.html", lang, page=page, title=title, **context)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.text import Text as RichText
 from rich.theme import Theme
 
@@ -54,6 +54,27 @@ def _table(expand: bool = False, show_lines: bool = False) -> Table:
 def console(no_color: bool = False, width: int | None = None) -> Console:
     """A console with our theme; rich itself honours NO_COLOR and COLUMNS."""
     return Console(theme=THEME, highlight=False, no_color=no_color or None, width=width, soft_wrap=False)
+
+
+class Indent:
+    """``renderable`` indented by ``n`` spaces, each line without trailing spaces (rich's Padding
+    pads every line to the full width; pasted into a chat, those spaces are noise)."""
+
+    def __init__(self, renderable: RenderableType, n: int, bullet: str = "") -> None:
+        self.renderable, self.n, self.bullet = renderable, n, bullet  # bullet: "• ", a hanging indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = self.n + len(self.bullet)
+        inner = options.update_width(max(1, options.max_width - width))
+        for index, line in enumerate(console.render_lines(self.renderable, inner, pad=False)):
+            while line and not line[-1].text.strip():  # trailing blank segments
+                line.pop()
+            if line:
+                last = line[-1]
+                line[-1] = Segment(last.text.rstrip(), last.style, last.control)
+                yield Segment(" " * self.n + (self.bullet if index == 0 else " " * len(self.bullet)))
+                yield from line
+            yield Segment.line()
 
 
 MAX_URLS = 2  # per citation in the terminal; --json and the API carry every URL
@@ -159,7 +180,7 @@ def _rule_block(
         body.append(" (")
         body.append_text(cite(rule.sanction.source, lang, notes))
         body.append(")")
-    return Group(head, Padding(body, (0, 0, 0, 4)))
+    return Group(head, Indent(body, 4))
 
 
 def rules_list_in_force(
@@ -400,5 +421,5 @@ def plain(renderable: RenderableType, width: int = 100) -> str:
     """The view as plain text at a fixed width, without colour: what the text format serves."""
     out = Console(theme=THEME, highlight=False, no_color=True, width=width, soft_wrap=False, record=True)
     with out.capture() as captured:
-        out.print(renderable)
+        out.print(renderable, crop=False)  # a URL printed whole (no_wrap) may run past the width
     return captured.get()

@@ -240,6 +240,14 @@ class ReportingInfo(Record):
 
 
 @record
+class AreaInfo(Record):
+    """An activity area (a rule tag) and its names, for views that group rules by area."""
+
+    id: str
+    name: Text
+
+
+@record
 class Coverage(Record):
     """The span of time the catalog's elections cover: the first day of the earliest tahapan to
     the last day of the latest. Outside it the tool knows no election, so it never says that
@@ -270,6 +278,7 @@ class Situation(Record):
     region: RegionInfo | None = None
     local: tuple[LocalInfo, ...] = ()  # the regions voting again on their own schedule on this date
     announced: tuple[AnnouncedInfo, ...] = ()  # with no election in progress: what comes next, no dates
+    areas: tuple[AreaInfo, ...] = ()  # the areas of the rules listed, in the vocabulary's order
 
 
 @record

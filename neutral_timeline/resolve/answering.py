@@ -12,9 +12,11 @@ from typing import Any
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.resolve import listing
 from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, Situation, Timeline
+from neutral_timeline.resolve.check import CheckAnswer, check
 from neutral_timeline.resolve.feed import Feed, feed
 from neutral_timeline.resolve.participation import region_info
 from neutral_timeline.resolve.questions import (
+    CheckQuestion,
     ElectionsQuestion,
     FeedQuestion,
     Question,
@@ -35,6 +37,13 @@ def _situation(catalog: Catalog, q: SituationQuestion) -> Situation:
     return situation(catalog, q.day, q.election, as_of=q.as_of, region=region)
 
 
+def _check(catalog: Catalog, q: CheckQuestion) -> CheckAnswer:
+    if q.day is None:
+        raise ValueError("the resolver never reads the clock: the surface gives 'today' as a date (question.on(day))")
+    region = catalog.regions.find(q.region, "region").code if q.region else None
+    return check(catalog, q.text, q.day, q.election, region)
+
+
 _HANDLERS: dict[type[Question], Callable[[Catalog, Any], Any]] = {
     SituationQuestion: _situation,
     TimelineQuestion: lambda catalog, q: timeline(
@@ -46,6 +55,7 @@ _HANDLERS: dict[type[Question], Callable[[Catalog, Any], Any]] = {
     RegionsQuestion: lambda catalog, q: listing.regions(catalog, q.query, q.limit),
     RegionQuestion: lambda catalog, q: region_info(catalog, catalog.regions.find(q.code, "code")),
     FeedQuestion: feed,
+    CheckQuestion: _check,
 }
 
 # What each question's answer is, for JSON serialisation, its schema and the HTTP client.
@@ -58,6 +68,7 @@ ANSWER_TYPES: dict[type[Question], Any] = {
     RegionsQuestion: tuple[RegionInfo, ...],
     RegionQuestion: RegionInfo,
     FeedQuestion: Feed,
+    CheckQuestion: CheckAnswer,
 }
 
 

@@ -76,16 +76,31 @@ def rule(catalog: Catalog, rule_id: str) -> RuleInfo:
 
 def rules(catalog: Catalog, election_id: str | None = None, tag: str | None = None) -> tuple[RuleInfo, ...]:
     """Rules that govern ``election_id`` (all when None) and carry ``tag`` (any when None)."""
-    from neutral_timeline.catalog.model import TAGS
 
     found = find_election(catalog, election_id) if election_id else None
-    if tag is not None and tag not in TAGS:
-        raise unknown("tag", tag, TAGS, where=TAGS_WHERE)
+    if tag is not None:
+        tag = area_tag(catalog, tag)
     return tuple(
         rule_info(catalog, r, found)
         for r in catalog.rules.values()
         if (found is None or governing_bases(catalog, r, found, any_region=True)) and (tag is None or tag in r.tags)
     )
+
+
+def area_tag(catalog: Catalog, given: str) -> str:
+    """The tag an area is asked by: the tag itself, or one of its words or names in either language
+    (``medsos``, ``media sosial``, ``Social media``); NotFoundError with a did-you-mean otherwise."""
+    from neutral_timeline.catalog.model import TAGS
+
+    if given in TAGS:
+        return given
+    key = "-".join(given.lower().replace("_", " ").split())
+    for area in catalog.areas.values():
+        names = {"-".join(n.lower().split()) for n in (area.name.id, area.name.en)}
+        if key in area.words or key in names:
+            return area.id
+    known = [*TAGS, *(w for a in catalog.areas.values() for w in a.words)]
+    raise unknown("tag", given, known, where=TAGS_WHERE)
 
 
 def regions(catalog: Catalog, query: str, limit: int = 10) -> tuple[RegionInfo, ...]:

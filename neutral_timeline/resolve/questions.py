@@ -78,6 +78,25 @@ class SituationQuestion(Question):
 
 
 @record
+class CheckQuestion(Question):
+    """ "Bolehkah saya ...?": whether the activity named in ``text`` is prohibited on ``day`` (None: today
+    in the region's time zone), for one election or every one in progress, nationally or in a region."""
+
+    PATH = "/api/v1/check"
+
+    text: str
+    day: date | None = None
+    election: str | None = None
+    region: str | None = None  # a region code or name
+
+    def on(self, day: date) -> CheckQuestion:
+        return replace(self, day=day)
+
+    def address(self) -> tuple[str, Params]:
+        return self.PATH, _params(q=self.text, date=_iso(self.day), election=self.election, region=self.region)
+
+
+@record
 class TimelineQuestion(Question):
     """One election's whole schedule (one revision) and every rule window on it."""
 

@@ -12,6 +12,7 @@ from neutral_timeline.errors import Problem, QueryError, unknown
 from neutral_timeline.i18n import N_, say, short_date, text
 from neutral_timeline.resolve.answer import (
     AnnouncedInfo,
+    AreaInfo,
     BasisSpan,
     Countdown,
     Coverage,
@@ -317,7 +318,14 @@ def situation(
         region=region_info(catalog, region) if region else None,
         local=voting_again,
         announced=ahead,
+        areas=areas(catalog, rules),
     )
+
+
+def areas(catalog: Catalog, rules: tuple[RuleInForce, ...]) -> tuple[AreaInfo, ...]:
+    """The named areas of ``rules``' tags (activities.toml), in the vocabulary's order."""
+    used = {tag for rule in rules for tag in rule.tags}
+    return tuple(AreaInfo(a.id, a.name) for a in catalog.areas.values() if a.id in used)
 
 
 def _stretches(segments: tuple[Segment, ...]) -> list[list[Segment]]:

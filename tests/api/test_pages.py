@@ -96,7 +96,7 @@ async def test_home_page_embed_form_works_without_javascript(client: httpx.Async
     r = await client.get(
         "/", params={"election": "testvote-2028", "widget_lang": "en", "theme": "dark", "region": "92.08"}
     )
-    (form,) = [f for f in Tags(r.text).all("form") if (f["action"] or "").endswith("#embed")]
+    form = next(f for f in Tags(r.text).all("form") if (f["action"] or "").endswith("#embed"))  # beside the check box
     assert form["method"] == "get"
     assert 'election="testvote-2028" lang="en" theme="dark" region="92.08"' in r.text.replace("&#34;", '"')
     assert (
@@ -117,6 +117,18 @@ async def test_home_page_offers_a_regions_feeds_with_a_plain_form(client: httpx.
         (h or "").startswith("https://outlook.live.com/calendar/0/addfromweb?url=http%3A%2F%2Ftestserver")
         for h in hrefs
     )
+
+
+async def test_home_page_check_box_works_without_javascript(client: httpx.AsyncClient) -> None:
+    """ "Bolehkah saya ...?": a plain GET form to the home page; the answer comes back in the page."""
+    r = await client.get("/", params={"date": "2028-10-01", "lang": "en"})
+    form = next(f for f in Tags(r.text).all("form") if (f["action"] or "").endswith("#check"))
+    assert form["method"] == "get"
+    assert '<input type="hidden" name="date" value="2028-10-01">' in r.text
+    assert 'name="q"' in r.text and "nt-check-result" not in r.text
+    asked = await client.get("/", params={"date": "2028-10-01", "lang": "en", "q": "xyz"})
+    assert asked.status_code == 200 and "nt-check-result" in asked.text
+    assert "NOT RECOGNISED" in asked.text  # the mini catalog has no activity vocabulary
 
 
 async def test_home_page_without_an_election_in_progress(client: httpx.AsyncClient) -> None:

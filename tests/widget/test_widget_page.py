@@ -61,6 +61,7 @@ def test_sources_notes_and_unverified_flags_are_shown(visit: Visit, site: str) -
     assert got["note_texts"] == ['<img src=x onerror="window.__pwned = 3">Reading', "Test interpretation"]
     assert got["notes"] == ["Interpretation: see note 1 below", "Interpretation: see note 2 below"]
     assert got["details"] == [f"Details: {title}" for title in got["rules"]]  # the summary, window, all sources
+    page.locator("details.nt-more-rules > summary").click()  # short first: every rule one click away
     details = page.locator(".nt-more").nth(0)
     details.locator("summary").click()
     assert "Do not use office facilities for campaigns." in details.inner_text()

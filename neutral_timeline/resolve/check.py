@@ -1,0 +1,131 @@
+"""The activity check, "Bolehkah saya ...?": which rules in force on a date prohibit an activity. Pure.
+
+The answer is ``prohibited`` (each rule in force that prohibits it, with its window, basis,
+sanction and sources) or ``not_recorded`` (no specific prohibition recorded for that date), always
+with the neutrality principle and the coverage; never "allowed". Text the matcher cannot place is
+``not_understood``, with the closest activities to choose from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Literal
+
+from neutral_timeline.catalog.model import Activity, Catalog
+from neutral_timeline.i18n import N_, text
+from neutral_timeline.record import Record, record
+from neutral_timeline.resolve.answer import Coverage, ReportingInfo, RuleInForce, Situation
+from neutral_timeline.resolve.matching import match
+from neutral_timeline.text import Text
+
+Verdict = Literal["prohibited", "not_recorded", "not_understood"]
+
+PROHIBITED = N_("Prohibited on this date: the rules below are in force and prohibit it.")
+NOT_RECORDED = N_(
+    "No specific prohibition of this activity is recorded for this date. That does not mean it is allowed: "
+    "the ASN neutrality principle always applies."
+)
+NOT_UNDERSTOOD = N_("This activity was not recognised. Choose the closest one below, or say it in other words.")
+OUTSIDE = N_(
+    "This date is outside the elections this tool holds: only the rules that apply at all times were checked, and "
+    "none of them prohibits this activity specifically. That does not mean it is allowed: the ASN neutrality "
+    "principle always applies."
+)
+
+
+@record
+class ActivityInfo(Record):
+    """An activity of the vocabulary, its area, and (when recognised) the words that named it."""
+
+    id: str
+    name: Text
+    area: str
+    area_name: Text
+    matched: str | None = None
+
+
+@record
+class CheckAnswer(Record):
+    """ "May I do this on this date?": the verdict and its grounds."""
+
+    query: str
+    date: dt.date
+    zone: str
+    verdict: Verdict
+    message: Text
+    activity: ActivityInfo | None  # what the text was understood as; None when not understood
+    rules: tuple[RuleInForce, ...]  # the rules in force on the date that prohibit it
+    principle: tuple[RuleInForce, ...]  # the neutrality principle: always, whatever the verdict
+    elections: tuple[str, ...]  # the elections in progress (or asked about) on the date
+    covered: bool
+    coverage: Coverage
+    reporting: tuple[ReportingInfo, ...] = ()
+    others: tuple[ActivityInfo, ...] = ()  # other activities the text also named
+    closest: tuple[ActivityInfo, ...] = ()  # when not understood: the closest activities
+    data_version: str = ""
+
+
+def activity_info(catalog: Catalog, activity: Activity, matched: str | None = None) -> ActivityInfo:
+    area = catalog.areas.get(activity.area)
+    name = area.name if area else Text(activity.area, activity.area)
+    return ActivityInfo(activity.id, activity.name, activity.area, name, matched)
+
+
+@lru_cache(maxsize=256)
+def _day(catalog: Catalog, day: dt.date, election: str | None, region: str | None, as_of: dt.date | None) -> Situation:
+    """The situation on ``day`` (cached: every check on one day and place shares it)."""
+    from neutral_timeline.resolve.situation import situation
+
+    place = catalog.regions.find(region, "region") if region else None
+    return situation(catalog, day, election, as_of=as_of, region=place)
+
+
+def principles(catalog: Catalog) -> frozenset[str]:
+    """The obligations that apply at all times: shown with every answer."""
+    return frozenset(r.id for r in catalog.rules.values() if r.always and r.kind == "obligation")
+
+
+def check(
+    catalog: Catalog,
+    query: str,
+    day: dt.date,
+    election: str | None = None,
+    region: str | None = None,
+    as_of: dt.date | None = None,
+) -> CheckAnswer:
+    """Whether an activity named in ``query`` is prohibited on ``day`` (for ``election`` or every one
+    in progress, nationally or in ``region``)."""
+    found = match(catalog, query)
+    now = _day(catalog, day, election, region, as_of)
+    always = principles(catalog)
+    verdict: Verdict = "not_understood"
+    message, activity = text(NOT_UNDERSTOOD), None
+    rules: tuple[RuleInForce, ...] = ()
+    others: tuple[ActivityInfo, ...] = ()
+    closest = tuple(activity_info(catalog, catalog.activities[a]) for a in found.closest)
+    if found.activity is not None:
+        chosen = catalog.activities[found.activity]
+        in_force = {r.id: r for r in now.rules}
+        rules = tuple(in_force[r] for r in chosen.rules if r not in always and r in in_force)
+        verdict = "prohibited" if rules else "not_recorded"
+        message = text(PROHIBITED) if rules else text(NOT_RECORDED) if now.covered else text(OUTSIDE)
+        activity = activity_info(catalog, chosen, found.phrase)
+        others = tuple(activity_info(catalog, catalog.activities[a]) for a in found.others)
+    return CheckAnswer(
+        query=query,
+        date=day,
+        zone=now.zone,
+        verdict=verdict,
+        message=message,
+        activity=activity,
+        rules=rules,
+        principle=tuple(r for r in now.rules if r.id in always),
+        elections=tuple(e.id for e in now.elections),
+        covered=now.covered,
+        coverage=now.coverage,
+        reporting=now.reporting,
+        others=others,
+        closest=closest,
+        data_version=now.data_version,
+    )
