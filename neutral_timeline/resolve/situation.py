@@ -137,18 +137,26 @@ def announced(catalog: Catalog, day: date) -> tuple[AnnouncedInfo, ...]:
     )
 
 
+@lru_cache(maxsize=256)
+def _local_spans(
+    catalog: Catalog, as_of: date | None, election_id: str | None
+) -> tuple[tuple[date, date, LocalInfo], ...]:
+    """Every local schedule known ``as_of`` (of one election, or of all) with its span, by voting day."""
+    found = [
+        (s.voting_day, s.stages.start, s.stages.end, local_info(catalog, e, s))
+        for e in catalog.elections.values()
+        if election_id is None or e.id == election_id
+        for s in e.local_as_of(as_of)
+    ]
+    found.sort(key=lambda item: (item[0], item[3].id))
+    return tuple((start, end, info) for _, start, end, info in found)
+
+
 def locals_in_progress(
     catalog: Catalog, day: date, as_of: date | None, election_id: str | None = None
 ) -> tuple[LocalInfo, ...]:
     """Every local schedule running on ``day`` (of one election, or of all), by voting day."""
-    found = [
-        (s.voting_day, local_info(catalog, e, s))
-        for e in catalog.elections.values()
-        if election_id is None or e.id == election_id
-        for s in e.local_as_of(as_of)
-        if s.stages.start <= day <= s.stages.end
-    ]
-    return tuple(info for _, info in sorted(found, key=lambda pair: (pair[0], pair[1].id)))
+    return tuple(info for start, end, info in _local_spans(catalog, as_of, election_id) if start <= day <= end)
 
 
 def situation_for(
@@ -322,10 +330,15 @@ def situation(
     )
 
 
+@lru_cache(maxsize=64)
+def _area_infos(catalog: Catalog) -> tuple[AreaInfo, ...]:
+    return tuple(AreaInfo(a.id, a.name) for a in catalog.areas.values())
+
+
 def areas(catalog: Catalog, rules: tuple[RuleInForce, ...]) -> tuple[AreaInfo, ...]:
     """The named areas of ``rules``' tags (activities.toml), in the vocabulary's order."""
     used = {tag for rule in rules for tag in rule.tags}
-    return tuple(AreaInfo(a.id, a.name) for a in catalog.areas.values() if a.id in used)
+    return tuple(a for a in _area_infos(catalog) if a.id in used)
 
 
 def _stretches(segments: tuple[Segment, ...]) -> list[list[Segment]]:
