@@ -182,14 +182,14 @@ def home(
     q: str | None = None,
 ) -> Response:
     def build() -> tuple[Rendered, int]:
-        chosen, (day, max_age) = parse_lang(lang), _day(date)
-        asked = " ".join((q or "").split())[:100]  # the "Bolehkah saya ...?" box: a plain GET form
         answers, base = service(request), _base(request)
         catalog = answers.catalog
-        result = answers.answer(SituationQuestion(day))
+        place = _region(catalog, region)  # the answer is the region's (feed events link here with it)
+        chosen, (day, max_age) = parse_lang(lang), _day(date, place.zone if place else DEFAULT_ZONE)
+        asked = " ".join((q or "").split())[:100]  # the "Bolehkah saya ...?" box: a plain GET form
+        result = answers.answer(SituationQuestion(day, None, place.code if place else None))
         latest = answers.answer(ElectionsQuestion())[-1].id  # the embed section's default when none is running
         picked = election or (result.elections[0].id if result.elections else latest)
-        place = _region(catalog, region)
         widget_lang_ = parse_lang(widget_lang or chosen, "widget_lang")
         options = WidgetOptions(picked, widget_lang_, embed.parse_theme(theme), region=place.code if place else None)
 

@@ -157,10 +157,18 @@ class _Options(Record):
     region: str | None
 
 
-def _events(part: FeedElection, data: datetime, opts: _Options) -> list[Keyed]:
+def _events(parts: tuple[FeedElection, ...], data: datetime, opts: _Options) -> list[Keyed]:
+    """Every event, in calendar order; only the first event of a day carries that day's reminders,
+    so a subscriber is reminded once per day, never once per event (voting day and the start of
+    counting, or a phase and the rules it opens, fall on the same day)."""
     out: list[Keyed] = []
     lang, days, extra = opts.lang, opts.days, opts.extra
-    for occ in part.events:
+    ordered = sorted(
+        ((part, occ) for part in parts for occ in part.events),
+        key=lambda pair: (pair[1].start, _ORDER[pair[1].kind], f"{pair[1].stem}.{pair[0].id}"),
+    )
+    reminded: set[date] = set()
+    for part, occ in ordered:
         uid = f"{occ.stem}.{part.id}@{DOMAIN}"
         assert occ.modified is not None  # set by resolve.feed for every event of a feed
         stamps = _Stamps(data, occ.sequence, _utc(occ.modified))
@@ -170,7 +178,8 @@ def _events(part: FeedElection, data: datetime, opts: _Options) -> list[Keyed]:
         if link:
             event.add("url", vUri(link))
         out.append(((occ.start, _ORDER[occ.kind], uid), event))
-        if occ.kind != "rules-end":  # the last day of a rule needs no preparation
+        if occ.kind != "rules-end" and occ.start not in reminded:  # a rule's last day needs no preparation
+            reminded.add(occ.start)
             out += _reminders(event, occ, texts, days, extra, lang)
     return out
 
@@ -210,7 +219,7 @@ def render(answer: Feed, lang: Lang, public_url: str | None = None) -> bytes:
         cal.add("url", vUri(public_url.rstrip("/") + "/"))
     data = _utc(answer.data_revised)
     opts = _Options(lang, reminders, reminder_events, public_url, question.region)
-    events = [item for part in answer.elections for item in _events(part, data, opts)]
+    events = _events(answer.elections, data, opts)
     for _, event in sorted(events, key=lambda item: item[0]):
         cal.add_component(event)
     body: bytes = cal.to_ical()

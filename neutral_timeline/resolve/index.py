@@ -94,7 +94,8 @@ class Plan(Record):
 
     def upcoming(self, day: date, horizon: int) -> tuple[Change, ...]:
         lo = bisect_left(self.event_dates, day)
-        hi = bisect_right(self.event_dates, day + timedelta(days=horizon))
+        last = day + timedelta(days=horizon) if date.max - day > timedelta(days=horizon) else date.max
+        hi = bisect_right(self.event_dates, last)
         return tuple(event.at(day) for event in self.events[lo:hi])
 
 

@@ -29,10 +29,7 @@ NOTES = {
     ),
 }
 BINDS_EVERYWHERE = N_(
-    "The national neutrality prohibitions still bind every ASN wherever they serve and wherever the candidate runs "
-    '(PP 94/2021 Article 5 letter n; the ASN neutrality SKB; UU 10/2016 Article 71(3): "in their own region or in '
-    'another"), so they apply here too. Only the rules tied to the regions holding the election (such as a regional '
-    "head replacing officials, UU 10/2016 Article 71(2)) do not."
+    'The national neutrality prohibitions still bind every ASN wherever they serve and wherever the candidate runs (the civil-service discipline regulation, PP 53/2010 and since 31 August 2021 PP 94/2021; the ASN neutrality SKB; UU 10/2016 Article 71(3): "in their own region or in another"), so they apply here too. Only the rules tied to the regions holding the election (such as a regional head replacing officials, UU 10/2016 Article 71(2)) do not.'
 )
 
 

@@ -216,7 +216,7 @@ _MERGED: dict[tuple[int, ...], tuple[tuple[tuple[RuleInForce, ...], ...], tuple[
 
 def merge(found: list[tuple[ElectionSituation, tuple[RuleInForce, ...]]]) -> tuple[RuleInForce, ...]:
     """Each rule once, listing the elections it applies through (with its window on each), the
-    citations of every one of them (each once), and verified when any of them is."""
+    citations of every one of them (each once), and verified only when every one of them is."""
     if len(found) == 1:
         return found[0][1]  # each rule already says it applies through this election
     parts = tuple(rules for _, rules in found)
@@ -235,7 +235,7 @@ def merge(found: list[tuple[ElectionSituation, tuple[RuleInForce, ...]]]) -> tup
             continue
         basis = tuple({(c.instrument, c.locator): c for r in items for c in r.basis}.values())
         through = tuple(t for r in items for t in r.applies_through)
-        verified = any(r.verified for r in items)
+        verified = all(r.verified for r in items)  # unverified if any window shown rests on unverified dates
         note = join_notes(r.interpretation for r in items)
         merged.append(replace(items[0], basis=basis, verified=verified, interpretation=note, applies_through=through))
     if len(_MERGED) < 4096:
@@ -290,12 +290,11 @@ def situation(
     if election_id is not None:
         found = [situation_for(catalog, election(catalog, election_id), day, as_of, region)]
     else:
+        known = [e for e in catalog.elections.values() if e.revision_as_of(as_of) is not None]
+        if not known and catalog.elections:  # no schedule at all was known then: say so, as one election does
+            revision(catalog, min(catalog.elections.values(), key=lambda e: e.revisions[0].enacted), as_of)
         found = [
-            pair
-            for e in catalog.elections.values()
-            if e.revision_as_of(as_of) is not None
-            for pair in (situation_for(catalog, e, day, as_of, region),)
-            if pair[0].in_progress
+            pair for e in known for pair in (situation_for(catalog, e, day, as_of, region),) if pair[0].in_progress
         ]
     span = coverage(catalog)
     covered = span.start <= day <= span.end

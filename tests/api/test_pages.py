@@ -273,3 +273,13 @@ async def test_every_real_election_renders(catalog: Catalog) -> None:
                     r = await c.get(path)
                     assert r.status_code == 200, path
             ET.fromstring((await c.get(f"/elections/{e.id}/timeline.svg")).content)
+
+
+async def test_home_page_answers_for_the_region_asked(client: httpx.AsyncClient) -> None:
+    """Feed events link to the home page with their region: it must show that region's answer."""
+    r = await client.get("/", params={"date": "2028-10-05", "region": "34.71", "lang": "en"})
+    assert r.status_code == 200
+    assert "Kota Yogyakarta holds no race of its own" in r.text
+    assert "Asia/Jakarta" in r.text
+    kaimana = await client.get("/", params={"date": "2028-10-05", "region": "92.08", "lang": "en"})
+    assert "Asia/Jayapura" in kaimana.text and "Candidate attributes" in kaimana.text  # its own circular

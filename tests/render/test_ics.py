@@ -145,7 +145,10 @@ def test_rule_start_and_last_day_are_one_day_events_citing_the_basis_of_that_day
     assert "PP Lama Pasal 4 angka 15" in str(start["description"])  # in force on 3 Sep 2028
     assert "PP Baru Pasal 5 huruf n" in str(end["description"])  # in force on 31 Oct 2028
     assert str(start["uid"]).split(".")[1] == str(end["uid"]).split(".")[1]
-    assert start.walk("VALARM") and not end.walk("VALARM")  # alarms before starts only
+    # Reminders before starts only, once a day: the campaign starts that day too and carries them.
+    same_day = [e for e in found.values() if day(e, "dtstart") == date(2028, 9, 3)]
+    assert len(same_day) >= 2 and [bool(e.walk("VALARM")) for e in same_day].count(True) == 1
+    assert not end.walk("VALARM")
     assert not [e for e in found.values() if "Party membership" in str(e["summary"])]  # always: no events
 
 
@@ -421,3 +424,17 @@ def test_region_without_a_race_still_gets_the_national_rule_events() -> None:
     cal = parse(feed(catalog, VOTE, "en", region=catalog.regions.find("34.71")))
     assert set(events(cal)) == set(national)  # the mini catalog has no rule tied to the election's regions
     assert "holds no race of its own" in calendar_text(cal.to_ical(), "x-wr-caldesc")
+
+
+@pytest.mark.parametrize("extra", [False, True])
+def test_one_reminder_a_day_whatever_the_number_of_events(catalog: Catalog, extra: bool) -> None:
+    """Voting day and the start of counting, or a phase and the rules it opens, share a day: the
+    subscriber is reminded of that day once (one alarm, or one reminder event), never once per event."""
+    cal = parse(feed(catalog, None, "id", (7, 1), extra, region=catalog.regions.find("92.08")))
+    moments: list[tuple[date, str]] = []
+    for event in cal.walk("VEVENT"):
+        if extra and str(event["uid"]).startswith("reminder-"):
+            moments.append((day(event, "dtstart"), "event"))
+        for alarm in event.walk("VALARM"):
+            moments.append((day(event, "dtstart"), str(alarm["trigger"].to_ical())))
+    assert moments and len(moments) == len(set(moments))

@@ -103,6 +103,8 @@ def test_boundaries_in_a_region_without_a_race(catalog: Catalog, rule: str, day:
         (date(2019, 9, 30), True),
         (date(2022, 1, 1), True),  # between Pilkada 2020 and Pemilu 2024: covered, nothing running
         (date(2025, 2, 27), True),  # last day of Pilkada 2024's tahapan
+        (date(2025, 8, 27), True),  # the 2025 re-elections of Bangka and Pangkalpinang
+        (date(2025, 8, 28), False),
         (date(2025, 2, 28), True),  # Pilkada 2024 regions voting again on their own schedules (to 27 Aug 2025)
         (date(2025, 8, 15), True),
         (date(2025, 8, 27), True),  # the last re-elections: Kabupaten Bangka and Kota Pangkalpinang
@@ -115,3 +117,11 @@ def test_coverage(catalog: Catalog, day: date, covered: bool) -> None:
     assert result.message is None or ("outside the elections this tool holds" in result.message.en) is not covered
     if covered and not result.elections:
         assert result.message is not None and result.message.en.startswith("No election is in progress")
+
+
+def test_an_as_of_before_every_schedule_is_refused_not_answered_empty(catalog: Catalog) -> None:
+    from neutral_timeline.errors import QueryError
+
+    with pytest.raises(QueryError) as info:
+        situation(catalog, date(2024, 11, 20), as_of=date(1900, 1, 1))
+    assert info.value.problems[0].where == "as_of"
