@@ -180,7 +180,7 @@ def _rule_block(
         body.append(" (")
         body.append_text(cite(rule.sanction.source, lang, notes))
         body.append(")")
-    return Group(head, Indent(body, 4))
+    return Group(Indent(head, 0), Indent(body, 4))
 
 
 def rules_list_in_force(
