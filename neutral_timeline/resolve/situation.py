@@ -57,8 +57,9 @@ AFTER = N_(
 )
 LOCAL_ONLY = N_(
     "No election is in progress nationally on this date, but some regions vote again on their own schedule "
-    "(listed below). Ask about one of those regions for the rules in force there; the rules that apply at all "
-    "times are listed below."
+    "(listed below). The national neutrality prohibitions in force through those re-votes bind every ASN "
+    "wherever they serve and wherever the candidate runs, so they are listed below too; ask about one of those "
+    "regions for its own rules."
 )
 
 
@@ -271,6 +272,33 @@ def coverage(catalog: Catalog) -> Coverage:
     return Coverage(min(s.start for s in stages), max(s.end for s in stages))
 
 
+def _bound_from_afar(
+    catalog: Catalog,
+    day: date,
+    as_of: date | None,
+    region: Region | None,
+    voting_again: tuple[LocalInfo, ...],
+    shown: set[str],
+) -> list[tuple[ElectionSituation, tuple[RuleInForce, ...]]]:
+    """For an election not in progress here but voting again elsewhere on ``day`` (a re-vote), the
+    national rules in force through those local schedules: they bind every ASN wherever they serve
+    and wherever the candidate runs (DESIGN "Where a rule binds"); rules tied to the regions holding
+    the vote stay with them."""
+    found = []
+    for election_id in dict.fromkeys(info.election for info in voting_again):
+        if election_id in shown:
+            continue
+        e = catalog.elections[election_id]
+        rules: dict[str, RuleInForce] = {}
+        for info in (i for i in voting_again if i.election == election_id):
+            lp = local_plan(catalog, election_id, info.id, local_codes(region), False)
+            rules.update({r.id: r for r in lp.at(day)[1] if r.territory == "everywhere"})
+        if rules:
+            es, _ = situation_for(catalog, e, day, as_of, region)
+            found.append((replace(es, rule_ids=tuple(rules)), tuple(rules.values())))
+    return found
+
+
 def situation(
     catalog: Catalog,
     day: date,
@@ -300,6 +328,7 @@ def situation(
     covered = span.start <= day <= span.end
     local = local_codes(region)
     voting_again = locals_in_progress(catalog, day, as_of, election_id)
+    found += _bound_from_afar(catalog, day, as_of, region, voting_again, {es.id for es, _ in found})
     if found:
         rules = merge(found)
     else:
@@ -309,7 +338,7 @@ def situation(
     if not covered:
         words = AFTER if ahead and day > span.end else OUTSIDE
         message = Text(*(say(words, g, start=short_date(span.start, g), end=short_date(span.end, g)) for g in LANGS))
-    elif not found:
+    elif not found or (election_id is None and not any(es.in_progress for es, _ in found)):
         message = text(LOCAL_ONLY if voting_again else NO_ELECTION)
     return Situation(
         date=day,

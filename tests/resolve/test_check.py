@@ -391,7 +391,9 @@ TABLE = [
         ("approach-party-for-own-candidacy",),
     ),
     ("nge-like postingan calon", "2019-01-01", None, "not_recorded", "like-candidate-post", ()),
-    ("nge-like postingan calon", "2025-06-01", None, "not_recorded", "like-candidate-post", ()),
+    # 1 Jun 2025: Papua's re-vote campaign runs; the prohibition binds every ASN wherever the candidate runs.
+    ("nge-like postingan calon", "2025-06-01", None, "prohibited", "like-candidate-post", ("social-media-campaign",)),
+    ("nge-like postingan calon", "2025-09-01", None, "not_recorded", "like-candidate-post", ()),
     ("masak nasi goreng", "2024-09-25", None, "not_understood", None, ()),
     ("xyzzy", "2024-09-25", None, "not_understood", None, ()),
     ("komnetar di IG calon", "2024-09-25", None, "prohibited", "comment-candidate-post", ("social-media-campaign",)),

@@ -125,3 +125,14 @@ def test_an_as_of_before_every_schedule_is_refused_not_answered_empty(catalog: C
     with pytest.raises(QueryError) as info:
         situation(catalog, date(2024, 11, 20), as_of=date(1900, 1, 1))
     assert info.value.problems[0].where == "as_of"
+
+
+@pytest.mark.parametrize("region", [None, "19.01", "34"])
+def test_on_a_re_vote_day_the_national_rules_bind_everyone(catalog: Catalog, region: str | None) -> None:
+    """19 Apr 2025: seven regions vote again (MK, 24 Feb 2025). An ASN elsewhere is still bound by
+    the national prohibitions in force through those re-votes; Pasal 71(2) stays with those regions."""
+    result = situation(catalog, date(2025, 4, 19), region=catalog.regions.find(region) if region else None)
+    ids = {r.id for r in result.rules}
+    assert {"partiality-activities", "social-media-campaign"} <= ids
+    assert REPLACING not in ids
+    assert result.local and result.message is not None and "bind every ASN" in result.message.en
