@@ -104,13 +104,13 @@ def _phase_text(phase: PhaseSpan, election: Text, lang: Lang) -> list[str]:
     ]
 
 
-def _rule_line(rule: RuleInForce, lang: Lang, said: set[str]) -> str:
-    """The rule, its basis, and its interpretation note where the law's words are vague (a note
-    already in ``said``, shared by an earlier rule of the event, is not repeated)."""
+def _rule_line(rule: RuleInForce, lang: Lang, said: set[str], note: bool = True) -> str:
+    """The rule, its basis, and (``note``) its interpretation note where the law's words are vague
+    (a note already in ``said``, shared by an earlier rule of the event, is not repeated)."""
     title = rule.title.get(lang) + ("" if rule.verified else f" ({label('unverified', lang)})")
     basis = "; ".join(cite(c, lang) for c in rule.basis[:2])
     line = f"• {title} — {basis}" if basis else f"• {title}"
-    if rule.interpretation and rule.interpretation.get(lang) not in said:
+    if note and rule.interpretation and rule.interpretation.get(lang) not in said:
         line += f"\n  {label('interpretation', lang)}: {rule.interpretation.get(lang)}"
     return line
 
@@ -124,12 +124,15 @@ def _fit(head: list[str], rules: tuple[RuleInForce, ...], tail: list[str], lang:
         line = _rule_line(rule, lang, said)
         rest = len(rules) - index - 1
         room = MAX_DESCRIPTION - used - (len(word("more", lang, n=rest)) + 1 if rest else 0)
+        noted = len(line) + 1 <= room
+        if not noted:  # a long note: the rule and its basis still go in (the note is on the site)
+            line = _rule_line(rule, lang, said, note=False)
         if len(line) + 1 > room:
             lines.append(word("more", lang, n=len(rules) - index))
             break
         lines.append(line)
         used += len(line) + 1
-        if rule.interpretation:
+        if rule.interpretation and noted:
             said.add(rule.interpretation.get(lang))
     return lines + tail
 
