@@ -173,7 +173,7 @@ def _events(parts: tuple[FeedElection, ...], data: datetime, opts: _Options) -> 
         assert occ.modified is not None  # set by resolve.feed for every event of a feed
         stamps = _Stamps(data, occ.sequence, _utc(occ.modified))
         link = answer_link(opts.public_url, occ.start, opts.region, lang) if opts.public_url else None
-        texts = summary(occ, part.name, lang), description(occ, part.name, part.revision, lang, link)
+        texts = summary(occ, part.name, lang), description(occ, part.name, occ.schedule or part.revision, lang, link)
         event = _vevent(uid, occ.start, occ.end, texts, [category(occ, lang)], stamps)
         if link:
             event.add("url", vUri(link))

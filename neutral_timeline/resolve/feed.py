@@ -89,6 +89,7 @@ class Occurrence(Record):
     rules: tuple[RuleInForce, ...] = ()  # each as it stands on the event's day
     sequence: int = 0
     modified: date | None = None
+    schedule: RevisionInfo | None = None  # a local schedule's own instrument (None: the election's revision)
 
     @property
     def dates(self) -> tuple[date, date]:
@@ -177,12 +178,14 @@ def local_occurrences(
     """The events of one local schedule, with stems and phase names of their own."""
     schedule = next(s for s in catalog.elections[election_id].local if s.id == local_id)
     found = []
-    for occ in _occurrences(local_plan(catalog, election_id, local_id, local, own_race)):
+    lp = local_plan(catalog, election_id, local_id, local, own_race)
+    for occ in _occurrences(lp):
         phase = occ.phase
         if phase is not None:
             name = Text(f"{phase.name.id}: {schedule.name.id}", f"{phase.name.en}: {schedule.name.en}")
             phase = replace(phase, name=name)
-        found.append(replace(occ, stem=f"local.{local_id}.{occ.stem}", phase=phase, modified=schedule.schedule.enacted))
+        stem, enacted = f"local.{local_id}.{occ.stem}", schedule.schedule.enacted
+        found.append(replace(occ, stem=stem, phase=phase, modified=enacted, schedule=lp.revision))
     return tuple(found)
 
 
