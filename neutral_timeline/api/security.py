@@ -21,6 +21,7 @@ from neutral_timeline.errors import Problem
 
 MAX_URL = 8192  # bytes of path + query; browsers and CDNs handle far less than uvicorn's ~64 kB
 MAX_BODY = 8192  # every route is GET/HEAD: a request body is never read
+MAX_HOSTS = 64
 HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"strict-origin-when-cross-origin")]
 
 
@@ -75,6 +76,7 @@ class Guard:
         self.known = known
         # Starlette's matcher (wildcards, ports, IPv6) decides; its plain-text refusal is discarded.
         self.hosts = TrustedHostMiddleware(_accepted, allowed_hosts=list(allowed_hosts), www_redirect=False)
+        self.decided: dict[bytes, bool] = {}  # Host header -> accepted, for the few hosts a server sees
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -103,8 +105,7 @@ class Guard:
             return error_messages(
                 414, "uri_too_long", Problem(where=where[:200], what=what, expected="a shorter query"), where
             )
-        await self.hosts(scope, receive, _discard)
-        if not scope.pop("neutral_timeline.trusted_host", False):
+        if not await self._trusted(scope, receive):
             host = Headers(scope=scope).get("host", "")
             what = f"host '{host[:100]}' is not served here"
             problem = Problem(where="Host", what=what, expected="one of: " + ", ".join(self.hosts.allowed_hosts))
@@ -115,6 +116,19 @@ class Guard:
             problem = Problem(where="body", what="request bodies are not accepted", expected="GET or HEAD")
             return error_messages(413, "payload_too_large", problem, where)
         return None
+
+    async def _trusted(self, scope: Scope, receive: Receive) -> bool:
+        """Whether Starlette's matcher accepts the request's Host; decided once per distinct header
+        (at most ``MAX_HOSTS`` remembered, so forged hosts cannot grow it)."""
+        host = next((value for name, value in scope["headers"] if name == b"host"), b"")
+        known = self.decided.get(host)
+        if known is not None:
+            return known
+        await self.hosts(scope, receive, _discard)
+        accepted = bool(scope.pop("neutral_timeline.trusted_host", False))
+        if len(self.decided) < MAX_HOSTS:
+            self.decided[host] = accepted
+        return accepted
 
     async def _secured(self, send: Send, message: Message) -> None:
         if message["type"] == "http.response.start":
