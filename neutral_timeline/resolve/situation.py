@@ -55,6 +55,10 @@ AFTER = N_(
     "schedule yet: the elections announced next are listed below, with only what the law fixes about them. "
     "The ASN neutrality principle applies at all times."
 )
+ALSO_RUNNING = N_(
+    "Also in progress on this date: {names}. This answer lists only the rules of the election asked; "
+    "ask without naming an election to see every rule in force."
+)
 LOCAL_ONLY = N_(
     "No election is in progress nationally on this date, but some regions vote again on their own schedule "
     "(listed below). The national neutrality prohibitions in force through those re-votes bind every ASN "
@@ -272,6 +276,20 @@ def coverage(catalog: Catalog) -> Coverage:
     return Coverage(min(s.start for s in stages), max(s.end for s in stages))
 
 
+def _others_running(
+    catalog: Catalog, day: date, as_of: date | None, election_id: str, region: Region | None
+) -> list[Text]:
+    """The names of the other elections in progress on ``day`` (nationally, or voting again there)."""
+    found = []
+    for e in catalog.elections.values():
+        if e.id == election_id or e.revision_as_of(as_of) is None:
+            continue
+        es, _ = situation_for(catalog, e, day, as_of, region)
+        if es.in_progress or locals_in_progress(catalog, day, as_of, e.id):
+            found.append(e.name)
+    return found
+
+
 def _bound_from_afar(
     catalog: Catalog,
     day: date,
@@ -340,6 +358,8 @@ def situation(
         message = Text(*(say(words, g, start=short_date(span.start, g), end=short_date(span.end, g)) for g in LANGS))
     elif not found or (election_id is None and not any(es.in_progress for es, _ in found)):
         message = text(LOCAL_ONLY if voting_again else NO_ELECTION)
+    elif election_id is not None and (others := _others_running(catalog, day, as_of, election_id, region)):
+        message = Text(*(say(ALSO_RUNNING, g, names=", ".join(n.get(g) for n in others)) for g in LANGS))
     return Situation(
         date=day,
         zone=zone or (region.zone if region else DEFAULT_ZONE),

@@ -136,3 +136,12 @@ def test_on_a_re_vote_day_the_national_rules_bind_everyone(catalog: Catalog, reg
     assert {"partiality-activities", "social-media-campaign"} <= ids
     assert REPLACING not in ids
     assert result.local and result.message is not None and "bind every ASN" in result.message.en
+
+
+def test_a_single_election_view_says_another_is_in_progress(catalog: Catalog) -> None:
+    """20 Nov 2024, asked about Pemilu 2024 only: Pilkada 2024's campaign is on; say so."""
+    result = situation(catalog, date(2024, 11, 20), "pemilu-2024")
+    assert result.message is not None and "Also in progress on this date: 2024" in result.message.en
+    assert "Pilkada" in result.message.id
+    alone = situation(catalog, date(2024, 1, 10), "pemilu-2024")  # Pilkada 2024's tahapan had not begun
+    assert alone.message is None
