@@ -243,17 +243,22 @@ def governing_bases(
     return found
 
 
-def runs(segments: Iterable[Segment]) -> list[tuple[Segment, Segment]]:
-    """Consecutive segments of one rule without a break, as (first, last): a basis change
-    inside a window splits segments, not the stretch a rule is in force."""
-    found: list[tuple[Segment, Segment]] = []
+def stretches(segments: Iterable[Segment]) -> list[list[Segment]]:
+    """Consecutive segments of one rule without a break: a basis change inside a window splits
+    segments, not the stretch a rule is in force."""
+    found: list[list[Segment]] = []
     for seg in segments:
-        last = found[-1][1] if found else None
+        last = found[-1][-1] if found else None
         if last and last.rule.id == seg.rule.id and last.end < date.max and last.end + ONE_DAY == seg.start:
-            found[-1] = (found[-1][0], seg)
+            found[-1].append(seg)
         else:
-            found.append((seg, seg))
+            found.append([seg])
     return found
+
+
+def runs(segments: Iterable[Segment]) -> list[tuple[Segment, Segment]]:
+    """Each stretch of one rule (see ``stretches``) as its (first, last) segment."""
+    return [(stretch[0], stretch[-1]) for stretch in stretches(segments)]
 
 
 @lru_cache(maxsize=1024)

@@ -29,8 +29,6 @@ from neutral_timeline.resolve.answer import (
     Timeline,
 )
 from neutral_timeline.resolve.index import (
-    ONE_DAY,
-    Segment,
     always_segments,
     cite_source,
     join_notes,
@@ -38,6 +36,7 @@ from neutral_timeline.resolve.index import (
     local_plan,
     plan,
     revision_info,
+    stretches,
 )
 from neutral_timeline.resolve.participation import local_in_area, own_race, participation, region_info
 from neutral_timeline.text import LANGS, Text
@@ -389,18 +388,6 @@ def areas(catalog: Catalog, rules: tuple[RuleInForce, ...]) -> tuple[AreaInfo, .
     return tuple(a for a in _area_infos(catalog) if a.id in used)
 
 
-def _stretches(segments: tuple[Segment, ...]) -> list[list[Segment]]:
-    """Consecutive segments of one rule without a break (a basis change splits segments only)."""
-    found: list[list[Segment]] = []
-    for seg in segments:
-        last = found[-1][-1] if found else None
-        if last and last.rule.id == seg.rule.id and last.end < date.max and last.end + ONE_DAY == seg.start:
-            found[-1].append(seg)
-        else:
-            found.append([seg])
-    return found
-
-
 def _local_phases(
     catalog: Catalog, found: Election, as_of: date | None, region: Region
 ) -> tuple[tuple[LocalInfo, ...], tuple[PhaseSpan, ...]]:
@@ -430,7 +417,7 @@ def timeline(catalog: Catalog, election_id: str, as_of: date | None = None, regi
     infos, extra = _local_phases(catalog, found, as_of, region) if region is not None else ((), ())
     lo, hi = p.stages.start, p.stages.end
     spans = []
-    for stretch in _stretches(p.segments):
+    for stretch in stretches(p.segments):
         inside = [seg for seg in stretch if seg.start <= hi and seg.end >= lo]
         if not inside:
             continue
