@@ -6,7 +6,9 @@ Tasikmalaya's 7-day campaign 9-15 Apr and quiet period 16-18 Apr (KPU Kabupaten 
 Pesawaran's determination 23 Mar, campaign 7-20 May, quiet period 21-23 May; Papua's campaign
 26 Mar - 2 Aug and quiet period 3-5 Aug (KPU Provinsi Papua); Barito Utara's second re-vote on
 6 Aug 2025 after MK 313/PHPU.BUP-XXIII/2025; the Bangka and Pangkalpinang re-elections
-(registration 26-28 Jun, determination 22 Jul, campaign 25 Jul - 23 Aug, voting 27 Aug 2025).
+(registration 26-28 Jun, determination 22 Jul, campaign 25 Jul - 23 Aug, voting 27 Aug 2025; counting
+to the recapitulation plenaries of 2 Sep 2025, Keputusan KPU Kabupaten Bangka 406/2025; Bangka's
+dispute at the MK, Perkara 332-334/PHPU.BUP-XXIII/2025, ruled inadmissible on 29 Sep 2025).
 """
 
 from __future__ import annotations
@@ -73,21 +75,40 @@ TABLE = [
     (date(2025, 8, 6), "91", "psu-papua-2025", ("voting_day",), 0),
     (date(2025, 8, 7), "91", None, (), None),
     (date(2025, 8, 6), "93.02", "psu-boven-digoel-2025", ("voting_day",), 0),
-    # Kabupaten Bangka and Kota Pangkalpinang: the re-elections after the empty box won.
+    # Kabupaten Bangka and Kota Pangkalpinang: the re-elections after the empty box won. The same
+    # schedule up to voting day (PKPU 19/2024), then each its own: counting to the recapitulation
+    # plenaries of 2 Sep 2025; Bangka's result disputed at the MK until the ruling of 29 Sep, the
+    # elected pair determined by the PKPU 18/2024 deadline of 2 Oct; Pangkalpinang undisputed, its
+    # determination still pending on 14 Sep (the last day recorded).
     (date(2025, 6, 25), "19.01", None, (), None),
-    (date(2025, 6, 26), "19.01", "pemilihan-ulang-2025", ("candidate_registration",), 62),
-    (date(2025, 6, 28), "19.01", "pemilihan-ulang-2025", ("candidate_registration",), 60),
-    (date(2025, 6, 29), "19.01", "pemilihan-ulang-2025", (), 59),
-    (date(2025, 7, 21), "19.71", "pemilihan-ulang-2025", (), 37),
-    (date(2025, 7, 22), "19.71", "pemilihan-ulang-2025", ("candidate_determination",), 36),
-    (date(2025, 7, 24), "19.71", "pemilihan-ulang-2025", (), 34),
-    (date(2025, 7, 25), "19.71", "pemilihan-ulang-2025", ("campaign",), 33),
-    (date(2025, 8, 23), "19.01", "pemilihan-ulang-2025", ("campaign",), 4),
-    (date(2025, 8, 24), "19.01", "pemilihan-ulang-2025", ("quiet_period",), 3),
-    (date(2025, 8, 26), "19.71", "pemilihan-ulang-2025", ("quiet_period",), 1),
-    (date(2025, 8, 27), "19.01", "pemilihan-ulang-2025", ("voting_day",), 0),
-    (date(2025, 8, 27), "19.71", "pemilihan-ulang-2025", ("voting_day",), 0),
-    (date(2025, 8, 28), "19.01", None, (), None),
+    (date(2025, 6, 26), "19.01", "pemilihan-ulang-2025-bangka", ("candidate_registration",), 62),
+    (date(2025, 6, 28), "19.01", "pemilihan-ulang-2025-bangka", ("candidate_registration",), 60),
+    (date(2025, 6, 29), "19.01", "pemilihan-ulang-2025-bangka", (), 59),
+    (date(2025, 6, 26), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("candidate_registration",), 62),
+    (date(2025, 7, 21), "19.71", "pemilihan-ulang-2025-pangkalpinang", (), 37),
+    (date(2025, 7, 22), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("candidate_determination",), 36),
+    (date(2025, 7, 24), "19.71", "pemilihan-ulang-2025-pangkalpinang", (), 34),
+    (date(2025, 7, 25), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("campaign",), 33),
+    (date(2025, 8, 23), "19.01", "pemilihan-ulang-2025-bangka", ("campaign",), 4),
+    (date(2025, 8, 24), "19.01", "pemilihan-ulang-2025-bangka", ("quiet_period",), 3),
+    (date(2025, 8, 26), "19.01", "pemilihan-ulang-2025-bangka", ("quiet_period",), 1),
+    (date(2025, 8, 26), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("quiet_period",), 1),
+    (date(2025, 8, 27), "19.01", "pemilihan-ulang-2025-bangka", ("counting", "voting_day"), 0),
+    (date(2025, 8, 27), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("counting", "voting_day"), 0),
+    (date(2025, 8, 28), "19.01", "pemilihan-ulang-2025-bangka", ("counting",), -1),
+    (date(2025, 8, 28), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("counting",), -1),
+    (date(2025, 9, 1), "19.01", "pemilihan-ulang-2025-bangka", ("counting",), -5),
+    (date(2025, 9, 2), "19.01", "pemilihan-ulang-2025-bangka", ("counting",), -6),
+    (date(2025, 9, 2), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("counting",), -6),
+    (date(2025, 9, 3), "19.01", "pemilihan-ulang-2025-bangka", ("result_dispute",), -7),
+    (date(2025, 9, 3), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("result_determination",), -7),
+    (date(2025, 9, 14), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("result_determination",), -18),
+    (date(2025, 9, 15), "19.71", None, (), None),
+    (date(2025, 9, 15), "19.01", "pemilihan-ulang-2025-bangka", ("result_dispute",), -19),
+    (date(2025, 9, 29), "19.01", "pemilihan-ulang-2025-bangka", ("result_dispute",), -33),
+    (date(2025, 9, 30), "19.01", "pemilihan-ulang-2025-bangka", ("result_determination",), -34),
+    (date(2025, 10, 2), "19.01", "pemilihan-ulang-2025-bangka", ("result_determination",), -36),
+    (date(2025, 10, 3), "19.01", None, (), None),
     # A neighbouring regency that did not vote again.
     (date(2025, 8, 27), "19.04", None, (), None),
 ]
@@ -131,7 +152,10 @@ def test_without_a_region_the_answer_lists_who_votes_again(catalog: Catalog) -> 
     assert {"psu-2025-04-19", "psu-tasikmalaya-2025", "psu-papua-2025", "psu-pesawaran-2025"} <= set(ids)
     wave = next(s for s in result.local if s.id == "psu-2025-04-19")
     assert wave.voting_day == date(2025, 4, 19) and len(wave.regions) == 7
-    assert situation(catalog, date(2025, 9, 1)).local == ()
+    assert situation(catalog, date(2025, 3, 1)).local == ()
+    counting = situation(catalog, date(2025, 9, 1))  # both re-elections still counting
+    assert [s.id for s in counting.local] == ["pemilihan-ulang-2025-bangka", "pemilihan-ulang-2025-pangkalpinang"]
+    assert [s.id for s in situation(catalog, date(2025, 9, 20)).local] == ["pemilihan-ulang-2025-bangka"]
 
 
 def test_a_province_whose_regencies_vote_again_has_races_in_its_area(catalog: Catalog) -> None:
@@ -151,13 +175,13 @@ def test_a_schedule_not_yet_known_as_of_is_not_used(catalog: Catalog) -> None:
 
 
 def test_coverage_reaches_the_last_re_election(catalog: Catalog) -> None:
-    assert coverage(catalog).end == date(2025, 8, 27)
+    assert coverage(catalog).end == date(2025, 10, 2)  # Bangka: elected pair determined after the MK ruling
 
 
 def test_the_bangka_feed_has_its_re_election(catalog: Catalog) -> None:
     (part,) = feed(catalog, FeedQuestion(election="pilkada-2024", region="19.01")).elections
     stems = {e.stem: e for e in part.events}
-    voting = stems["local.pemilihan-ulang-2025.phase.voting_day"]
+    voting = stems["local.pemilihan-ulang-2025-bangka.phase.voting_day"]
     assert voting.start == date(2025, 8, 27) and voting.phase is not None and "Bangka" in voting.phase.name.id
     (national,) = feed(catalog, FeedQuestion(election="pilkada-2024")).elections
     assert not any(e.stem.startswith("local.") for e in national.events)
@@ -169,7 +193,31 @@ def test_a_regions_timeline_shows_its_local_schedule(catalog: Catalog) -> None:
     bangka = catalog.regions.get("19.01")
     assert bangka is not None
     found = timeline(catalog, "pilkada-2024", region=bangka)
-    assert [s.id for s in found.local] == ["pemilihan-ulang-2025"]
-    voting = next(p for p in found.phases if p.key == "local.pemilihan-ulang-2025.voting_day")
+    assert [s.id for s in found.local] == ["pemilihan-ulang-2025-bangka"]
+    voting = next(p for p in found.phases if p.key == "local.pemilihan-ulang-2025-bangka.voting_day")
     assert voting.start == date(2025, 8, 27) and "Bangka" in voting.name.en
     assert not any(p.key.startswith("local.") for p in timeline(catalog, "pilkada-2024").phases)
+
+
+@pytest.mark.parametrize(
+    ("main_day", "local_day", "code"),
+    [
+        (date(2024, 11, 28), date(2025, 8, 28), "19.01"),  # counting
+        (date(2024, 11, 28), date(2025, 9, 2), "19.71"),
+        (date(2025, 1, 10), date(2025, 10, 2), "19.01"),  # result determination
+        (date(2025, 1, 10), date(2025, 9, 14), "19.71"),
+    ],
+)
+def test_rules_extend_through_counting_and_results_as_on_the_main_schedule(
+    catalog: Catalog, main_day: date, local_day: date, code: str
+) -> None:
+    """The prohibitions in force on the local schedule after voting are those of the main schedule in the
+    same phase (Kabupaten Bangka Selatan, 19.04, had its own regent race on the main schedule)."""
+    neighbour, region = catalog.regions.get("19.04"), catalog.regions.get(code)
+    assert neighbour is not None and region is not None
+    (main,) = situation(catalog, main_day, region=neighbour).elections
+    (local,) = situation(catalog, local_day, region=region).elections
+    assert local.local is not None and main.local is None
+    assert {p.phase.key for p in local.phases} == {p.phase.key for p in main.phases}
+    assert set(local.rule_ids) == set(main.rule_ids)
+    assert "uu10-replacing-officials" in local.rule_ids  # until result_determination.end, as on the main schedule
