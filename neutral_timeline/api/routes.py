@@ -18,7 +18,7 @@ from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.i18n import label
 from neutral_timeline.query import parse_date, parse_lang, parse_reminders, today_in
-from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, Situation, Timeline
+from neutral_timeline.resolve.answer import ElectionListItem, RegionInfo, RuleInfo, Situation, Timeline
 from neutral_timeline.resolve.check import CheckAnswer
 from neutral_timeline.resolve.questions import (
     CheckQuestion,
@@ -105,7 +105,11 @@ def health(request: Request) -> Response:
     return send(request, Rendered.of(json.dumps(status).encode(), "application/json"), max_age=60)
 
 
-@api.get(ElectionsQuestion.PATH, summary="All elections", response_model=tuple[ElectionSummary, ...])
+@api.get(
+    ElectionsQuestion.PATH,
+    summary="All elections: those with a schedule, then those announced with none (status)",
+    response_model=tuple[ElectionListItem, ...],
+)
 def elections(request: Request, lang: LangQ = "id") -> Response:
     return _json(request, ElectionsQuestion(), lang)
 
