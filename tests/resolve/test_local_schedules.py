@@ -5,7 +5,9 @@ Sources (calendars/elections/pilkada-2024.toml, [local.*]): the Constitutional C
 Tasikmalaya's 7-day campaign 9-15 Apr and quiet period 16-18 Apr (KPU Kabupaten Tasikmalaya);
 Pesawaran's determination 23 Mar, campaign 7-20 May, quiet period 21-23 May; Papua's campaign
 26 Mar - 2 Aug and quiet period 3-5 Aug (KPU Provinsi Papua); Barito Utara's second re-vote on
-6 Aug 2025 after MK 313/PHPU.BUP-XXIII/2025; the Bangka and Pangkalpinang re-elections
+6 Aug 2025 after MK 313/PHPU.BUP-XXIII/2025 (determination 16 Jun, campaign 19 Jun - 2 Aug, quiet
+3-5 Aug: iNews Barito, one report); Kutai Kartanegara's determination 23 Mar, campaign 26 Mar - 15 Apr
+and quiet days 16-18 Apr (Tribun Kaltara, Nomor Satu Kaltim, Radar Kukar); the Bangka and Pangkalpinang re-elections
 (registration 26-28 Jun, determination 22 Jul, campaign 25 Jul - 23 Aug, voting 27 Aug 2025; counting
 to the recapitulation plenaries of 2 Sep 2025, Keputusan KPU Kabupaten Bangka 406/2025; Bangka's
 dispute at the MK, Perkara 332-334/PHPU.BUP-XXIII/2025, ruled inadmissible on 29 Sep 2025).
@@ -40,6 +42,10 @@ TABLE = [
     (date(2025, 5, 28), "62.05", "psu-barito-utara-2025-08-06", ("candidate_registration",), 70),
     (date(2025, 5, 29), "62.05", "psu-barito-utara-2025-08-06", (), 69),
     (date(2025, 6, 16), "62.05", "psu-barito-utara-2025-08-06", ("candidate_determination",), 51),
+    (date(2025, 6, 18), "62.05", "psu-barito-utara-2025-08-06", (), 49),
+    (date(2025, 6, 19), "62.05", "psu-barito-utara-2025-08-06", ("campaign",), 48),
+    (date(2025, 8, 2), "62.05", "psu-barito-utara-2025-08-06", ("campaign",), 4),
+    (date(2025, 8, 3), "62.05", "psu-barito-utara-2025-08-06", ("quiet_period",), 3),
     (date(2025, 8, 6), "62.05", "psu-barito-utara-2025-08-06", ("voting_day",), 0),
     (date(2025, 8, 7), "62.05", None, (), None),
     # Kota Sabang and Kabupaten Buru: 5 April; Kepulauan Talaud on Wednesday 9 April.
@@ -57,6 +63,16 @@ TABLE = [
     (date(2025, 4, 18), "32.06", "psu-tasikmalaya-2025", ("quiet_period",), 1),
     (date(2025, 4, 19), "32.06", "psu-tasikmalaya-2025", ("voting_day",), 0),
     (date(2025, 4, 20), "32.06", None, (), None),
+    # Kabupaten Kutai Kartanegara: a replaced candidate, determined 23 March; campaign 26 Mar - 15 Apr as
+    # announced (whether letter 631 shortened it was not found); quiet days 16-18 April.
+    (date(2025, 3, 22), "64.02", None, (), None),
+    (date(2025, 3, 23), "64.02", "psu-kukar-2025", ("candidate_determination",), 27),
+    (date(2025, 3, 25), "64.02", "psu-kukar-2025", (), 25),
+    (date(2025, 3, 26), "64.02", "psu-kukar-2025", ("campaign",), 24),
+    (date(2025, 4, 15), "64.02", "psu-kukar-2025", ("campaign",), 4),
+    (date(2025, 4, 16), "64.02", "psu-kukar-2025", ("quiet_period",), 3),
+    (date(2025, 4, 19), "64.02", "psu-kukar-2025", ("voting_day",), 0),
+    (date(2025, 4, 20), "64.02", None, (), None),
     # Kabupaten Pesawaran: determination 23 March, a 14-day campaign, voting 24 May.
     (date(2025, 3, 22), "18.09", None, (), None),
     (date(2025, 3, 23), "18.09", "psu-pesawaran-2025", ("candidate_determination",), 62),
@@ -149,9 +165,11 @@ def test_without_a_region_the_answer_lists_who_votes_again(catalog: Catalog) -> 
     assert all(not es.in_progress for es in result.elections)  # national rules through the re-votes only
     assert result.message is not None and "vote again on their own schedule" in result.message.en
     ids = [s.id for s in result.local]
-    assert {"psu-2025-04-19", "psu-tasikmalaya-2025", "psu-papua-2025", "psu-pesawaran-2025"} <= set(ids)
+    assert {"psu-2025-04-19", "psu-tasikmalaya-2025", "psu-kukar-2025", "psu-papua-2025", "psu-pesawaran-2025"} <= set(
+        ids
+    )
     wave = next(s for s in result.local if s.id == "psu-2025-04-19")
-    assert wave.voting_day == date(2025, 4, 19) and len(wave.regions) == 7
+    assert wave.voting_day == date(2025, 4, 19) and len(wave.regions) == 6
     assert situation(catalog, date(2025, 3, 1)).local == ()
     counting = situation(catalog, date(2025, 9, 1))  # both re-elections still counting
     assert [s.id for s in counting.local] == ["pemilihan-ulang-2025-bangka", "pemilihan-ulang-2025-pangkalpinang"]
