@@ -7,7 +7,9 @@ Pesawaran's determination 23 Mar, campaign 7-20 May, quiet period 21-23 May; Pap
 26 Mar - 2 Aug and quiet period 3-5 Aug (KPU Provinsi Papua); Barito Utara's second re-vote on
 6 Aug 2025 after MK 313/PHPU.BUP-XXIII/2025 (determination 16 Jun, campaign 19 Jun - 2 Aug, quiet
 3-5 Aug: iNews Barito, one report); Kutai Kartanegara's determination 23 Mar, campaign 26 Mar - 15 Apr
-and quiet days 16-18 Apr (Tribun Kaltara, Nomor Satu Kaltim, Radar Kukar); the Bangka and Pangkalpinang re-elections
+and quiet days 16-18 Apr (Tribun Kaltara, Nomor Satu Kaltim, Radar Kukar); Pasaman's campaign 9-15 Apr
+(Merdeka, twice); Palopo's campaign 7-20 May and quiet period 21-23 May (Luwu Raya, Setarakata, Tribun
+Timur, Palopo Pos); the Bangka and Pangkalpinang re-elections
 (registration 26-28 Jun, determination 22 Jul, campaign 25 Jul - 23 Aug, voting 27 Aug 2025; counting
 to the recapitulation plenaries of 2 Sep 2025, Keputusan KPU Kabupaten Bangka 406/2025; Bangka's
 dispute at the MK, Perkara 332-334/PHPU.BUP-XXIII/2025, ruled inadmissible on 29 Sep 2025).
@@ -54,7 +56,16 @@ TABLE = [
     (date(2025, 4, 5), "71.04", None, (), None),
     (date(2025, 4, 9), "71.04", "psu-2025-04-09-talaud", ("voting_day",), 0),
     (date(2025, 4, 16), "72.08", "psu-2025-04-16-parigi-moutong", ("voting_day",), 0),
-    (date(2025, 4, 19), "13.08", "psu-2025-04-19", ("voting_day",), 0),
+    (date(2025, 4, 19), "36.04", "psu-2025-04-19", ("voting_day",), 0),  # Kabupaten Serang
+    # Kabupaten Pasaman: a replaced running mate, registration 7-9 March, 7-day campaign 9-15 April.
+    (date(2025, 3, 6), "13.08", None, (), None),
+    (date(2025, 3, 7), "13.08", "psu-pasaman-2025", ("candidate_registration",), 43),
+    (date(2025, 4, 8), "13.08", "psu-pasaman-2025", (), 11),
+    (date(2025, 4, 9), "13.08", "psu-pasaman-2025", ("campaign",), 10),
+    (date(2025, 4, 15), "13.08", "psu-pasaman-2025", ("campaign",), 4),
+    (date(2025, 4, 16), "13.08", "psu-pasaman-2025", ("quiet_period",), 3),
+    (date(2025, 4, 19), "13.08", "psu-pasaman-2025", ("voting_day",), 0),
+    (date(2025, 4, 20), "13.08", None, (), None),
     # Kabupaten Tasikmalaya: a replaced candidate, a 7-day campaign (KPU letter 631/PL.02.4-SD/06/2025).
     (date(2025, 4, 8), "32.06", None, (), None),
     (date(2025, 4, 9), "32.06", "psu-tasikmalaya-2025", ("campaign",), 10),
@@ -82,7 +93,14 @@ TABLE = [
     (date(2025, 5, 21), "18.09", "psu-pesawaran-2025", ("quiet_period",), 3),
     (date(2025, 5, 24), "18.09", "psu-pesawaran-2025", ("voting_day",), 0),
     (date(2025, 5, 25), "18.09", None, (), None),
-    (date(2025, 5, 24), "73.73", "psu-2025-05-24", ("voting_day",), 0),
+    (date(2025, 5, 24), "64.11", "psu-2025-05-24", ("voting_day",), 0),  # Kabupaten Mahakam Ulu
+    # Kota Palopo: a replaced candidate, 14-day campaign 7-20 May (letter 631), quiet period 21-23 May.
+    (date(2025, 5, 6), "73.73", None, (), None),
+    (date(2025, 5, 7), "73.73", "psu-palopo-2025", ("campaign",), 17),
+    (date(2025, 5, 20), "73.73", "psu-palopo-2025", ("campaign",), 4),
+    (date(2025, 5, 21), "73.73", "psu-palopo-2025", ("quiet_period",), 3),
+    (date(2025, 5, 24), "73.73", "psu-palopo-2025", ("voting_day",), 0),
+    (date(2025, 5, 25), "73.73", None, (), None),
     # Papua's governor race: the province and every regency and city in it (Kota Jayapura).
     (date(2025, 3, 25), "91", None, (), None),
     (date(2025, 3, 26), "91", "psu-papua-2025", ("campaign",), 133),
@@ -169,7 +187,7 @@ def test_without_a_region_the_answer_lists_who_votes_again(catalog: Catalog) -> 
         ids
     )
     wave = next(s for s in result.local if s.id == "psu-2025-04-19")
-    assert wave.voting_day == date(2025, 4, 19) and len(wave.regions) == 6
+    assert wave.voting_day == date(2025, 4, 19) and len(wave.regions) == 5
     assert situation(catalog, date(2025, 3, 1)).local == ()
     counting = situation(catalog, date(2025, 9, 1))  # both re-elections still counting
     assert [s.id for s in counting.local] == ["pemilihan-ulang-2025-bangka", "pemilihan-ulang-2025-pangkalpinang"]
