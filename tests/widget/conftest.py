@@ -105,9 +105,11 @@ def host() -> Iterator[Host]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            body = pages.get(urlsplit(self.path).path)
+            path = urlsplit(self.path).path
+            body = pages.get(path)
             self.send_response(200 if body is not None else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            kind = "text/javascript" if path.endswith(".js") else "text/html"
+            self.send_header("Content-Type", f"{kind}; charset=utf-8")
             self.end_headers()
             self.wfile.write((body or "not found").encode())
 
