@@ -72,7 +72,9 @@ async def test_a_bad_question_is_explained_as_an_activity_not_a_region(
 ) -> None:
     r = await real.get("/api/v1/check", params={"q": "x" * 101, "lang": lang})
     (problem,) = r.json()["error"]["problems"]
-    assert problem["where"] == "q" and words in problem["expected"] and "nge-like postingan calon" in problem["expected"]
+    assert (
+        problem["where"] == "q" and words in problem["expected"] and "nge-like postingan calon" in problem["expected"]
+    )
     assert "banjar" not in problem["expected"] and "63.03" not in problem["expected"]
     regions = (await real.get("/api/v1/regions", params={"q": "x" * 101, "lang": lang})).json()["error"]["problems"]
     assert "63.03" in regions[0]["expected"]  # the region search keeps its own words
