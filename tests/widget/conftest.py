@@ -77,6 +77,15 @@ def site(hostile_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         yield url
 
 
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`neutral-timeline serve` over the bundled data, as deployed."""
+    from neutral_timeline.catalog.store import bundled_calendars
+
+    with serving(bundled_calendars(), tmp_path_factory.mktemp("bundled-cache")) as url:
+        yield url
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """One Chromium per test module: Playwright's sync API keeps an event loop running while it is open,

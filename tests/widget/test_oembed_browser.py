@@ -5,15 +5,12 @@ only when our page answers its handshake with the secret WordPress chose."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Page
 
-from neutral_timeline.catalog.store import bundled_calendars
-from tests.serving import serving
 from tests.widget.conftest import Opener, Visit
 from tests.widget.pages import DATE
 from tests.widget.wordpress import CONTENT_WIDTH, HOST_JS_PATH, Embed, embed, host_js, post
@@ -116,12 +113,6 @@ def test_a_page_that_ignores_wordpress_secret_stays_hidden(visit: Visit, wordpre
     iframe = page.locator("iframe.wp-embedded-content")
     assert "clip" in (iframe.get_attribute("style") or "")  # still hidden
     assert iframe.get_attribute("height") == wordpress.tags("iframe")[0]["height"]  # never resized
-
-
-@pytest.fixture(scope="module")
-def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serving(bundled_calendars(), tmp_path_factory.mktemp("cache")) as url:
-        yield url
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
