@@ -66,9 +66,11 @@ class Options:
 
     public_url: str
     presets: tuple[str, ...] = DEFAULT_PRESETS
+    areas: tuple[str, ...] | None = None  # region codes besides the national area; None: every region
 
     def as_json(self) -> dict[str, Any]:
-        return {"public_url": self.public_url, "presets": list(self.presets)}
+        chosen = {"areas": list(self.areas)} if self.areas is not None else {}
+        return {"public_url": self.public_url, "presets": list(self.presets), **chosen}
 
 
 @dataclass(slots=True)
@@ -187,8 +189,9 @@ def feed_names(catalog: Catalog) -> list[str | None]:
     return [None, *catalog.elections]
 
 
-def areas(catalog: Catalog) -> list[str | None]:
-    return [None, *(r.code for r in catalog.regions)]
+def areas(catalog: Catalog, chosen: tuple[str, ...] | None = None) -> list[str | None]:
+    """The national area (None) and every region's code, or the ``chosen`` ones (a bench's sample)."""
+    return [None, *(r.code for r in catalog.regions if chosen is None or r.code in chosen)]
 
 
 @dataclass
@@ -222,7 +225,9 @@ def _feeds_of(job: tuple[str | None, Lang]) -> tuple[dict[str, dict[str, Any]], 
     return entries, (writer.written, writer.unchanged, writer.linked)
 
 
-def _answers(service: Service, lang: Lang) -> Iterator[tuple[str, Question, str, RenderOptions | None]]:
+def _answers(
+    service: Service, lang: Lang, chosen: tuple[str, ...] | None
+) -> Iterator[tuple[str, Question, str, RenderOptions | None]]:
     """Every question besides feeds with its path, format and options, for one language."""
     catalog = service.catalog
     yield paths.ELECTIONS.format(lang=lang), ElectionsQuestion(), "json", None
@@ -232,7 +237,7 @@ def _answers(service: Service, lang: Lang) -> Iterator[tuple[str, Question, str,
         yield paths.RULE.format(lang=lang, rule=rule), RuleQuestion(rule), "json", None
     for election in catalog.elections:
         yield paths.ELECTION_RULES.format(lang=lang, election=election), RulesQuestion(election), "json", None
-        for area in areas(catalog):
+        for area in areas(catalog, chosen):
             question = TimelineQuestion(election, None, area)
             json_path, svg_path = paths.path(question, lang), paths.svg_path(question, lang)
             assert json_path is not None and svg_path is not None
@@ -412,8 +417,8 @@ def export(
     old: dict[str, dict[str, Any]] = before["files"] if before else {}
     service = Service(catalog, options.public_url, max_bytes=8 * 1024 * 1024)
     data_day = catalog.data_revised
-    jobs_list = [(area, lang_) for area in areas(catalog) for lang_ in LANGS]
-    other = [(lang_, *item) for lang_ in LANGS for item in _answers(service, lang_)]
+    jobs_list = [(area, lang_) for area in areas(catalog, options.areas) for lang_ in LANGS]
+    other = [(lang_, *item) for lang_ in LANGS for item in _answers(service, lang_, options.areas)]
     files: dict[str, dict[str, Any]] = {}
     report = Report()
     workers = max(1, min(jobs or os.cpu_count() or 1, 8))
@@ -429,7 +434,7 @@ def export(
             for lang_, path, question, fmt, opts in other:  # the parent renders these while the pool renders feeds
                 files[path] = writer.put(path, shared.rendered(question, fmt, lang_, opts), data_day)
                 advance(1)
-            for region in catalog.regions:
+            for region in (r for r in catalog.regions if options.areas is None or r.code in options.areas):
                 path = paths.REGION.format(code=region.code)
                 files[path] = writer.put(path, service.rendered(RegionQuestion(region.code), "json", "id"), data_day)
             for entries, (written, unchanged, linked) in results:
