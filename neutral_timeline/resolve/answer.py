@@ -183,6 +183,10 @@ class LocalInfo(Record):
     source: Citation
     interpretation: Text
     note: Text | None = None
+    # On a situation's list only: what runs there on the date asked (its phases, day N of M, the
+    # whole stages left out), or, on a day between two of its phases, the next one.
+    phases: tuple[PhaseNow, ...] = ()
+    next: PhaseSpan | None = None
 
 
 @record
