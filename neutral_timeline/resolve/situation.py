@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from neutral_timeline.catalog.model import Catalog, Election, LocalSchedule, Revision
 from neutral_timeline.catalog.regions import Region
@@ -19,6 +20,7 @@ from neutral_timeline.resolve.answer import (
     ElectionSituation,
     FactInfo,
     LocalInfo,
+    LocalNow,
     LocalRegion,
     PhaseNow,
     PhaseSpan,
@@ -161,7 +163,7 @@ def _local_spans(
 
 def locals_in_progress(
     catalog: Catalog, day: date, as_of: date | None, election_id: str | None = None
-) -> tuple[LocalInfo, ...]:
+) -> tuple[LocalNow, ...]:
     """Every local schedule running on ``day`` (of one election, or of all), by voting day, each
     with what runs there that day."""
     return tuple(
@@ -170,21 +172,22 @@ def locals_in_progress(
     )  # fmt: skip
 
 
-def _local_on(catalog: Catalog, info: LocalInfo, day: date) -> LocalInfo:
+def _local_on(catalog: Catalog, info: LocalInfo, day: date) -> LocalNow:
     """``info`` with its phases running on ``day`` (by end, so voting day comes before the counting
     that starts with it), or the next phase on a day between two."""
     spans = [s for s in local_plan(catalog, info.election, info.id).phases if s.key != "stages"]
     running = sorted((s for s in spans if s.start <= day <= s.end), key=lambda s: (s.end, s.start, s.key))
     now = tuple(PhaseNow(s, (day - s.start).days + 1, (s.end - day).days) for s in running)
     after = None if now else min((s for s in spans if s.start > day), key=lambda s: s.start, default=None)
-    return replace(info, phases=now, next=after)
+    given: dict[str, Any] = {f.name: getattr(info, f.name) for f in fields(info)}
+    return LocalNow(**given, phases=now, next=after)
 
 
-def local_message(items: tuple[LocalInfo, ...]) -> Text:
+def local_message(items: tuple[LocalNow, ...]) -> Text:
     """The answer with no election in progress nationally while ``items`` run: what goes on in which
     regions that day (regions doing the same grouped), in both languages."""
 
-    def doing(item: LocalInfo, lang: Lang) -> str:
+    def doing(item: LocalNow, lang: Lang) -> str:
         if not item.phases:  # between two phases, or in stages given longer than its phases
             if item.next is None:
                 return item.name.get(lang)
