@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 from neutral_timeline.catalog.model import Catalog, Election, LocalSchedule, Revision
 from neutral_timeline.catalog.regions import Region
@@ -149,8 +148,9 @@ def announced(catalog: Catalog, day: date) -> tuple[AnnouncedInfo, ...]:
 @lru_cache(maxsize=256)
 def _local_spans(
     catalog: Catalog, as_of: date | None, election_id: str | None
-) -> tuple[tuple[date, date, LocalInfo], ...]:
-    """Every local schedule known ``as_of`` (of one election, or of all) with its span, by voting day."""
+) -> tuple[tuple[date, date, LocalInfo, tuple[PhaseSpan, ...]], ...]:
+    """Every local schedule known ``as_of`` (of one election, or of all) with its span and its phases
+    but the whole stages (by start), by voting day."""
     found = [
         (s.voting_day, s.stages.start, s.stages.end, local_info(catalog, e, s))
         for e in catalog.elections.values()
@@ -158,7 +158,10 @@ def _local_spans(
         for s in e.local_as_of(as_of)
     ]
     found.sort(key=lambda item: (item[0], item[3].id))
-    return tuple((start, end, info) for _, start, end, info in found)
+    return tuple(
+        (start, end, info, tuple(p for p in local_plan(catalog, info.election, info.id).phases if p.key != "stages"))
+        for _, start, end, info in found
+    )
 
 
 def locals_in_progress(
@@ -167,26 +170,50 @@ def locals_in_progress(
     """Every local schedule running on ``day`` (of one election, or of all), by voting day, each
     with what runs there that day."""
     return tuple(
-        _local_on(catalog, info, day) for start, end, info in _local_spans(catalog, as_of, election_id)
+        _local_on(info, spans, day) for start, end, info, spans in _local_spans(catalog, as_of, election_id)
         if start <= day <= end
     )  # fmt: skip
 
 
-def _local_on(catalog: Catalog, info: LocalInfo, day: date) -> LocalNow:
+def _local_on(info: LocalInfo, spans: tuple[PhaseSpan, ...], day: date) -> LocalNow:
     """``info`` with its phases running on ``day`` (by end, so voting day comes before the counting
-    that starts with it), or the next phase on a day between two."""
-    spans = [s for s in local_plan(catalog, info.election, info.id).phases if s.key != "stages"]
+    that starts with it), or the next phase on a day between two (``spans`` by start)."""
     running = sorted((s for s in spans if s.start <= day <= s.end), key=lambda s: (s.end, s.start, s.key))
     now = tuple(PhaseNow(s, (day - s.start).days + 1, (s.end - day).days) for s in running)
-    after = None if now else min((s for s in spans if s.start > day), key=lambda s: s.start, default=None)
-    given: dict[str, Any] = {f.name: getattr(info, f.name) for f in fields(info)}
-    return LocalNow(**given, phases=now, next=after)
+    after = None if now else next((s for s in spans if s.start > day), None)
+    i = info
+    return LocalNow(
+        i.election, i.election_name, i.id, i.kind, i.name, i.regions, i.start, i.end, i.voting_day, i.source,
+        i.interpretation, i.note, now, after,
+    )  # fmt: skip
+
+
+# The messages already written, by what they say (names, phases, dates): a message changes only
+# where a phase starts or ends, so most days reuse one. Bounded in entries.
+_MESSAGES: dict[tuple[object, ...], Text] = {}
 
 
 def local_message(items: tuple[LocalNow, ...]) -> Text:
     """The answer with no election in progress nationally while ``items`` run: what goes on in which
     regions that day (regions doing the same grouped), in both languages."""
+    key = tuple(
+        (
+            tuple(r.name for r in i.regions),
+            i.name,
+            tuple((p.phase.name, p.phase.days, p.phase.end) for p in i.phases),
+            (i.next.name, i.next.start) if i.next is not None else None,
+        )
+        for i in items
+    )
+    known = _MESSAGES.get(key)
+    if known is None:
+        known = _local_message(items)
+        if len(_MESSAGES) < 4096:
+            _MESSAGES[key] = known
+    return known
 
+
+def _local_message(items: tuple[LocalNow, ...]) -> Text:
     def doing(item: LocalNow, lang: Lang) -> str:
         if not item.phases:  # between two phases, or in stages given longer than its phases
             if item.next is None:
