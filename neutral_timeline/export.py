@@ -452,6 +452,10 @@ def export(
                 report.unchanged += unchanged
                 report.linked += linked
                 advance(1)
+        except BaseException:
+            if pool:
+                pool.terminate()  # an error or ^C: stop rendering; the previous manifest stays as it was
+            raise
         finally:
             if pool:
                 pool.close()
