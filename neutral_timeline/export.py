@@ -322,10 +322,11 @@ def previous_manifest(root: Path) -> dict[str, Any] | None:
 def _remove_stale(root: Path, old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> int:
     """Remove the files (and .gz siblings) the previous manifest lists and this export does not."""
     removed = 0
+    base = root.resolve()  # DIR may be given relative or through a symlink
     for path in sorted(set(old) - set(new)):
         target = root / path.lstrip("/")
         for item in (target, target.with_name(target.name + ".gz")):
-            if item.is_file() and root in item.resolve().parents:
+            if item.is_file() and base in item.resolve().parents:  # never a file a symlink leads out of DIR
                 item.unlink()
                 removed += 1
         parent = target.parent
