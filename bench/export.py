@@ -44,8 +44,9 @@ def _mb(n: float) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
-def _subset(root: Path, keep: re.Pattern[str]) -> tuple[int, int, int]:
-    """Files, apparent bytes (with .gz) and du bytes of the manifest paths that ``keep`` matches."""
+def _subset(root: Path, keep: re.Pattern[str], gzip_only: bool = False) -> tuple[int, int, int]:
+    """Files, apparent bytes (with .gz) and du bytes of the manifest paths that ``keep`` matches
+    (``gzip_only``: as `export --gzip-only` would store them, a compressed body only as its .gz)."""
     files = json.loads((root / MANIFEST).read_bytes())["files"]
     seen: set[int] = set()
     count = apparent = used = 0
@@ -54,7 +55,7 @@ def _subset(root: Path, keep: re.Pattern[str]) -> tuple[int, int, int]:
             continue
         count += 1
         for item, size in ((path, entry["bytes"]), (path + ".gz", (entry["gzip"] or {}).get("bytes"))):
-            if size is None:
+            if size is None or (gzip_only and item == path and entry["gzip"]):
                 continue
             apparent += size
             info = (root / item.lstrip("/")).stat()
@@ -120,6 +121,8 @@ def main() -> None:
             row("  of which all.ics feeds", _mb(du), "", f"{files:,} files, apparent {_mb(apparent)}")
             files, apparent, du = _subset(root, re.compile(r"^/(api|elections|static)/"))
             row("  of which JSON, SVG, static", _mb(du), "", f"{files:,} paths, apparent {_mb(apparent)}")
+            files, apparent, du = _subset(root, re.compile(r"^/"), gzip_only=True)
+            row("  on disk with --gzip-only", _mb(du), "", f"apparent {_mb(apparent)}; target <= {TARGET_MB} MB")
             start = time.perf_counter()
             again = export(catalog, root, Options(ORIGIN, presets), jobs=2)
             noop = time.perf_counter() - start

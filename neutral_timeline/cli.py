@@ -178,7 +178,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         public, where = args.public_url, "--public-url"
     else:
         public, where = os.environ.get(PUBLIC_URL_ENV) or DEFAULT_PUBLIC_URL, PUBLIC_URL_ENV
-    options = export.Options(parse_public_url(public, where), export.parse_presets(args.presets))
+    presets = export.parse_presets(args.presets)
+    options = export.Options(parse_public_url(public, where), presets, gzip_only=args.gzip_only)
     root = Path(args.directory)
     export.previous_manifest(root)  # refuse a wrong DIR before loading anything
     report = export.export(_catalog(args), root, options, args.jobs, args.quiet, lang)
@@ -396,6 +397,12 @@ def _parser(_: Callable[[str], str]) -> argparse.ArgumentParser:
     )
     out.add_argument("--jobs", type=int, default=None, help=_("processes rendering feeds (default: one per core)"))
     out.add_argument("--quiet", action="store_true", help=_("no progress bar and no summary"))
+    out.add_argument(
+        "--gzip-only",
+        dest="gzip_only",
+        action="store_true",
+        help=_("write compressed bodies only as .gz, for nginx with gzip_static always and gunzip on"),
+    )
     out.add_argument("--lang", default="id", help=_("id (Bahasa Indonesia, default) or en"))
     out.add_argument("--data", metavar="DIR", help=_("a calendars/ folder (default: the bundled one)"))
     out.set_defaults(run=cmd_export)

@@ -67,9 +67,11 @@ class Options:
     public_url: str
     presets: tuple[str, ...] = DEFAULT_PRESETS
     areas: tuple[str, ...] | None = None  # region codes besides the national area; None: every region
+    gzip_only: bool = False  # write only the .gz of a compressed body (nginx: gzip_static always; gunzip on)
 
     def as_json(self) -> dict[str, Any]:
-        chosen = {"areas": list(self.areas)} if self.areas is not None else {}
+        chosen: dict[str, Any] = {"areas": list(self.areas)} if self.areas is not None else {}
+        chosen |= {"gzip_only": True} if self.gzip_only else {}
         return {"public_url": self.public_url, "presets": list(self.presets), **chosen}
 
 
@@ -131,8 +133,9 @@ class Writer:
     """Writes files under ``root`` atomically, only when their bytes change, hard-linking a body
     already written by this writer."""
 
-    def __init__(self, root: Path, previous: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, root: Path, previous: dict[str, dict[str, Any]], gzip_only: bool = False) -> None:
         self.root = root
+        self.gzip_only = gzip_only
         self.previous = previous
         self.by_sha: dict[str, Path] = {}
         self.written = self.unchanged = self.linked = 0
@@ -174,7 +177,11 @@ class Writer:
         before = self.previous.get(path)
         mtime = _midnight(last_modified) if last_modified else None
         target = self.root / path.lstrip("/")
-        self._put(target, rendered.body, entry["sha256"], mtime, before)
+        if self.gzip_only and rendered.gzipped is not None:
+            entry["stored"] = "gzip"  # the body only as its .gz sibling
+            target.unlink(missing_ok=True)
+        else:
+            self._put(target, rendered.body, entry["sha256"], mtime, before)
         if rendered.gzipped is not None:
             gz = entry["gzip"]
             earlier = (before or {}).get("gzip")
@@ -203,6 +210,7 @@ class _Worker:
     previous: dict[str, dict[str, Any]]
     presets: tuple[str, ...]
     data_day: date
+    gzip_only: bool
 
 
 _STATE: dict[str, _Worker] = {}  # set before the pool forks: the workers inherit it
@@ -212,7 +220,7 @@ def _feeds_of(job: tuple[str | None, Lang]) -> tuple[dict[str, dict[str, Any]], 
     """Every feed of one area in one language: written, with their manifest entries."""
     state = _STATE["worker"]
     area, lang = job
-    writer = Writer(state.root, state.previous)
+    writer = Writer(state.root, state.previous, state.gzip_only)
     entries: dict[str, dict[str, Any]] = {}
     for name in feed_names(state.service.catalog):
         for preset in state.presets:
@@ -314,10 +322,11 @@ def previous_manifest(root: Path) -> dict[str, Any] | None:
 def _remove_stale(root: Path, old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> int:
     """Remove the files (and .gz siblings) the previous manifest lists and this export does not."""
     removed = 0
+    base = root.resolve()  # DIR may be given relative or through a symlink
     for path in sorted(set(old) - set(new)):
         target = root / path.lstrip("/")
         for item in (target, target.with_name(target.name + ".gz")):
-            if item.is_file() and root in item.resolve().parents:
+            if item.is_file() and base in item.resolve().parents:  # never a file a symlink leads out of DIR
                 item.unlink()
                 removed += 1
         parent = target.parent
@@ -338,7 +347,8 @@ def _share(root: Path, files: dict[str, dict[str, Any]]) -> int:
     groups: dict[str, list[Path]] = {}
     for path, entry in files.items():
         target = root / path.lstrip("/")
-        groups.setdefault(entry["sha256"], []).append(target)
+        if entry.get("stored") != "gzip":
+            groups.setdefault(entry["sha256"], []).append(target)
         if entry["gzip"]:
             groups.setdefault(entry["gzip"]["sha256"], []).append(target.with_name(target.name + ".gz"))
     for group in groups.values():
@@ -361,7 +371,7 @@ def _up_to_date(root: Path, before: dict[str, Any] | None, head: dict[str, Any])
     for path, entry in before["files"].items():
         target = root / path.lstrip("/")
         try:
-            if target.stat().st_size != entry["bytes"]:
+            if entry.get("stored") != "gzip" and target.stat().st_size != entry["bytes"]:
                 return False
             if entry["gzip"] and target.with_name(target.name + ".gz").stat().st_size != entry["gzip"]["bytes"]:
                 return False
@@ -422,12 +432,12 @@ def export(
     files: dict[str, dict[str, Any]] = {}
     report = Report()
     workers = max(1, min(jobs or os.cpu_count() or 1, 8))
-    _STATE["worker"] = _Worker(service, root, old, options.presets, data_day)
+    _STATE["worker"] = _Worker(service, root, old, options.presets, data_day, options.gzip_only)
     pool = _pool(workers)  # before the progress bar's thread starts: fork copies no running thread
     with _progress(quiet, len(jobs_list) + len(other), lang) as advance:
         try:
             results = pool.imap_unordered(_feeds_of, jobs_list, chunksize=4) if pool else map(_feeds_of, jobs_list)
-            writer = Writer(root, old)
+            writer = Writer(root, old, options.gzip_only)
             shared = _Shared(service)
             for path, rendered in _static():
                 files[path] = writer.put(path, rendered, None)
@@ -443,6 +453,10 @@ def export(
                 report.unchanged += unchanged
                 report.linked += linked
                 advance(1)
+        except BaseException:
+            if pool:
+                pool.terminate()  # an error or ^C: stop rendering; the previous manifest stays as it was
+            raise
         finally:
             if pool:
                 pool.close()

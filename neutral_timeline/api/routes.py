@@ -20,7 +20,7 @@ from neutral_timeline.errors import NotFoundError, Problem
 from neutral_timeline.i18n import N_, label
 from neutral_timeline.query import parse_date, parse_lang, parse_reminders, today_in
 from neutral_timeline.resolve import paths
-from neutral_timeline.resolve.answer import ElectionListItem, RegionInfo, RuleInfo, Situation, Timeline
+from neutral_timeline.resolve.answer import ElectionListItem, RegionInfo, RuleInfo, Situation, Timeline, Vocabulary
 from neutral_timeline.resolve.check import CheckAnswer
 from neutral_timeline.resolve.questions import (
     ActivitiesQuestion,
@@ -219,7 +219,11 @@ def rule(request: Request, rule: str, lang: LangQ = "id") -> Response:
     return _json(request, RuleQuestion(rule), lang)
 
 
-@api.get(ActivitiesQuestion.PATH, summary="The activity check's vocabulary: areas and activities with their words")
+@api.get(
+    ActivitiesQuestion.PATH,
+    summary="The activity check's vocabulary: areas and activities with their words",
+    response_model=Vocabulary,
+)
 def activities(request: Request, lang: LangQ = "id") -> Response:
     return _json(request, ActivitiesQuestion(), lang)
 

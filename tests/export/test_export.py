@@ -224,3 +224,26 @@ def test_a_wrong_directory_is_refused_and_left_alone(tmp_path: Path) -> None:
         locked.mkdir(mode=0o500)
         refused = _cli(str(locked / "site"), "--lang", "en")
         assert refused.returncode == 2 and "no permission" in refused.stderr
+
+
+@pytest.mark.anyio
+async def test_gzip_only_keeps_just_the_siblings_and_they_are_the_apps_bytes(mini: Catalog, tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    export(mini, root, Options(PUBLIC, ("standard", "none")), jobs=1)
+    full = disk_usage(root)
+    export(mini, root, Options(PUBLIC, ("standard", "none"), gzip_only=True), jobs=1)
+    files = json.loads((root / MANIFEST).read_bytes())["files"]
+    assert disk_usage(root) < full
+    transport = httpx.ASGITransport(app=create_service(mini, Settings(PUBLIC)))
+    async with httpx.AsyncClient(transport=transport, base_url=PUBLIC) as app:
+        for path, entry in files.items():
+            r = await app.get(path, headers={"Accept-Encoding": "identity"})
+            target = root / path.lstrip("/")
+            if entry.get("stored") == "gzip":
+                assert not target.exists() and entry["gzip"]
+                body = gzip.decompress((root / (path.lstrip("/") + ".gz")).read_bytes())
+            else:
+                body = target.read_bytes()
+            assert r.status_code == 200 and r.content == body and r.headers["etag"] == entry["etag"], path
+    assert any(e.get("stored") == "gzip" for e in files.values())
+    assert not any((root / p.lstrip("/")).exists() for p, e in files.items() if e.get("stored") == "gzip")
