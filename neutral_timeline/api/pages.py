@@ -23,7 +23,7 @@ from neutral_timeline.api.settings import public_origin
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, UnsupportedError
-from neutral_timeline.i18n import label
+from neutral_timeline.i18n import N_, label
 from neutral_timeline.query import parse_date, parse_lang
 from neutral_timeline.render import html
 from neutral_timeline.render.formats import RenderOptions
@@ -218,7 +218,7 @@ def oembed(
     maxheight: Annotated[int | None, Query(ge=1, description="The largest height the consumer allows.")] = None,
 ) -> Response:
     if format != "json":
-        raise UnsupportedError([Problem(where="format", what=f"'{format}' is not offered", expected="json")])
+        raise UnsupportedError([Problem.say("format", N_("'{value}' is not offered"), "json", value=format)])
     options, base, catalog = embed.options_from_url(url), _base(request), service(request).catalog
     place = _region(catalog, options.region)
     options = replace(options, region=place.code if place else None)
@@ -235,7 +235,11 @@ def static(request: Request, name: str, v: str | None = None) -> Response:
     found = assets.asset(name)
     if found is None:
         raise NotFoundError(
-            [Problem(where="static", what=f"no file '{name}'", expected="one of: " + ", ".join(assets.NAMES))]
+            [
+                Problem.say(
+                    "static", N_("no file '{name}'"), N_("one of: {names}"), name=name, names=", ".join(assets.NAMES)
+                )
+            ]
         )
     forever = v == found.version  # a versioned URL never changes its bytes
     extra = {**ASSET_HEADERS, **({"Cache-Control": f"public, max-age={YEAR}, immutable"} if forever else {})}
