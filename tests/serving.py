@@ -86,6 +86,19 @@ def serving(
 ) -> Iterator[str]:
     """Start `neutral-timeline serve` over ``data`` (None: the bundled calendars), wait until it answers,
     yield its URL, stop it. ``public_url`` defaults to its own URL; ``env`` adds to the environment."""
+    with server(data, cache, public_url, workers, env) as (url, _):
+        yield url
+
+
+@contextmanager
+def server(
+    data: Path | None,
+    cache: Path,
+    public_url: str | None = None,
+    workers: int = 1,
+    env: Mapping[str, str] | None = None,
+) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """:func:`serving`, yielding the server process too (its workers are its children)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     environ = {**os.environ, "XDG_CACHE_HOME": str(cache), "NEUTRAL_TIMELINE_PUBLIC_URL": public_url or url}
@@ -100,7 +113,7 @@ def serving(
         wait_for(url + "/api/v1/health", process)
         if workers > 1:
             time.sleep(1)  # every worker up
-        yield url
+        yield url, process
     finally:
         stop(process)
 
