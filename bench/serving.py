@@ -43,9 +43,9 @@ http {{
 """
 
 
-def wrk(program: str, url: str, header: str | None) -> tuple[float, float]:
-    """(requests per second, p99 latency in ms) for DURATION seconds."""
-    command = [program, "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url]
+def wrk(program: str, url: str, header: str | None, seconds: int = DURATION) -> tuple[float, float]:
+    """(requests per second, p99 latency in ms) for ``seconds`` (default DURATION)."""
+    command = [program, "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url]
     if header:
         command[1:1] = ["-H", header]
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout

@@ -40,9 +40,6 @@ events {{ worker_connections 4096; }}
 http {{
     access_log off;
     default_type application/octet-stream;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
     include {prefix}/neutral-timeline.conf;
 }}
 """
