@@ -18,7 +18,7 @@ from starlette.responses import Response
 from neutral_timeline.api.cache import Rendered
 from neutral_timeline.api.errors import status_of
 from neutral_timeline.api.responses import HTML, JSON, send
-from neutral_timeline.api.routes import day_asked, feed_items, service
+from neutral_timeline.api.routes import code_of, day_asked, feed_items, service
 from neutral_timeline.api.settings import public_origin
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import Region
@@ -28,6 +28,7 @@ from neutral_timeline.query import parse_date, parse_lang
 from neutral_timeline.render import html
 from neutral_timeline.render.formats import RenderOptions
 from neutral_timeline.render.widget_options import WidgetOptions
+from neutral_timeline.resolve import paths
 from neutral_timeline.resolve.answering import answer
 from neutral_timeline.resolve.questions import CheckQuestion, ElectionsQuestion, SituationQuestion, TimelineQuestion
 from neutral_timeline.resolve.situation import DEFAULT_ZONE
@@ -266,3 +267,31 @@ def timeline_svg(
     question = TimelineQuestion(election_id, parse_date(as_of, "as_of") if as_of else None, code)
     rendered = service(request).rendered(question, "svg", parse_lang(lang), RenderOptions(today=day))
     return send(request, rendered, max_age=max_age, cors=False, extra={**SVG_HEADERS, **(fresh or {})})
+
+
+def _svg_path(request: Request, election_id: str, lang: str, region: str | None) -> Response:
+    """A path-style timeline picture (resolve/paths.py): dated, so without a today marker."""
+    code = code_of(request, region, "region") if region is not None else None
+    question = TimelineQuestion(election_id, None, code)
+    rendered = service(request).rendered(question, "svg", parse_lang(lang), RenderOptions(today=None))
+    return send(request, rendered, cors=False, extra=SVG_HEADERS, last_modified=service(request).catalog.data_revised)
+
+
+@pages.get(
+    paths.SVG,
+    include_in_schema=False,
+    tags=["embed"],
+    summary="An election's timeline as an SVG picture, no today marker",
+)
+def timeline_svg_path(request: Request, election_id: str, lang: str) -> Response:
+    return _svg_path(request, election_id, lang, None)
+
+
+@pages.get(
+    paths.REGIONAL_SVG,
+    include_in_schema=False,
+    tags=["embed"],
+    summary="A region's timeline as an SVG picture, no today marker",
+)
+def regional_timeline_svg_path(request: Request, election_id: str, lang: str, region: str) -> Response:
+    return _svg_path(request, election_id, lang, region)
