@@ -82,9 +82,10 @@ def etag_maps(export: Path) -> tuple[dict[str, str], dict[str, str]]:
         if not SAFE_PATH.match(url):
             raise ConfigError(f"manifest.json, {path}: characters outside A-Z a-z 0-9 . _ ~ / - in a path")
         identity[url] = tag
-        sibling = found.get(path + ".gz")
-        gz_tag = (sibling or {}).get("etag") or entry.get("gzip_etag")
-        if gz_tag is None and (export / (url.lstrip("/") + ".gz")).is_file():
+        sibling = found.get(path + ".gz")  # the .gz listed as a file of its own, or as the entry's "gzip"
+        packed = entry.get("gzip")
+        gz_tag = (sibling or {}).get("etag") or (packed.get("etag") if isinstance(packed, dict) else None)
+        if gz_tag is None and "gzip" not in entry and (export / (url.lstrip("/") + ".gz")).is_file():
             gz_tag = tag[:-1] + '-gzip"'  # the app's tag for the gzip encoding (api/cache.Rendered.of)
         if gz_tag is not None:
             if not STRONG_ETAG.match(gz_tag):
