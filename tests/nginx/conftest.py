@@ -44,8 +44,9 @@ class Stack:
 def export(data: Path, out: Path, public_url: str, cache: Path) -> dict[str, Any]:
     """`neutral-timeline export` as an operator runs it, with the app's public URL; its manifest."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "NEUTRAL_TIMELINE_PUBLIC_URL": public_url}
-    command = [sys.executable, "-m", "neutral_timeline", "export", str(out), "--data", str(data)]
-    subprocess.run(command, check=True, env=env, capture_output=True)
+    command = [sys.executable, "-m", "neutral_timeline", "export", str(out), "--data", str(data), "--quiet"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}"
     manifest: dict[str, Any] = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     return manifest
 
