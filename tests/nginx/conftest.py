@@ -20,10 +20,10 @@ MINI = Path(__file__).parents[1] / "data" / "mini"
 REQUIRED = os.environ.get("NEUTRAL_TIMELINE_REQUIRE_PARSERS") == "1"  # set by `make test`
 
 
-def need(name: str, package: str) -> str:
-    """A Debian program the tests run; `make nginx` installs it. Missing: a failure under `make test`,
-    else a skip that says so (pytest -ra lists it)."""
-    found = program(name)
+def need(name: str, package: str, found: str | None = None) -> str:
+    """A Debian program (or file) the tests run; `make nginx` installs it. Missing: a failure under
+    `make test`, else a skip that says so (pytest -ra lists it)."""
+    found = found or program(name)
     if found:
         return found
     message = f"{name} is missing: run `make nginx` (Debian package {package})"
