@@ -11,7 +11,7 @@ from typing import Any
 
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.resolve import listing
-from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, Situation, Timeline, Vocabulary
+from neutral_timeline.resolve.answer import ElectionListItem, RegionInfo, RuleInfo, Situation, Timeline, Vocabulary
 from neutral_timeline.resolve.check import CheckAnswer, check
 from neutral_timeline.resolve.feed import Feed, feed
 from neutral_timeline.resolve.participation import region_info
@@ -64,7 +64,7 @@ _HANDLERS: dict[type[Question], Callable[[Catalog, Any], Any]] = {
 ANSWER_TYPES: dict[type[Question], Any] = {
     SituationQuestion: Situation,
     TimelineQuestion: Timeline,
-    ElectionsQuestion: tuple[ElectionSummary, ...],
+    ElectionsQuestion: tuple[ElectionListItem, ...],
     RulesQuestion: tuple[RuleInfo, ...],
     RuleQuestion: RuleInfo,
     RegionsQuestion: tuple[RegionInfo, ...],
