@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PO := $(wildcard neutral_timeline/locale/*/LC_MESSAGES/*.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: setup browser parsers wordpress run today test lint bench clean messages
+.PHONY: setup browser parsers wordpress nginx run today test lint bench clean messages
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -38,8 +38,8 @@ run: $(STAMP)
 	$(BIN)/neutral-timeline serve
 
 lint: $(STAMP)
-	$(BIN)/ruff check neutral_timeline tests bench scripts
-	$(BIN)/ruff format --check neutral_timeline tests bench scripts
+	$(BIN)/ruff check neutral_timeline tests bench scripts deploy
+	$(BIN)/ruff format --check neutral_timeline tests bench scripts deploy
 	$(BIN)/mypy
 
 # Browser tests drive Debian's Chromium with Playwright (never a downloaded browser).
@@ -58,6 +58,14 @@ parsers:
 	@grep -qs '"version": "$(ICALJS)"' $(PARSERS)/node_modules/ical.js/package.json || \
 		npm install --silent --no-audit --no-fund --no-save --prefix $(PARSERS) ical.js@$(ICALJS)
 
+# Debian's nginx, run by tests/nginx and bench as a foreground child with a private prefix (never the
+# system service), and libfaketime, which moves the app's clock to just before midnight in one test.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null)
+	@ls /usr/lib/*/faketime/libfaketimeMT.so.1 >/dev/null 2>&1 || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libfaketime >/dev/null)
+
 # WordPress's own embedding code for the oEmbed tests: Debian's wordpress package unpacked, never
 # installed (no web server, no database), into the git-ignored .parsers/wordpress; run by php-cli.
 WORDPRESS := $(PARSERS)/wordpress
@@ -70,7 +78,7 @@ wordpress:
 		dpkg-deb -x wordpress_*.deb root && cd - >/dev/null && rm -rf $(WORDPRESS) && mv $(WORDPRESS).tmp/root $(WORDPRESS) && \
 		rm -rf $(WORDPRESS).tmp)
 
-test: $(STAMP) browser parsers wordpress
+test: $(STAMP) browser parsers wordpress nginx
 	$(BIN)/neutral-timeline validate calendars
 	$(MAKE) lint
 	NEUTRAL_TIMELINE_REQUIRE_PARSERS=1 $(BIN)/pytest

@@ -1,4 +1,4 @@
-"""Benchmarks of the engine and the CLI: `make bench` (or `python -m bench [engine|cli|http|load|feeds|export]`).
+"""Benchmarks of the engine and the CLI: `make bench` (or `python -m bench [engine|cli|http|load|feeds|export|nginx]`).
 
 Machines here are noisy, so every figure is printed next to a baseline measured in the same
 run, as a ratio. Medians of repeated runs are used throughout.
@@ -179,12 +179,15 @@ def cli(runs: int = 21) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("which", nargs="*", help="engine, cli, http, load, feeds and/or export (default: all six)")
+    parser.add_argument(
+        "which", nargs="*", help="engine, cli, http, load, feeds, export and/or nginx (default: all seven)"
+    )
     args = parser.parse_args()
-    unknown = set(args.which) - {"engine", "cli", "http", "load", "feeds", "export"}
+    every = ["engine", "cli", "http", "load", "feeds", "export", "nginx"]
+    unknown = set(args.which) - set(every)
     if unknown:
-        parser.error(f"unknown benchmark(s) {sorted(unknown)}: choose from engine, cli, http, load, feeds, export")
-    for which in args.which or ["engine", "cli", "http", "load", "feeds", "export"]:
+        parser.error(f"unknown benchmark(s) {sorted(unknown)}: choose from {', '.join(every)}")
+    for which in args.which or every:
         if which == "engine":
             engine()
         elif which == "cli":
@@ -205,6 +208,10 @@ def main() -> None:
             from bench import export
 
             export.main()
+        elif which == "nginx":
+            from bench import nginx
+
+            nginx.main()
         print()
 
 

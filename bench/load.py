@@ -13,16 +13,15 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import signal
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import httpx
 
-from bench.serving import CONNECTIONS, NGINX_CONF, ensure, free_port, wait_for
+from bench.serving import CONNECTIONS, NGINX_CONF
+from tests.serving import ensure, free_port, running_nginx, server
 
 DURATION = int(os.environ.get("LOAD_SECONDS", "60"))
 HOSTILE_URLS = 10_000
@@ -132,48 +131,30 @@ async def hostile(url: str, count: int) -> dict[int, int]:
 
 def main() -> None:
     wrk_bin, nginx_bin = ensure("wrk", "wrk"), ensure("nginx", "nginx")
-    port, nginx_port = free_port(), free_port()
-    url, nginx_url = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{nginx_port}"
-    exe = str(Path(sys.executable).parent / "neutral-timeline")
-    ours = subprocess.Popen(
-        [exe, "serve", "--port", str(port), "--workers", "2", "--log-level", "warning"],
-        stdout=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    with tempfile.TemporaryDirectory() as root:
-        try:
-            wait_for(url + "/api/v1/health", ours)
-            time.sleep(1)  # both workers up
-            tags = {path: httpx.get(url + path).headers["etag"] for path in (SITUATION, FEED)}
-            script = Path(root, "mix.lua")
-            values = {"situation": SITUATION, "feed": FEED}
-            values |= {"situation_tag": tags[SITUATION], "feed_tag": tags[FEED]}
-            script.write_text(LUA % values)
-            for path in ("/widget/pilkada-2024?date=2024-11-20", "/?date=2024-11-20&lang=en"):
-                httpx.get(url + path).raise_for_status()
-            before = workers_rss(ours.pid)
-            rps, p99, out = wrk_run(wrk_bin, url + "/", script)
-            after = workers_rss(ours.pid)
-            statuses = {int(s): int(n) for s, n in re.findall(r"^status (\d+) (\d+)$", out, re.M)}
-            socket_errors = re.search(r"Socket errors: (.*)", out)
-            t0 = time.perf_counter()
-            hostile_statuses = asyncio.run(hostile(url, HOSTILE_URLS))
-            hostile_seconds = time.perf_counter() - t0
-            final = workers_rss(ours.pid)
-            www = Path(root, "www")
-            www.mkdir()
-            (www / "situation.json").write_bytes(httpx.get(url + SITUATION).content)
-            Path(root, "nginx.conf").write_text(NGINX_CONF.format(root=root, port=nginx_port))
-            nginx = subprocess.Popen([nginx_bin, "-c", f"{root}/nginx.conf", "-p", root], start_new_session=True)
-            try:
-                wait_for(nginx_url + "/situation.json", nginx)
-                base_rps, base_p99, _ = wrk_run(wrk_bin, nginx_url + "/situation.json", None)
-            finally:
-                os.killpg(nginx.pid, signal.SIGTERM)
-                nginx.wait(timeout=10)
-        finally:
-            os.killpg(ours.pid, signal.SIGTERM)
-            ours.wait(timeout=10)
+    nginx_port = free_port()
+    with tempfile.TemporaryDirectory() as root, server(None, Path(root, "xdg"), workers=2) as (url, ours):
+        tags = {path: httpx.get(url + path).headers["etag"] for path in (SITUATION, FEED)}
+        script = Path(root, "mix.lua")
+        values = {"situation": SITUATION, "feed": FEED}
+        values |= {"situation_tag": tags[SITUATION], "feed_tag": tags[FEED]}
+        script.write_text(LUA % values)
+        for path in ("/widget/pilkada-2024?date=2024-11-20", "/?date=2024-11-20&lang=en"):
+            httpx.get(url + path).raise_for_status()
+        before = workers_rss(ours.pid)
+        rps, p99, out = wrk_run(wrk_bin, url + "/", script)
+        after = workers_rss(ours.pid)
+        statuses = {int(s): int(n) for s, n in re.findall(r"^status (\d+) (\d+)$", out, re.M)}
+        socket_errors = re.search(r"Socket errors: (.*)", out)
+        t0 = time.perf_counter()
+        hostile_statuses = asyncio.run(hostile(url, HOSTILE_URLS))
+        hostile_seconds = time.perf_counter() - t0
+        final = workers_rss(ours.pid)
+        www = Path(root, "www")
+        www.mkdir()
+        (www / "situation.json").write_bytes(httpx.get(url + SITUATION).content)
+        Path(root, "nginx.conf").write_text(NGINX_CONF.format(root=root, port=nginx_port))
+        with running_nginx(nginx_bin, Path(root), nginx_port) as nginx_url:
+            base_rps, base_p99, _ = wrk_run(wrk_bin, nginx_url + "/situation.json", None)
     unexpected = sum(n for s, n in statuses.items() if s not in EXPECTED)
     errors = unexpected + (1 if socket_errors else 0)
     print(f"load: wrk -t2 -c{CONNECTIONS} -d{DURATION}s, a mix of 12 kinds; ours = uvicorn 2 workers; nginx static")

@@ -2,23 +2,21 @@
 
 Both run on loopback in the same run and are loaded by wrk with the same settings, so the
 ratio is what matters. Installs nginx and wrk from Debian when they are missing. Bounded:
-every load lasts DURATION seconds; everything started here is stopped at the end.
+every load lasts DURATION seconds; everything started here is stopped at the end (processes
+are started by tests/serving.py, the one place for that).
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
-import signal
-import socket
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import httpx
+
+from tests.serving import ensure, free_port, running_nginx, serving
 
 DURATION = int(os.environ.get("BENCH_SECONDS", "8"))
 CONNECTIONS = 32
@@ -45,42 +43,9 @@ http {{
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def ensure(program: str, package: str) -> str:
-    found = shutil.which(program) or shutil.which(program, path="/usr/sbin")
-    if found:
-        return found
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", package], check=True, env=env, stdout=subprocess.DEVNULL)
-    found = shutil.which(program) or shutil.which(program, path="/usr/sbin")
-    if not found:
-        raise SystemExit(f"{program} is not available after installing {package}")
-    return found
-
-
-def wait_for(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"server for {url} exited with {process.returncode}")
-        try:
-            httpx.get(url, timeout=1)
-            return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise SystemExit(f"{url} did not answer within 30 s")
-
-
-def wrk(program: str, url: str, header: str | None) -> tuple[float, float]:
-    """(requests per second, p99 latency in ms) for DURATION seconds."""
-    command = [program, "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url]
+def wrk(program: str, url: str, header: str | None, seconds: int = DURATION) -> tuple[float, float]:
+    """(requests per second, p99 latency in ms) for ``seconds`` (default DURATION)."""
+    command = [program, "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url]
     if header:
         command[1:1] = ["-H", header]
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
@@ -93,37 +58,20 @@ def wrk(program: str, url: str, header: str | None) -> tuple[float, float]:
 def main() -> None:
     wrk_bin = ensure("wrk", "wrk")
     nginx_bin = ensure("nginx", "nginx")
-    ours_port, nginx_port = free_port(), free_port()
-    ours_url, nginx_url = f"http://127.0.0.1:{ours_port}", f"http://127.0.0.1:{nginx_port}"
-    exe = str(Path(sys.executable).parent / "neutral-timeline")
-    ours = subprocess.Popen(
-        [exe, "serve", "--port", str(ours_port), "--workers", "2", "--log-level", "warning"],
-        stdout=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    with tempfile.TemporaryDirectory() as root:
-        try:
-            wait_for(ours_url + "/api/v1/health", ours)
-            www = Path(root, "www")
-            www.mkdir()
-            tags: dict[str, tuple[str, str]] = {}
-            for name, path in QUERIES.items():
-                response = httpx.get(ours_url + path)
-                response.raise_for_status()
-                static = "situation.json" if "JSON" in name else "feed.ics"
-                (www / static).write_bytes(response.content)
-                tags[name] = (response.headers["etag"], static)
-            Path(root, "nginx.conf").write_text(NGINX_CONF.format(root=root, port=nginx_port))
-            nginx = subprocess.Popen([nginx_bin, "-c", f"{root}/nginx.conf", "-p", root], start_new_session=True)
-            try:
-                wait_for(nginx_url + "/situation.json", nginx)
-                report(wrk_bin, ours_url, nginx_url, tags)
-            finally:
-                os.killpg(nginx.pid, signal.SIGTERM)
-                nginx.wait(timeout=10)
-        finally:
-            os.killpg(ours.pid, signal.SIGTERM)
-            ours.wait(timeout=10)
+    nginx_port = free_port()
+    with tempfile.TemporaryDirectory() as root, serving(None, Path(root, "xdg"), workers=2) as ours_url:
+        www = Path(root, "www")
+        www.mkdir()
+        tags: dict[str, tuple[str, str]] = {}
+        for name, path in QUERIES.items():
+            response = httpx.get(ours_url + path)
+            response.raise_for_status()
+            static = "situation.json" if "JSON" in name else "feed.ics"
+            (www / static).write_bytes(response.content)
+            tags[name] = (response.headers["etag"], static)
+        Path(root, "nginx.conf").write_text(NGINX_CONF.format(root=root, port=nginx_port))
+        with running_nginx(nginx_bin, Path(root), nginx_port) as nginx_url:
+            report(wrk_bin, ours_url, nginx_url, tags)
 
 
 def report(wrk_bin: str, ours_url: str, nginx_url: str, tags: dict[str, tuple[str, str]]) -> None:

@@ -17,14 +17,14 @@ from starlette.responses import Response
 
 from neutral_timeline.api.cache import Rendered
 from neutral_timeline.api.errors import status_of
-from neutral_timeline.api.responses import DATED_MAX_AGE, HTML, JSON, TODAY_MAX_AGE, send
-from neutral_timeline.api.routes import code_of, feed_items, service
+from neutral_timeline.api.responses import HTML, JSON, send
+from neutral_timeline.api.routes import code_of, day_asked, feed_items, service
 from neutral_timeline.api.settings import public_origin
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, UnsupportedError
 from neutral_timeline.i18n import N_, label
-from neutral_timeline.query import parse_date, parse_lang, today_in
+from neutral_timeline.query import parse_date, parse_lang
 from neutral_timeline.render import html
 from neutral_timeline.render.formats import RenderOptions
 from neutral_timeline.render.widget_options import WidgetOptions
@@ -59,9 +59,12 @@ def _base(request: Request) -> str:
     return public_origin(request.app)
 
 
-def _day(value: str | None, zone: str = DEFAULT_ZONE) -> tuple[date, int]:
-    """The day asked, or today in ``zone`` (a "today" page is cached briefly)."""
-    return (parse_date(value, "date"), DATED_MAX_AGE) if value else (today_in(zone), TODAY_MAX_AGE)
+Fresh = tuple[date, int, dict[str, str] | None]  # the day, the answer's max-age and its extra headers
+
+
+def _day(value: str | None, zone: str = DEFAULT_ZONE) -> Fresh:
+    """The day asked, or today in ``zone`` (a "today" page is cached briefly, never past midnight)."""
+    return day_asked(value or None, zone)
 
 
 def _region(catalog: Catalog, value: str | None) -> Region | None:
@@ -90,12 +93,12 @@ def _html(
     request: Request,
     lang: str,
     headers: dict[str, str],
-    build: Callable[[], tuple[Rendered, int]],
+    build: Callable[[], tuple[Rendered, int, dict[str, str] | None]],
     script: bool = False,
 ) -> Response:
     """Send the page ``build`` renders, or the same mistake as a friendly HTML page (never JSON, never a 500)."""
     try:
-        rendered, max_age = build()
+        rendered, max_age, fresh = build()
     except NeutralTimelineError as exc:
         status = status_of(exc)
         chosen, base = _lang_or_default(lang), _base(request)
@@ -103,7 +106,7 @@ def _html(
         page = html.Page(base, assets.url(base, "widget.css"), script_url, urls={"home": _home_url(base, chosen)})
         body = html.error(status, exc.problems, chosen, page)
         return Response(body, status_code=status, media_type=HTML, headers={**headers, "Cache-Control": "no-store"})
-    return send(request, rendered, max_age=max_age, cors=False, extra=headers)
+    return send(request, rendered, max_age=max_age, cors=False, extra={**headers, **(fresh or {})})
 
 
 @pages.get("/widget/{election_id}", include_in_schema=False)
@@ -116,10 +119,10 @@ def widget(
     region: Annotated[str | None, Query(description="A region code or name, e.g. 63.03.")] = None,
     q: str | None = None,
 ) -> Response:
-    def build() -> tuple[Rendered, int]:
+    def build() -> tuple[Rendered, int, dict[str, str] | None]:
         catalog, base = service(request).catalog, _base(request)
         place = _region(catalog, region)
-        day, max_age = _day(date, place.zone if place else DEFAULT_ZONE)
+        day, max_age, fresh = _day(date, place.zone if place else DEFAULT_ZONE)
         code = place.code if place else None
         options = WidgetOptions(election_id, parse_lang(lang), embed.parse_theme(theme), day if date else None, code)
         answers = service(request)
@@ -143,7 +146,7 @@ def widget(
             urls={"home": _home_url(base, options.lang), "check": f"{base}/widget/{election_id}"},
         )
         title = _title(catalog, options)
-        return answers.page(("widget", options, day, asked), HTML, render), max_age
+        return answers.page(("widget", options, day, asked), HTML, render), max_age, fresh
 
     return _html(request, lang, WIDGET_HEADERS, build, script=True)
 
@@ -183,11 +186,11 @@ def home(
     region: str | None = None,
     q: str | None = None,
 ) -> Response:
-    def build() -> tuple[Rendered, int]:
+    def build() -> tuple[Rendered, int, dict[str, str] | None]:
         answers, base = service(request), _base(request)
         catalog = answers.catalog
         place = _region(catalog, region)  # the answer is the region's (feed events link here with it)
-        chosen, (day, max_age) = parse_lang(lang), _day(date, place.zone if place else DEFAULT_ZONE)
+        chosen, (day, max_age, fresh) = parse_lang(lang), _day(date, place.zone if place else DEFAULT_ZONE)
         asked = " ".join((q or "").split())[:100]  # the "Bolehkah saya ...?" box: a plain GET form
         result = answers.answer(SituationQuestion(day, None, place.code if place else None))
         scheduled = [e for e in answers.answer(ElectionsQuestion()) if e.status == "scheduled"]
@@ -204,7 +207,7 @@ def home(
             page = _home_page(catalog, base, chosen, dated=date is not None)
             return html.home(result, timelines, feeds, chooser, chosen, page, checked)
 
-        return answers.page(("home", chosen, day, date is None, options, asked), HTML, render), max_age
+        return answers.page(("home", chosen, day, date is None, options, asked), HTML, render), max_age, fresh
 
     return _html(request, lang, PAGE_HEADERS, build)
 
@@ -261,11 +264,11 @@ def timeline_svg(
     region: Annotated[str | None, Query(description="A region code or name: adds its local schedules.")] = None,
 ) -> Response:
     place = _region(service(request).catalog, region)
-    day, max_age = _day(date, place.zone if place else DEFAULT_ZONE)
+    day, max_age, fresh = _day(date, place.zone if place else DEFAULT_ZONE)
     code = place.code if place else None
     question = TimelineQuestion(election_id, parse_date(as_of, "as_of") if as_of else None, code)
     rendered = service(request).rendered(question, "svg", parse_lang(lang), RenderOptions(today=day))
-    return send(request, rendered, max_age=max_age, cors=False, extra=SVG_HEADERS)
+    return send(request, rendered, max_age=max_age, cors=False, extra={**SVG_HEADERS, **(fresh or {})})
 
 
 def _svg_path(request: Request, election_id: str, lang: str, region: str | None) -> Response:

@@ -2,14 +2,16 @@
 encoding when the client accepts it, and sets Cache-Control and CORS for data.
 
 A "today" answer changes at local midnight; a dated answer only with the data, so only a dated
-answer says ``Last-Modified`` (the catalog's ``data_revised``, at 00:00 UTC).
+answer says ``Last-Modified`` (the catalog's ``data_revised``, at 00:00 UTC), and a "today" answer
+is fresh for at most TODAY_MAX_AGE and never past its zone's next midnight (``Expires`` says when),
+so no cache in front (nginx, a CDN, a browser) shows yesterday as today.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 
 from starlette.requests import Request
@@ -51,6 +53,18 @@ def accepts_gzip(header: str | None) -> bool:
 
 def http_date(day: date) -> str:
     return format_datetime(datetime.combine(day, time(0, 0), tzinfo=UTC), usegmt=True)
+
+
+def today_freshness(zone: str, now: datetime) -> tuple[date, int, dict[str, str]]:
+    """The local day in ``zone`` at ``now`` (an aware instant), and how a "today" answer for it is sent:
+    its max-age (TODAY_MAX_AGE, cut at the zone's next midnight) and the same instant as ``Expires``."""
+    from zoneinfo import ZoneInfo
+
+    local = now.astimezone(ZoneInfo(zone))
+    midnight = datetime.combine(local.date() + timedelta(days=1), time(0, 0), tzinfo=ZoneInfo(zone))
+    max_age = max(0, min(TODAY_MAX_AGE, int((midnight - now).total_seconds())))
+    expires = now.astimezone(UTC).replace(microsecond=0) + timedelta(seconds=max_age)
+    return local.date(), max_age, {"Expires": format_datetime(expires, usegmt=True)}
 
 
 def unmodified_since(header: str | None, day: date) -> bool:

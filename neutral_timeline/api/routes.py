@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -11,14 +11,14 @@ from starlette.responses import Response
 
 from neutral_timeline import __version__
 from neutral_timeline.api.cache import Rendered
-from neutral_timeline.api.responses import DATED_MAX_AGE, TODAY_MAX_AGE, send
+from neutral_timeline.api.responses import DATED_MAX_AGE, send, today_freshness
 from neutral_timeline.api.service import Service
 from neutral_timeline.api.settings import public_origin
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import NotFoundError, Problem
 from neutral_timeline.i18n import N_, label
-from neutral_timeline.query import parse_date, parse_lang, parse_reminders, today_in
+from neutral_timeline.query import parse_date, parse_lang, parse_reminders
 from neutral_timeline.resolve import paths
 from neutral_timeline.resolve.answer import ElectionListItem, RegionInfo, RuleInfo, Situation, Timeline, Vocabulary
 from neutral_timeline.resolve.check import CheckAnswer
@@ -70,9 +70,19 @@ def service(request: Request) -> Service:
     return found
 
 
-def _json(request: Request, question: Question, lang: str, max_age: int = DATED_MAX_AGE) -> Response:
+def _json(
+    request: Request, question: Question, lang: str, max_age: int = DATED_MAX_AGE, extra: dict[str, str] | None = None
+) -> Response:
     rendered = service(request).rendered(question, "json", parse_lang(lang))
-    return send(request, rendered, max_age=max_age, last_modified=_data_day(request, max_age))
+    return send(request, rendered, max_age=max_age, extra=extra, last_modified=_data_day(request, max_age))
+
+
+def day_asked(value: str | None, zone: str) -> tuple[date, int, dict[str, str] | None]:
+    """The day asked with DATED_MAX_AGE, or today in ``zone`` (the clock is read here, once) with a
+    max-age that ends by the zone's next midnight and the ``Expires`` header saying so."""
+    if value is not None:
+        return parse_date(value, "date"), DATED_MAX_AGE, None
+    return today_freshness(zone, datetime.now(UTC))
 
 
 def _data_day(request: Request, max_age: int = DATED_MAX_AGE) -> date | None:
@@ -82,13 +92,13 @@ def _data_day(request: Request, max_age: int = DATED_MAX_AGE) -> date | None:
 
 def situation_question(
     request: Request, election: str | None, date: str | None, as_of: str | None, region: str | None
-) -> tuple[SituationQuestion, int]:
-    """The canonical question (region as its code, "today" as the region's local day) and its max-age."""
+) -> tuple[SituationQuestion, int, dict[str, str] | None]:
+    """The canonical question (region as its code, "today" as the region's local day), its max-age and
+    extra headers (a "today" answer's ``Expires``)."""
     place = service(request).catalog.regions.find(region, "region") if region else None
-    zone = place.zone if place else DEFAULT_ZONE
-    day, max_age = (parse_date(date, "date"), DATED_MAX_AGE) if date is not None else (today_in(zone), TODAY_MAX_AGE)
+    day, max_age, extra = day_asked(date, place.zone if place else DEFAULT_ZONE)
     question = SituationQuestion(day, election, place.code if place else None, _as_of(as_of))
-    return question, max_age
+    return question, max_age, extra
 
 
 def _as_of(value: str | None) -> date | None:
@@ -121,16 +131,16 @@ def elections(request: Request, lang: LangQ = "id") -> Response:
 def today(
     request: Request, lang: LangQ = "id", date: DateQ = None, as_of: AsOfQ = None, region: RegionQ = None
 ) -> Response:
-    question, max_age = situation_question(request, None, date, as_of, region)
-    return _json(request, question, lang, max_age)
+    question, max_age, extra = situation_question(request, None, date, as_of, region)
+    return _json(request, question, lang, max_age, extra)
 
 
 def check_question(
     request: Request, q: str, election: str | None, date: str | None, region: str | None
-) -> tuple[CheckQuestion, int]:
-    """The canonical check (spacing collapsed, region as its code, "today" in its zone) and its max-age."""
-    situation, max_age = situation_question(request, election, date, None, region)
-    return CheckQuestion(" ".join(q.split()), situation.day, election, situation.region), max_age
+) -> tuple[CheckQuestion, int, dict[str, str] | None]:
+    """The canonical check (spacing collapsed, region as its code, "today" in its zone), its max-age and extra headers."""
+    situation, max_age, extra = situation_question(request, election, date, None, region)
+    return CheckQuestion(" ".join(q.split()), situation.day, election, situation.region), max_age, extra
 
 
 @api.get(
@@ -146,8 +156,8 @@ def check(
     election: Annotated[str | None, Query(description="Only this election (default: all in progress).")] = None,
     region: RegionQ = None,
 ) -> Response:
-    question, max_age = check_question(request, q, election, date, region)
-    return _json(request, question, lang, max_age)
+    question, max_age, extra = check_question(request, q, election, date, region)
+    return _json(request, question, lang, max_age, extra)
 
 
 @api.get("/api/v1/elections/{election}", summary="One election: its schedule and rule windows", response_model=Timeline)
@@ -168,8 +178,8 @@ def election_situation(
     as_of: AsOfQ = None,
     region: RegionQ = None,
 ) -> Response:
-    question, max_age = situation_question(request, election, date, as_of, region)
-    return _json(request, question, lang, max_age)
+    question, max_age, extra = situation_question(request, election, date, as_of, region)
+    return _json(request, question, lang, max_age, extra)
 
 
 @api.get(

@@ -1,0 +1,68 @@
+"""The app (`neutral-timeline serve`) and Debian's nginx in front of it with deploy/nginx's config,
+over an export of the mini catalog: real processes on loopback ports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.serving import configure_nginx, free_port, program, running_nginx, serving
+
+MINI = Path(__file__).parents[1] / "data" / "mini"
+REQUIRED = os.environ.get("NEUTRAL_TIMELINE_REQUIRE_PARSERS") == "1"  # set by `make test`
+
+
+def need(name: str, package: str, found: str | None = None) -> str:
+    """A Debian program (or file) the tests run; `make nginx` installs it. Missing: a failure under
+    `make test`, else a skip that says so (pytest -ra lists it)."""
+    found = found or program(name)
+    if found:
+        return found
+    message = f"{name} is missing: run `make nginx` (Debian package {package})"
+    if REQUIRED:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@dataclass(frozen=True)
+class Stack:
+    app: str  # the app, straight
+    nginx: str  # nginx in front of it
+    export: Path
+    manifest: dict[str, Any]
+    conf: Path
+
+
+def export(data: Path, out: Path, public_url: str, cache: Path) -> dict[str, Any]:
+    """`neutral-timeline export` as an operator runs it, with the app's public URL; its manifest."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "NEUTRAL_TIMELINE_PUBLIC_URL": public_url}
+    command = [sys.executable, "-m", "neutral_timeline", "export", str(out), "--data", str(data), "--quiet"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}"
+    manifest: dict[str, Any] = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return manifest
+
+
+@pytest.fixture(scope="session")
+def nginx_program() -> str:
+    return need("nginx", "nginx")
+
+
+@pytest.fixture(scope="session")
+def stack(nginx_program: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    root = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    public = f"http://127.0.0.1:{port}"  # what nginx answers on: the app builds every link from it
+    with serving(MINI, root / "xdg", public_url=public) as app:
+        manifest = export(MINI, root / "export", public, root / "xdg")
+        conf = configure_nginx(root / "export", app.removeprefix("http://"), port, public, root / "conf")
+        with running_nginx(nginx_program, conf, port) as url:
+            yield Stack(app, url, root / "export", manifest, conf)

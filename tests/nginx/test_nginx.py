@@ -1,0 +1,309 @@
+"""Through nginx and straight from the app, the same addresses give the same answers: status, bytes
+(after gunzip, and the gzip bytes themselves), and the headers that matter, 304s included.
+
+nginx serves the export from disk with the app's ETags (deploy/nginx/configure.py reads them from
+manifest.json), and proxies everything else to the app through a cache bounded in bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import re
+import time
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+
+from tests.nginx.conftest import MINI, Stack, need
+from tests.serving import CONFIGURE, configure_nginx, free_port, running_nginx, serving
+
+pytestmark = pytest.mark.slow
+
+# What a client or a cache acts on; Date, Server, Connection and nginx's X-Cache are not compared.
+HEADERS = (
+    "content-type",
+    "content-encoding",
+    "etag",
+    "last-modified",
+    "cache-control",
+    "expires",
+    "vary",
+    "access-control-allow-origin",
+    "access-control-expose-headers",
+    "x-content-type-options",
+    "referrer-policy",
+    "content-security-policy",
+    "cross-origin-resource-policy",
+    "x-frame-options",
+    "content-disposition",
+)
+GZIP = {"Accept-Encoding": "gzip, deflate, br"}
+IDENTITY = {"Accept-Encoding": "identity"}
+ORIGIN = {"Origin": "https://news.example"}
+
+
+def configure_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("nginx_configure", CONFIGURE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class Answer:
+    """One response: status, headers, the bytes on the wire and the bytes after gunzip."""
+
+    def __init__(self, response: httpx.Response, raw: bytes) -> None:
+        self.status = response.status_code
+        self.headers = response.headers
+        self.raw = raw
+        self.body = gzip.decompress(raw) if response.headers.get("content-encoding") == "gzip" and raw else raw
+
+    def compared(self, skip: tuple[str, ...] = ()) -> dict[str, str | None]:
+        return {name: self.headers.get(name) for name in HEADERS if name not in skip}
+
+
+def get(url: str, headers: dict[str, str] | None = None, method: str = "GET") -> Answer:
+    with httpx.Client(timeout=30) as client, client.stream(method, url, headers=headers or {}) as response:
+        return Answer(response, b"".join(response.iter_raw()))
+
+
+def exported_sample(stack: Stack) -> list[str]:
+    """Every exported kind, evenly spread: all JSON, SVG and assets, every fourth feed (at least 40 in all)."""
+    paths = sorted(p for p in configure_module().entries(stack.manifest) if not p.endswith(".gz"))
+    paths = ["/" + p.lstrip("/") for p in paths]
+    feeds = [p for p in paths if p.startswith("/ics/")]
+    return [p for p in paths if not p.startswith("/ics/")] + feeds[::4]
+
+
+def test_the_export_is_sampled_widely(stack: Stack) -> None:
+    sample = exported_sample(stack)
+    kinds = {p.split("/")[1] for p in sample} | {p.rsplit(".", 1)[-1] for p in sample}
+    assert {"ics", "api", "elections", "static", "json", "svg", "css", "js"} <= kinds
+    assert len(sample) >= 40
+
+
+@pytest.mark.parametrize("encoding", [IDENTITY, GZIP], ids=["identity", "gzip"])
+def test_exported_addresses_answer_as_the_app(stack: Stack, encoding: dict[str, str]) -> None:
+    for path in exported_sample(stack):
+        for extra in ({}, ORIGIN):
+            headers = encoding | extra
+            direct, through = get(stack.app + path, headers), get(stack.nginx + path, headers)
+            assert (through.status, direct.status) == (200, 200), path
+            assert "x-cache" not in through.headers, f"{path}: proxied, not served from the export"
+            assert through.body == direct.body, path
+            assert through.raw == direct.raw, f"{path}: the .gz is not the app's gzip"
+            assert through.compared() == direct.compared(), path
+
+
+def test_exported_answers_are_precompressed(stack: Stack) -> None:
+    """gzip_static serves the export's .gz: a feed is sent compressed, with the gzip ETag."""
+    path = next(p for p in exported_sample(stack) if p.endswith(".ics"))
+    answer = get(stack.nginx + path, GZIP)
+    assert answer.headers["content-encoding"] == "gzip" and answer.headers["etag"].endswith('-gzip"')
+    assert answer.raw == (stack.export / (path.lstrip("/") + ".gz")).read_bytes()
+    assert answer.headers["content-type"] == "text/calendar; charset=utf-8"
+
+
+@pytest.mark.parametrize("encoding", [IDENTITY, GZIP], ids=["identity", "gzip"])
+def test_exported_304s(stack: Stack, encoding: dict[str, str]) -> None:
+    """If-None-Match with the ETag from either side, in the forms clients send, is a 304 from both;
+    If-Modified-Since with the Last-Modified from either side too; a stale ETag is a 200."""
+    for path in exported_sample(stack)[::3]:
+        direct, through = get(stack.app + path, encoding), get(stack.nginx + path, encoding)
+        for tag in {direct.headers["etag"], through.headers["etag"]}:
+            for header in (tag, f"W/{tag}", f'"0123", {tag}', "*"):
+                for url in (stack.app, stack.nginx):
+                    answer = get(url + path, encoding | {"If-None-Match": header})
+                    assert answer.status == 304 and answer.body == b"", (url, path, header)
+                    assert answer.headers["etag"] == tag and answer.headers["cache-control"], (url, path)
+            stale = encoding | {"If-None-Match": tag[:-1] + 'x"'}
+            assert get(stack.nginx + path, stale).status == 200 == get(stack.app + path, stale).status
+        for modified in {direct.headers.get("last-modified"), through.headers.get("last-modified")} - {None}:
+            for url in (stack.app, stack.nginx):
+                assert get(url + path, encoding | {"If-Modified-Since": str(modified)}).status == 304, (url, path)
+            before = (parsedate_to_datetime(str(modified)) - timedelta(days=1)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+            assert get(stack.nginx + path, encoding | {"If-Modified-Since": before}).status == 200
+        if "last-modified" not in direct.headers:  # an asset: no date to compare, never a 304 by date
+            since = {"If-Modified-Since": "Fri, 01 Jan 2100 00:00:00 GMT"}
+            assert get(stack.nginx + path, since).status == 200 == get(stack.app + path, since).status
+
+
+def test_other_encodings_of_the_same_tag_are_not_304s(stack: Stack) -> None:
+    """The gzip ETag from a client that no longer takes gzip is not its representation: 200, as from the app."""
+    path = next(p for p in exported_sample(stack) if p.endswith(".ics"))
+    tag = get(stack.nginx + path, GZIP).headers["etag"]
+    for url in (stack.app, stack.nginx):
+        assert get(url + path, IDENTITY | {"If-None-Match": tag}).status == 200
+
+
+def proxied(stack: Stack) -> list[str]:
+    """Addresses nginx sends to the app: query-style, "today", pages, checks, misses and refusals."""
+    widget = httpx.QueryParams({"url": f"{stack.nginx}/widget/testvote-2028?lang=en"})
+    exported = exported_sample(stack)[0]
+    return [
+        "/api/v1/today",
+        "/api/v1/today?lang=en&region=32.79",
+        "/api/v1/today?date=2028-11-01",
+        "/api/v1/elections?lang=en",
+        "/api/v1/elections?junk=1",
+        "/api/v1/elections/testvote-2028/situation?date=2028-10-03",
+        "/api/v1/elections/testvote-2028/timeline",
+        "/api/v1/check?q=nge-like%20postingan%20calon",
+        "/api/v1/check?q=like&date=2028-10-03&lang=en",
+        "/api/v1/regions?q=banjar",
+        "/api/v1/feeds?region=32.79",
+        "/api/v1/health",
+        "/ics/testvote-2028.ics?reminders=minimal",
+        "/ics/all.ics?lang=en&region=31.71&download=true",
+        "/widget/testvote-2028",
+        "/widget/testvote-2028?lang=en&date=2028-10-03&theme=dark",
+        f"/oembed?{widget}",
+        "/",
+        "/?lang=en&date=2028-10-03",
+        "/elections/testvote-2028/timeline.svg",
+        "/static/widget.js?v=0",
+        exported + "?download=true",  # an exported path with a query string: the app's answer
+        # misses and refusals: the app's own answers, never cached
+        "/api/v1/elections/nope/timeline",
+        "/nope",
+        "/ics/nope.ics",
+        "/widget/nope",
+        "/api/v1/today?date=2028-13-45",
+        "/api/v1/regions?q=",
+        "/manifest.json",
+        "/ics/id/",
+    ]
+
+
+def today_semantics(answer: Answer) -> None:
+    """A "today" answer through nginx: "public" and the app's Expires, by the zone's next midnight."""
+    assert answer.headers["cache-control"] == "public"
+    expires = parsedate_to_datetime(answer.headers["expires"])
+    sent = parsedate_to_datetime(answer.headers["date"])
+    assert timedelta(0) <= expires - sent <= timedelta(seconds=300)
+
+
+@pytest.mark.parametrize("encoding", [IDENTITY, GZIP], ids=["identity", "gzip"])
+def test_proxied_addresses_answer_as_the_app(stack: Stack, encoding: dict[str, str]) -> None:
+    for path in proxied(stack):
+        direct = get(stack.app + path, encoding | ORIGIN)
+        for attempt in ("first", "again"):  # the second may come from nginx's cache
+            through = get(stack.nginx + path, encoding | ORIGIN)
+            assert through.status == direct.status, (path, attempt)
+            today = "expires" in direct.headers
+            if direct.headers.get("content-type", "").startswith("text/html") or today:
+                # a today page or answer is the same but for the moment it was made
+                assert len(through.body) == len(direct.body) or today, (path, attempt)
+            else:
+                assert through.body == direct.body, (path, attempt)
+            skip = ("cache-control", "expires") if today else ()
+            assert through.compared(skip) == direct.compared(skip), (path, attempt)
+            if today:
+                today_semantics(through)
+            if direct.status >= 400:
+                assert through.headers.get("x-cache") in (None, "MISS", "BYPASS", "EXPIRED"), path
+                assert direct.headers.get("cache-control") in (None, "no-store"), path
+
+
+def test_the_proxy_cache_serves_repeats_and_304s(stack: Stack) -> None:
+    path = "/api/v1/elections/testvote-2028/situation?date=2028-10-03&lang=en"
+    first = get(stack.nginx + path, IDENTITY)
+    again = get(stack.nginx + path, IDENTITY)
+    assert again.headers["x-cache"] == "HIT" and again.body == first.body
+    tag = first.headers["etag"]
+    for header in (tag, f"W/{tag}", f'"0", {tag}'):
+        answer = get(stack.nginx + path, IDENTITY | {"If-None-Match": header})
+        assert answer.status == 304 and answer.headers["etag"] == tag
+        assert answer.headers["x-cache"] == "HIT"
+    since = IDENTITY | {"If-Modified-Since": first.headers["last-modified"]}
+    assert get(stack.nginx + path, since).status == 304
+    # the gzip class is in the key: a gzip client gets the gzip bytes, not the identity ones cached above
+    packed = get(stack.nginx + path, {"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip" and packed.body == first.body
+    assert packed.headers["etag"] != tag
+
+
+def test_head_is_get_without_a_body(stack: Stack) -> None:
+    for path in (exported_sample(stack)[0], "/api/v1/elections?lang=en"):
+        head, full = get(stack.nginx + path, method="HEAD"), get(stack.nginx + path)
+        assert head.status == 200 and head.raw == b""
+        assert head.compared() == full.compared()
+
+
+def test_cors_preflight_is_the_apps(stack: Stack) -> None:
+    preflight = ORIGIN | {"Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "If-None-Match"}
+    for path in (exported_sample(stack)[0], "/api/v1/today"):
+        direct = get(stack.app + path, preflight, method="OPTIONS")
+        through = get(stack.nginx + path, preflight, method="OPTIONS")
+        assert through.status == direct.status == 200
+        assert through.headers["access-control-allow-methods"] == direct.headers["access-control-allow-methods"]
+
+
+def test_the_client_never_chooses_the_host(stack: Stack) -> None:
+    """An unknown Host is the app's refusal; forged forwarding headers change no link, cached or not."""
+    evil = {"Host": "evil.example"}
+    direct, through = get(stack.app + "/api/v1/today", evil), get(stack.nginx + "/api/v1/today", evil)
+    assert through.status == direct.status == 400 and through.body == direct.body
+    forged = {"X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https", "Forwarded": "host=evil.example"}
+    for path in ("/api/v1/feeds", "/", "/widget/testvote-2028"):
+        for headers in (forged, forged | {"Host": "localhost"}):
+            answer = get(stack.nginx + path, headers)
+            assert answer.status == 200 and b"evil.example" not in answer.body, path
+            assert stack.nginx.encode() in answer.body, path  # links from the public URL
+
+
+def test_the_cache_is_bounded_in_bytes(stack: Stack) -> None:
+    text = (stack.conf / "neutral-timeline.conf").read_text()
+    assert re.search(r"proxy_cache_path \S+ .*max_size=64m", text)
+    assert 'proxy_cache_key "$request_uri|$nt_gzip"' in text and "$host" not in text.split("proxy_cache_key")[1][:40]
+
+
+def test_configure_refuses_a_missing_export(tmp_path: Path) -> None:
+    module = configure_module()
+    args = module.parser().parse_args(
+        ["--export", str(tmp_path), "--upstream", "127.0.0.1:1", "--public-url", "http://x.example", "--out", "o"]
+    )
+    with pytest.raises(module.ConfigError, match=r"manifest.json: not found; expected an export"):
+        module.configure(args)
+
+
+FAKETIME = next(Path("/usr/lib").glob("*/faketime/libfaketimeMT.so.1"), Path("/usr/lib/faketime/libfaketimeMT.so.1"))
+LEAD = 20  # seconds from the test's start to the app's midnight
+
+
+def test_a_cached_today_answer_expires_at_midnight(stack: Stack, nginx_program: str, tmp_path: Path) -> None:
+    """The app's clock is moved (libfaketime) to LEAD seconds before midnight in Jakarta: nginx caches its
+    "today" answer for those seconds only, then asks again and gets the new day."""
+    need("libfaketimeMT.so.1", "libfaketime", str(FAKETIME) if FAKETIME.exists() else None)
+    now = datetime.now(UTC)
+    jakarta = now.astimezone(ZoneInfo("Asia/Jakarta"))
+    midnight = datetime.combine(jakarta.date() + timedelta(days=1), datetime.min.time(), ZoneInfo("Asia/Jakarta"))
+    offset = int((midnight - now).total_seconds()) - LEAD  # the app's clock reaches midnight LEAD s from now
+    env = {"LD_PRELOAD": str(FAKETIME), "FAKETIME": f"{offset:+d}"}
+    port = free_port()
+    public = f"http://127.0.0.1:{port}"
+    with serving(MINI, tmp_path / "xdg", public_url=public, env=env) as app:
+        conf = configure_nginx(stack.export, app.removeprefix("http://"), port, public, tmp_path / "conf")
+        with running_nginx(nginx_program, conf, port) as url:
+            first = get(url + "/api/v1/today")
+            day: Any = first.body.decode()
+            assert first.headers["x-cache"] == "MISS"
+            expires = parsedate_to_datetime(first.headers["expires"])
+            assert midnight - timedelta(seconds=1) <= expires <= midnight  # in the app's (moved) time
+            again = get(url + "/api/v1/today")
+            assert again.headers["x-cache"] == "HIT" and again.body == first.body
+            assert (datetime.now(UTC) - now).total_seconds() < LEAD - 2, "too slow a start to test before midnight"
+            time.sleep(max(0.0, LEAD + 1 - (datetime.now(UTC) - now).total_seconds()))
+            later = get(url + "/api/v1/today")
+            assert later.headers["x-cache"] in ("MISS", "EXPIRED")
+            assert later.body != first.body
+            assert f'"{(jakarta.date() + timedelta(days=1)).isoformat()}"' in later.body.decode()
+            assert f'"{jakarta.date().isoformat()}"' in day
