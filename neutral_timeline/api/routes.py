@@ -18,7 +18,7 @@ from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.i18n import label
 from neutral_timeline.query import parse_date, parse_lang, parse_reminders, today_in
-from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, Situation, Timeline
+from neutral_timeline.resolve.answer import ElectionSummary, RegionDetail, RegionInfo, RuleInfo, Situation, Timeline
 from neutral_timeline.resolve.check import CheckAnswer
 from neutral_timeline.resolve.questions import (
     CheckQuestion,
@@ -178,7 +178,9 @@ def regions(
     return _json(request, RegionsQuestion(q, limit), "id")
 
 
-@api.get(RegionQuestion.PATH, summary="One region: its province and time zone", response_model=RegionInfo)
+@api.get(
+    RegionQuestion.PATH, summary="One region: its province, time zone and participation", response_model=RegionDetail
+)
 def region_by_code(request: Request, code: str) -> Response:
     return _json(request, RegionQuestion(code), "id")
 

@@ -1,0 +1,130 @@
+"""The web component decides "today" itself, from answers that do not depend on the day.
+
+A static host or CDN serves the timeline and the region's answer for as long as the data version
+stands; the browser derives what applies on a day from them, so it can never show yesterday as
+today. Two checks in real Chromium over the real catalog: what the component derives equals the
+server's situation on every day something starts or ends (and the days either side), for regions
+that take part, that do not, that have their own circulars and that vote again on a local
+schedule; and with the browser's clock just before a zone's midnight, it turns at that midnight
+without a reload.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+
+from tests.serving import serving
+from tests.widget.conftest import Host
+from tests.widget.pages import article
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+CALENDARS = Path(__file__).parents[2] / "calendars"
+# National; a regency that takes part with its own 2020 circular (Banjar); one that did not take part
+# in 2020 with a 2023 circular (Batang); a province with no race of its own in 2020 or 2024 (DI
+# Yogyakarta); a Jakarta administrative city (governor race only); the 2025 re-election (Kabupaten
+# Bangka) and its province, whose regions vote again; a regency with two re-votes (Barito Utara); the
+# province of Papua (a governor re-vote) and one of its regencies; Kaimana (a circular, zone UTC+9).
+REGIONS = (None, "63.03", "33.25", "34", "31.71", "19.01", "19", "62.05", "91", "91.03", "92.08")
+# The facts the widget shows, as the server's situation for one election states them.
+FACTS = ("in_progress", "phases", "rule_ids", "upcoming", "countdown", "participation")
+
+# The component's own derivation, run in the page for many days at once; each fact comes back as the
+# SHA-256 of its JSON (the whole rules, phases and notes, not only ids), to compare with the server's.
+DERIVE = """async ([site, jobs, facts]) => {
+  const Element = customElements.get("neutral-timeline"), get = async (url) => (await fetch(url)).json();
+  const sha = async (value) => Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256",
+    new TextEncoder().encode(JSON.stringify(value)))), (b) => b.toString(16).padStart(2, "0")).join("");
+  const out = [];
+  for (const [election, region, lang, days] of jobs) {
+    const place = region ? await get(`${site}/api/v1/regions/${region}`) : null;
+    const tl = await get(`${site}/api/v1/elections/${election}/timeline?lang=${lang}` + (region ? `&region=${region}` : ""));
+    for (const day of days) {
+      const sit = Element.situation(tl, place, day, lang), es = sit.elections[0], found = {};
+      for (const key of facts) found[key] = await sha(es[key]);
+      for (const key of ["rules", "reporting", "date", "zone"]) found[key] = await sha(sit[key]);
+      out.push({ facts: found, rule_ids: es.rule_ids, in_progress: es.in_progress });
+    }
+  }
+  return out;
+}"""
+
+
+def sha(value: Any) -> str:
+    """As the page's ``sha``: the SHA-256 of the value's JSON as JSON.stringify writes it."""
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`neutral-timeline serve` over the real catalog."""
+    with serving(CALENDARS, tmp_path_factory.mktemp("cache")) as url:
+        yield url
+
+
+def edges(timeline: dict[str, Any]) -> list[str]:
+    """Every day a phase or a rule's stretch starts or ends, on every schedule, and the days either side."""
+    found: set[date] = set()
+    for schedule in timeline["schedules"]:
+        spans = [*schedule["phases"], *schedule["rules"], schedule]
+        for span in spans:
+            for end in (span["start"], span["end"]):
+                if end is not None:
+                    day = date.fromisoformat(end)
+                    found |= {day - timedelta(days=1), day, day + timedelta(days=1)}
+    return sorted(d.isoformat() for d in found)
+
+
+def test_the_component_derives_what_the_server_answers_on_every_edge(browser: Browser, host: Host, real: str) -> None:
+    started = time.monotonic()
+    jobs = []
+    with httpx.Client(base_url=real, timeout=30) as client:
+        for election in client.get("/api/v1/elections").json():
+            for region in REGIONS:
+                lang = "en" if len(jobs) % 2 else "id"
+                params = {"lang": lang} | ({"region": region} if region else {})
+                found = client.get(f"/api/v1/elections/{election['id']}/timeline", params=params).json()
+                jobs.append((election["id"], region, lang, edges(found)))
+        page = browser.new_context().new_page()
+        host.pages["/derive"] = article(f'<script src="{real}/static/widget.js"></script>')
+        page.goto(host.url + "/derive")
+        page.wait_for_function("customElements.get('neutral-timeline') !== undefined")
+        derived = page.evaluate(DERIVE, [real, jobs, FACTS])
+        browsed = time.monotonic()
+
+        def server(pair: tuple[str, str | None, str, str]) -> dict[str, Any]:
+            election, region, lang, day = pair
+            params = {"lang": lang, "date": day} | ({"region": region} if region else {})
+            found: dict[str, Any] = client.get(f"/api/v1/elections/{election}/situation", params=params).json()
+            return found
+
+        pairs = [(e, r, lang, day) for e, r, lang, days in jobs for day in days]
+        with ThreadPoolExecutor(4) as pool:
+            expected = list(pool.map(server, pairs))
+    assert len(derived) == len(expected) == len(pairs)
+    wrong = []
+    for (election, region, _, day), mine, theirs in zip(pairs, derived, expected, strict=True):
+        said = {key: sha(theirs["elections"][0][key]) for key in FACTS}
+        said |= {key: sha(theirs[key]) for key in ("rules", "reporting", "date", "zone")}
+        if mine["facts"] != said:
+            wrong.append((election, region, day, [k for k in said if mine["facts"][k] != said[k]]))
+    elapsed = time.monotonic() - started
+    print(
+        f"\n{len(pairs)} (date, region) pairs, {len(jobs)} timelines: {elapsed:.1f} s, browser {browsed - started:.1f} s"
+    )
+    assert wrong == [], f"{len(wrong)} of {len(pairs)} differ; first: {wrong[:2]}"
+    # Every kind of day was met: the re-votes, days with and without an election in progress.
+    assert len(pairs) >= 500
+    assert {m["in_progress"] for m in derived} == {True, False}
+    assert any(e == "pilkada-2024" and r == "19.01" and d == "2025-08-27" for e, r, _, d in pairs)
