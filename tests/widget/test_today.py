@@ -128,3 +128,47 @@ def test_the_component_derives_what_the_server_answers_on_every_edge(browser: Br
     assert len(pairs) >= 500
     assert {m["in_progress"] for m in derived} == {True, False}
     assert any(e == "pilkada-2024" and r == "19.01" and d == "2025-08-27" for e, r, _, d in pairs)
+
+
+SHOWN = """() => Array.from(document.querySelectorAll("neutral-timeline"), (el) => {
+  const box = el.shadowRoot.querySelector(".nt[data-date]");
+  return box && [box.dataset.date, box.querySelector(".nt-kicker time").getAttribute("datetime"),
+    box.querySelector(".nt-count").textContent];
+})"""
+
+
+def test_the_widget_turns_at_the_zones_midnight_without_a_reload(browser: Browser, host: Host, real: str) -> None:
+    """Kabupaten Kaimana is on Asia/Jayapura (UTC+9), the national widget on Asia/Jakarta (UTC+7); the
+    browser itself is in Los Angeles. Two seconds before midnight in Kaimana it is 26 November 2024
+    there; two seconds later it is voting day there, and still the 26th in Jakarta until 17:00 UTC."""
+    from datetime import UTC, datetime
+
+    context = browser.new_context(timezone_id="America/Los_Angeles", locale="en-US")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.clock.install(time=datetime(2024, 11, 26, 14, 59, 58, tzinfo=UTC))
+    body = (
+        f'<script src="{real}/static/widget.js"></script>'
+        '<neutral-timeline election="pilkada-2024" region="92.08" lang="en"></neutral-timeline>'
+        '<neutral-timeline election="pilkada-2024" lang="en"></neutral-timeline>'
+    )
+    host.pages["/midnight"] = article(body)
+    page.goto(host.url + "/midnight")
+    page.wait_for_function(f"({SHOWN})().every(Boolean)")
+    eve = page.evaluate(SHOWN)
+    assert [s[:2] for s in eve] == [["2024-11-26", "2024-11-26"]] * 2
+    assert [s[2] for s in eve] == ["1 day to voting day (27 November 2024)"] * 2
+    fetched = len(requests)
+    page.clock.run_for(3_000)  # 00:00:01 in Kaimana, 22:00:01 in Jakarta
+    kaimana, national = page.evaluate(SHOWN)
+    assert kaimana[:2] == ["2024-11-27", "2024-11-27"] and kaimana[2] == "Today is voting day"
+    assert national[:2] == ["2024-11-26", "2024-11-26"]
+    page.clock.run_for(2 * 3600_000 - 2_000)  # 23:59:59 in Jakarta
+    assert page.evaluate(SHOWN)[1][0] == "2024-11-26"
+    page.clock.run_for(2_000)  # 00:00:01 in Jakarta
+    assert page.evaluate(SHOWN)[1][:2] == ["2024-11-27", "2024-11-27"]
+    page.clock.run_for(24 * 3600_000)  # a day later, both say so; nothing was fetched again
+    assert [s[0] for s in page.evaluate(SHOWN)] == ["2024-11-28", "2024-11-28"]
+    assert len(requests) == fetched
+    context.close()
