@@ -9,6 +9,7 @@ import httpx
 from pydantic import TypeAdapter
 
 from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, QueryError, UnsupportedError
+from neutral_timeline.i18n import N_
 from neutral_timeline.render.formats import RenderOptions
 from neutral_timeline.resolve.questions import Question
 from neutral_timeline.text import DEFAULT_LANG, Lang
@@ -44,8 +45,12 @@ class Client:
         except httpx.HTTPError as exc:
             raise RemoteError(
                 [
-                    Problem(
-                        where=self.base_url + path, what=f"cannot reach the server: {exc}", suggestion="check --server"
+                    Problem.say(
+                        self.base_url + path,
+                        N_("cannot reach the server: {reason}"),
+                        None,
+                        N_("check --server"),
+                        reason=exc,
                     )
                 ]
             ) from None
@@ -56,7 +61,13 @@ class Client:
             problems = [Problem(**p) for p in error["problems"]]
         except (ValueError, KeyError, TypeError):
             problems = [
-                Problem(where=self.base_url + path, what=f"HTTP {response.status_code}: not a neutral-timeline answer")
+                Problem.say(
+                    self.base_url + path,
+                    N_("HTTP {status}: not a neutral-timeline answer"),
+                    None,
+                    N_("check --server"),
+                    status=response.status_code,
+                )
             ]
             raise RemoteError(problems) from None
         kind = {404: NotFoundError, 422: QueryError, 501: UnsupportedError}.get(response.status_code, RemoteError)
@@ -71,7 +82,7 @@ class Client:
         from neutral_timeline.resolve.questions import FeedQuestion
 
         if isinstance(question, FeedQuestion):
-            problem = Problem(where="question", what="a feed is served as iCalendar, not JSON", expected="rendered()")
+            problem = Problem.say("question", N_("a feed is served as iCalendar, not JSON"), "rendered()")
             raise UnsupportedError([problem])
         path, params = question.address()
         response = self._get(path, {**params, "lang": lang})

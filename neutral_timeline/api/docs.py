@@ -20,6 +20,7 @@ from starlette.responses import Response
 from neutral_timeline.api.cache import Rendered
 from neutral_timeline.api.responses import HTML, send
 from neutral_timeline.errors import NotFoundError, Problem
+from neutral_timeline.i18n import N_
 
 FILES = Path(fastapi_offline.__file__).parent / "static"
 MEDIA = {
@@ -77,6 +78,14 @@ def file(request: Request, name: str) -> Response:
     media = "text/javascript; charset=utf-8" if name == "start.js" else MEDIA.get(name)
     if media is None:
         raise NotFoundError(
-            [Problem(where="docs", what=f"no file '{name}'", expected="one of: start.js, " + ", ".join(MEDIA))]
+            [
+                Problem.say(
+                    "docs",
+                    N_("no file '{name}'"),
+                    N_("one of: {names}"),
+                    name=name,
+                    names=", ".join(["start.js", *MEDIA]),
+                )
+            ]
         )
     return send(request, Rendered.of(_file(name), media), max_age=DAY, cors=False, extra=SECURITY)

@@ -7,6 +7,7 @@ The texts are in the reader's language: ``lang=en`` in the query, else the best 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI
@@ -87,6 +88,29 @@ def respond(
     )
 
 
+# pydantic's error types that a query parameter can meet, said in the reader's language; any other
+# type keeps pydantic's own (English) message.
+VALIDATION_WORDS: dict[str, tuple[str, str | None]] = {
+    "missing": (N_("a value is required"), None),
+    "int_parsing": (N_("'{input}' is not a whole number"), N_("a whole number")),
+    "bool_parsing": (N_("'{input}' is not true or false"), N_("true or false")),
+    "greater_than_equal": (N_("{input} is less than {ge}"), N_("at least {ge}")),
+    "less_than_equal": (N_("{input} is more than {le}"), N_("at most {le}")),
+    "string_too_short": (N_("'{input}' is too short"), N_("at least {min_length} characters")),
+    "string_too_long": (N_("the value is too long"), N_("at most {max_length} characters")),
+}
+
+
+def validation_problem(error: Mapping[str, Any]) -> Problem:
+    """One pydantic validation error as a located problem (``query.limit``) in words we translate."""
+    where = ".".join(str(p) for p in error["loc"])
+    words = VALIDATION_WORDS.get(error.get("type", ""))
+    if words is None:
+        return Problem(where=where, what=str(error.get("msg", "invalid value")))
+    values = {k: str(v)[:100] for k, v in (error.get("ctx") or {}).items()}
+    return Problem.say(where, words[0], words[1], input=str(error.get("input", ""))[:100], **values)
+
+
 def install(app: FastAPI) -> None:
     """Route every error, ours and the framework's, through the one shape."""
 
@@ -97,9 +121,7 @@ def install(app: FastAPI) -> None:
 
     async def validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        problems = [
-            Problem(where=".".join(str(p) for p in e["loc"]), what=e["msg"], expected=None) for e in exc.errors()
-        ]
+        problems = [validation_problem(e) for e in exc.errors()]
         return respond(422, "invalid_parameter", problems, path=request.url.path, lang=request_lang(request))
 
     async def http(request: Request, exc: Exception) -> Response:

@@ -18,16 +18,17 @@ from starlette.responses import Response
 from neutral_timeline.api.cache import Rendered
 from neutral_timeline.api.errors import status_of
 from neutral_timeline.api.responses import DATED_MAX_AGE, HTML, JSON, TODAY_MAX_AGE, send
-from neutral_timeline.api.routes import feed_items, service
+from neutral_timeline.api.routes import code_of, feed_items, service
 from neutral_timeline.api.settings import public_origin
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, UnsupportedError
-from neutral_timeline.i18n import label
+from neutral_timeline.i18n import N_, label
 from neutral_timeline.query import parse_date, parse_lang, today_in
 from neutral_timeline.render import html
 from neutral_timeline.render.formats import RenderOptions
 from neutral_timeline.render.widget_options import WidgetOptions
+from neutral_timeline.resolve import paths
 from neutral_timeline.resolve.answering import answer
 from neutral_timeline.resolve.questions import CheckQuestion, ElectionsQuestion, SituationQuestion, TimelineQuestion
 from neutral_timeline.resolve.situation import DEFAULT_ZONE
@@ -215,7 +216,7 @@ def oembed(
     maxheight: Annotated[int | None, Query(ge=1, description="The largest height the consumer allows.")] = None,
 ) -> Response:
     if format != "json":
-        raise UnsupportedError([Problem(where="format", what=f"'{format}' is not offered", expected="json")])
+        raise UnsupportedError([Problem.say("format", N_("'{value}' is not offered"), "json", value=format)])
     options, base, catalog = embed.options_from_url(url), _base(request), service(request).catalog
     place = _region(catalog, options.region)
     options = replace(options, region=place.code if place else None)
@@ -232,7 +233,11 @@ def static(request: Request, name: str, v: str | None = None) -> Response:
     found = assets.asset(name)
     if found is None:
         raise NotFoundError(
-            [Problem(where="static", what=f"no file '{name}'", expected="one of: " + ", ".join(assets.NAMES))]
+            [
+                Problem.say(
+                    "static", N_("no file '{name}'"), N_("one of: {names}"), name=name, names=", ".join(assets.NAMES)
+                )
+            ]
         )
     forever = v == found.version  # a versioned URL never changes its bytes
     extra = {**ASSET_HEADERS, **({"Cache-Control": f"public, max-age={YEAR}, immutable"} if forever else {})}
@@ -259,3 +264,31 @@ def timeline_svg(
     question = TimelineQuestion(election_id, parse_date(as_of, "as_of") if as_of else None, code)
     rendered = service(request).rendered(question, "svg", parse_lang(lang), RenderOptions(today=day))
     return send(request, rendered, max_age=max_age, cors=False, extra=SVG_HEADERS)
+
+
+def _svg_path(request: Request, election_id: str, lang: str, region: str | None) -> Response:
+    """A path-style timeline picture (resolve/paths.py): dated, so without a today marker."""
+    code = code_of(request, region, "region") if region is not None else None
+    question = TimelineQuestion(election_id, None, code)
+    rendered = service(request).rendered(question, "svg", parse_lang(lang), RenderOptions(today=None))
+    return send(request, rendered, cors=False, extra=SVG_HEADERS, last_modified=service(request).catalog.data_revised)
+
+
+@pages.get(
+    paths.SVG,
+    include_in_schema=False,
+    tags=["embed"],
+    summary="An election's timeline as an SVG picture, no today marker",
+)
+def timeline_svg_path(request: Request, election_id: str, lang: str) -> Response:
+    return _svg_path(request, election_id, lang, None)
+
+
+@pages.get(
+    paths.REGIONAL_SVG,
+    include_in_schema=False,
+    tags=["embed"],
+    summary="A region's timeline as an SVG picture, no today marker",
+)
+def regional_timeline_svg_path(request: Request, election_id: str, lang: str, region: str) -> Response:
+    return _svg_path(request, election_id, lang, region)

@@ -16,11 +16,14 @@ from neutral_timeline.api.service import Service
 from neutral_timeline.api.settings import public_origin
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import Region
-from neutral_timeline.i18n import label
+from neutral_timeline.errors import NotFoundError, Problem
+from neutral_timeline.i18n import N_, label
 from neutral_timeline.query import parse_date, parse_lang, parse_reminders, today_in
+from neutral_timeline.resolve import paths
 from neutral_timeline.resolve.answer import ElectionSummary, RegionDetail, RegionInfo, RuleInfo, Situation, Timeline
 from neutral_timeline.resolve.check import CheckAnswer
 from neutral_timeline.resolve.questions import (
+    ActivitiesQuestion,
     CheckQuestion,
     ElectionsQuestion,
     FeedQuestion,
@@ -179,6 +182,16 @@ def regions(
 
 
 @api.get(
+    paths.REGION,
+    include_in_schema=False,
+    summary="One region by its code (path-style address)",
+    response_model=RegionDetail,
+)
+def region_path(request: Request, code: str) -> Response:
+    return _json(request, RegionQuestion(code_of(request, code, "code")), "id")
+
+
+@api.get(
     RegionQuestion.PATH, summary="One region: its province, time zone and participation", response_model=RegionDetail
 )
 def region_by_code(request: Request, code: str) -> Response:
@@ -202,6 +215,119 @@ def rules(
 @api.get(RuleQuestion.PATH, summary="One rule with every legal basis over time", response_model=RuleInfo)
 def rule(request: Request, rule: str, lang: LangQ = "id") -> Response:
     return _json(request, RuleQuestion(rule), lang)
+
+
+@api.get(ActivitiesQuestion.PATH, summary="The activity check's vocabulary: areas and activities with their words")
+def activities(request: Request, lang: LangQ = "id") -> Response:
+    return _json(request, ActivitiesQuestion(), lang)
+
+
+# Path-style addresses (resolve/paths.py): the same questions without a query string, for static hosts.
+
+
+def code_of(request: Request, value: str, where: str) -> str:
+    """A region's own Kemendagri code (never a name: one path per answer), or a 404 saying so."""
+    found = service(request).catalog.regions.get(value)
+    if found is None or found.code != value:
+        expected = N_("a Kemendagri region code such as 63.03")
+        raise NotFoundError([Problem.say(where, N_("unknown region code '{value}'"), expected, value=value)])
+    return found.code
+
+
+def _area(request: Request, value: str) -> str | None:
+    """``nasional`` (None) or a region's code."""
+    if value == paths.NATIONAL:
+        return None
+    if service(request).catalog.regions.get(value) is None:
+        expected = N_("nasional or a Kemendagri region code such as 63.03")
+        raise NotFoundError([Problem.say("area", N_("unknown area '{value}'"), expected, value=value)])
+    return code_of(request, value, "area")
+
+
+@api.get(
+    paths.ELECTIONS,
+    include_in_schema=False,
+    summary="All elections (path-style address)",
+    response_model=tuple[ElectionSummary, ...],
+)
+def elections_path(request: Request, lang: str) -> Response:
+    return _json(request, ElectionsQuestion(), lang)
+
+
+@api.get(
+    paths.TIMELINE,
+    include_in_schema=False,
+    summary="One election's timeline (path-style address)",
+    response_model=Timeline,
+)
+def timeline_path(request: Request, lang: str, election: str) -> Response:
+    return _json(request, TimelineQuestion(election), lang)
+
+
+@api.get(
+    paths.REGIONAL_TIMELINE,
+    include_in_schema=False,
+    summary="One election's timeline in a region (path-style)",
+    response_model=Timeline,
+)
+def regional_timeline_path(request: Request, lang: str, election: str, region: str) -> Response:
+    return _json(request, TimelineQuestion(election, None, code_of(request, region, "region")), lang)
+
+
+@api.get(
+    paths.RULES, include_in_schema=False, summary="Every rule (path-style address)", response_model=tuple[RuleInfo, ...]
+)
+def rules_path(request: Request, lang: str) -> Response:
+    return _json(request, RulesQuestion(), lang)
+
+
+@api.get(
+    paths.ELECTION_RULES,
+    include_in_schema=False,
+    summary="The rules of one election (path-style)",
+    response_model=tuple[RuleInfo, ...],
+)
+def election_rules_path(request: Request, lang: str, election: str) -> Response:
+    return _json(request, RulesQuestion(election), lang)
+
+
+@api.get(paths.RULE, include_in_schema=False, summary="One rule (path-style address)", response_model=RuleInfo)
+def rule_path(request: Request, lang: str, rule: str) -> Response:
+    return _json(request, RuleQuestion(rule), lang)
+
+
+@api.get(paths.ACTIVITIES, include_in_schema=False, summary="The activity check's vocabulary (path-style address)")
+def activities_path(request: Request, lang: str) -> Response:
+    return _json(request, ActivitiesQuestion(), lang)
+
+
+@feeds.get(
+    paths.FEED, include_in_schema=False, summary="ICS calendar feed (path-style address)", response_class=Response
+)
+def ics_feed_path(
+    request: Request,
+    lang: str,
+    area: str,
+    preset: str,
+    name: str,
+    download: Annotated[bool, Query(description="Send as an attachment.")] = False,
+) -> Response:
+    chosen = parse_lang(lang)
+    found = paths.FEED_PRESETS.get(preset)
+    if found is None:
+        expected = N_("one of: {known}")
+        problem = Problem.say(
+            "preset",
+            N_("unknown reminder preset '{value}'"),
+            expected,
+            value=preset,
+            known=", ".join(paths.FEED_PRESETS),
+        )
+        raise NotFoundError([problem])
+    question = FeedQuestion(None if name == "all" else name, _area(request, area), None, found[0], found[1])
+    extra = {"Content-Disposition": f'attachment; filename="{name}.ics"'} if download else None
+    rendered = service(request).rendered(question, "ics", chosen)
+    return send(request, rendered, extra=extra, last_modified=_data_day(request))
 
 
 @feeds.get(FeedQuestion.PATH, summary="ICS calendar feed: one election, or `all`", response_class=Response)
@@ -241,6 +367,11 @@ def ics_feed(
     return send(request, rendered, extra=extra, last_modified=_data_day(request))
 
 
+def feed_path(question: FeedQuestion, lang: str) -> str:
+    """The address a subscriber keeps: path-style (it works on the app and on a static host alike)."""
+    return paths.path(question, lang) or address(question, lang=lang)
+
+
 def feed_links(public_url: str, name: str, lang: str, region: str | None = None, title: str = "") -> dict[str, str]:
     """Subscribe (webcal), Google Calendar "add by URL", Outlook "add from web" and plain download
     links for one feed (optionally one region's), from the configured public origin.
@@ -252,11 +383,11 @@ def feed_links(public_url: str, name: str, lang: str, region: str | None = None,
 
     election = None if name == "all" else name
     origin = public_url.rstrip("/")
-    https = origin + address(FeedQuestion(election, region), lang=lang)
+    https = origin + feed_path(FeedQuestion(election, region), lang)
     webcal = "webcal://" + https.split("://", 1)[1]
     for_google = (
         "webcal://"
-        + (origin + address(FeedQuestion(election, region, reminder_events=True), lang=lang)).split("://", 1)[1]
+        + (origin + feed_path(FeedQuestion(election, region, reminder_events=True), lang)).split("://", 1)[1]
     )
     outlook = urlencode({"url": https, "name": title or name})
     return {

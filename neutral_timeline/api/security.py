@@ -12,12 +12,15 @@ from urllib.parse import unquote_plus
 from starlette.datastructures import Headers
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from neutral_timeline.api.errors import body
+from neutral_timeline.api.errors import body, request_lang
 from neutral_timeline.api.responses import DATA_PREFIXES
 from neutral_timeline.errors import Problem
+from neutral_timeline.i18n import N_
+from neutral_timeline.text import DEFAULT_LANG, Lang
 
 MAX_URL = 8192  # bytes of path + query; browsers and CDNs handle far less than uvicorn's ~64 kB
 MAX_BODY = 8192  # every route is GET/HEAD: a request body is never read
@@ -25,13 +28,15 @@ MAX_HOSTS = 64
 HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"strict-origin-when-cross-origin")]
 
 
-def error_messages(status: int, code: str, problem: Problem, path: str) -> list[Message]:
-    content = body(status, code, [problem])
+def error_messages(status: int, code: str, problem: Problem, path: str, lang: Lang = DEFAULT_LANG) -> list[Message]:
+    content = body(status, code, [problem], lang)
     cors = [(b"access-control-allow-origin", b"*")] if path.startswith(DATA_PREFIXES) else []
     headers = [
         (b"content-type", b"application/json"),
         (b"content-length", str(len(content)).encode()),
         (b"cache-control", b"no-store"),
+        (b"content-language", lang.encode()),
+        (b"vary", b"Accept-Language"),
         *cors,
     ]
     return [
@@ -101,20 +106,25 @@ class Guard:
     async def _refusal(self, scope: Scope, receive: Receive) -> list[Message] | None:
         where = scope["path"]
         if len(scope.get("raw_path") or where.encode()) + len(scope["query_string"]) > MAX_URL:
-            what = f"the address is longer than {MAX_URL} bytes"
-            return error_messages(
-                414, "uri_too_long", Problem(where=where[:200], what=what, expected="a shorter query"), where
-            )
+            what = N_("the address is longer than {limit} bytes")
+            problem = Problem.say(where[:200], what, N_("a shorter query"), limit=MAX_URL)
+            return error_messages(414, "uri_too_long", problem, where, request_lang(Request(scope)))
         if not await self._trusted(scope, receive):
             host = Headers(scope=scope).get("host", "")
-            what = f"host '{host[:100]}' is not served here"
-            problem = Problem(where="Host", what=what, expected="one of: " + ", ".join(self.hosts.allowed_hosts))
-            return error_messages(400, "invalid_host", problem, where)
+            allowed = ", ".join(self.hosts.allowed_hosts)
+            problem = Problem.say(
+                "Host",
+                N_("host '{host}' is not served here"),
+                N_("one of: {allowed}"),
+                host=host[:100],
+                allowed=allowed,
+            )
+            return error_messages(400, "invalid_host", problem, where, request_lang(Request(scope)))
         headers = Headers(scope=scope)
         length = headers.get("content-length", "0")
         if not length.isdigit() or int(length) > MAX_BODY or "chunked" in headers.get("transfer-encoding", "").lower():
-            problem = Problem(where="body", what="request bodies are not accepted", expected="GET or HEAD")
-            return error_messages(413, "payload_too_large", problem, where)
+            problem = Problem.say("body", N_("request bodies are not accepted"), N_("GET or HEAD"))
+            return error_messages(413, "payload_too_large", problem, where, request_lang(Request(scope)))
         return None
 
     async def _trusted(self, scope: Scope, receive: Receive) -> bool:
@@ -163,7 +173,10 @@ class DataCORS(CORSMiddleware):
         if answer.status_code == 200:
             return answer
         # A disallowed method or header: the same refusal, in the one JSON shape instead of plain text.
-        what = bytes(answer.body).decode() or "disallowed CORS request"
-        problem = Problem(where="preflight", what=what, expected="GET or HEAD with If-None-Match or If-Modified-Since")
+        what = bytes(answer.body).decode() or "disallowed CORS request"  # Starlette's own words, in English
+        problem = Problem.say(
+            "preflight", N_("refused: {reason}"), N_("GET or HEAD with If-None-Match or If-Modified-Since"), reason=what
+        )
+        lang = request_lang(Request({"type": "http", "query_string": b"", "headers": request_headers.raw}))
         headers = {k: v for k, v in answer.headers.items() if k not in ("content-type", "content-length")}
-        return Response(body(400, "cors_refused", [problem]), 400, headers=headers, media_type="application/json")
+        return Response(body(400, "cors_refused", [problem], lang), 400, headers=headers, media_type="application/json")

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from neutral_timeline.errors import Problem, QueryError
+from neutral_timeline.i18n import N_
 
 PUBLIC_URL_ENV = "NEUTRAL_TIMELINE_PUBLIC_URL"
 ALLOWED_HOSTS_ENV = "NEUTRAL_TIMELINE_ALLOWED_HOSTS"
@@ -21,9 +22,10 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost")
 EXAMPLE = "https://netral.example.go.id"
 
 
-def _bad(where: str, value: str, what: str) -> QueryError:
-    expected = f"an http or https origin without path, query or user, e.g. {EXAMPLE} or http://127.0.0.1:8000"
-    return QueryError([Problem(where=where, what=f"'{value}' {what}", expected=expected)])
+def _bad(where: str, value: str, what: str, **values: object) -> QueryError:
+    expected = N_("an http or https origin without path, query or user, e.g. {example} or {local}")
+    problem = Problem.say(where, what, expected, value=value, example=EXAMPLE, local=DEFAULT_PUBLIC_URL, **values)
+    return QueryError([problem])
 
 
 def parse_public_url(value: str, where: str = "--public-url") -> str:
@@ -32,15 +34,15 @@ def parse_public_url(value: str, where: str = "--public-url") -> str:
         parts = urlsplit(value.strip())
         port = parts.port
     except ValueError as exc:
-        raise _bad(where, value, f"is not a URL ({exc})") from None
+        raise _bad(where, value, N_("'{value}' is not a URL ({reason})"), reason=exc) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise _bad(where, value, "does not start with http:// or https://")
+        raise _bad(where, value, N_("'{value}' does not start with http:// or https://"))
     if not parts.hostname:
-        raise _bad(where, value, "has no host")
+        raise _bad(where, value, N_("'{value}' has no host"))
     if parts.path not in ("", "/") or parts.query or parts.fragment or value.strip().endswith("?"):
-        raise _bad(where, value, "has a path, query or fragment")
+        raise _bad(where, value, N_("'{value}' has a path, query or fragment"))
     if parts.username is not None or parts.password is not None:
-        raise _bad(where, value, "has a user name or password")
+        raise _bad(where, value, N_("'{value}' has a user name or password"))
     host = parts.hostname.lower()
     host = f"[{host}]" if ":" in host else host
     return f"{parts.scheme.lower()}://{host}" + (f":{port}" if port is not None else "")
@@ -52,7 +54,15 @@ def parse_hosts(value: str, where: str = "--allowed-hosts") -> tuple[str, ...]:
     for host in hosts:
         if host != "*" and ("*" in host[1:] or (host.startswith("*") and not host.startswith("*.")) or "/" in host):
             raise QueryError(
-                [Problem(where=where, what=f"'{host}' is not a host name", expected="e.g. netral.example.go.id")]
+                [
+                    Problem.say(
+                        where,
+                        N_("'{host}' is not a host name"),
+                        N_("e.g. {example}"),
+                        host=host,
+                        example="netral.example.go.id",
+                    )
+                ]
             )
     return hosts
 

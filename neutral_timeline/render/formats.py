@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from neutral_timeline.errors import Problem, QueryError
+from neutral_timeline.i18n import N_
 from neutral_timeline.text import Lang
 
 
@@ -75,7 +76,8 @@ def format_for(name: str, value: Any, param: str = "format") -> Format:
     kind = type(value).__name__
     if found is None or (found.answers and kind not in found.answers):
         usable = [f.name for f in FORMATS.values() if not f.answers or kind in f.answers]
-        raise QueryError([Problem(where=param, what=f"'{name}' cannot show this answer", expected=" or ".join(usable))])
+        what = N_("'{name}' cannot show this answer")
+        raise QueryError([Problem.say(param, what, N_("one of: {names}"), name=name, names=", ".join(usable))])
     return found
 
 

@@ -50,6 +50,7 @@ from neutral_timeline.i18n import N_, NPC_, Msg, long_date, say
 from neutral_timeline.record import Record, record
 from neutral_timeline.render.ics_text import MAX_DESCRIPTION, answer_link, category, description, schedule_line, summary
 from neutral_timeline.resolve.feed import Feed, FeedElection, Occurrence
+from neutral_timeline.resolve.paths import path
 from neutral_timeline.resolve.questions import address
 from neutral_timeline.text import Lang
 
@@ -215,7 +216,8 @@ def render(answer: Feed, lang: Lang, public_url: str | None = None) -> bytes:
     cal.add("refresh-interval", vDuration(timedelta(days=1)), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(timedelta(days=1)))
     if public_url:
-        cal.add("source", vUri(public_url.rstrip("/") + address(question, lang=lang)))
+        own = path(question, lang) or address(question, lang=lang)  # path-style: it works on a static host too
+        cal.add("source", vUri(public_url.rstrip("/") + own))
         cal.add("url", vUri(public_url.rstrip("/") + "/"))
     data = _utc(answer.data_revised)
     opts = _Options(lang, reminders, reminder_events, public_url, question.region)

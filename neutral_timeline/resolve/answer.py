@@ -275,6 +275,34 @@ class AreaInfo(Record):
 
 
 @record
+class AreaWords(Record):
+    """An activity area (a rule tag): its names and the words users give for it (``medsos``)."""
+
+    id: str
+    name: Text
+    words: tuple[str, ...]
+
+
+@record
+class ActivityInfo(Record):
+    """An everyday activity of the check's vocabulary: its names, words, area and the rules that prohibit it."""
+
+    id: str
+    name: Text
+    area: str
+    words: tuple[str, ...]
+    rules: tuple[str, ...]
+
+
+@record
+class Vocabulary(Record):
+    """The activity check's vocabulary (calendars/activities.toml)."""
+
+    areas: tuple[AreaWords, ...]
+    activities: tuple[ActivityInfo, ...]
+
+
+@record
 class Coverage(Record):
     """The span of time the catalog's elections cover: the first day of the earliest tahapan to
     the last day of the latest. Outside it the tool knows no election, so it never says that

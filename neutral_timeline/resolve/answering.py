@@ -11,11 +11,20 @@ from typing import Any
 
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.resolve import listing
-from neutral_timeline.resolve.answer import ElectionSummary, RegionDetail, RegionInfo, RuleInfo, Situation, Timeline
+from neutral_timeline.resolve.answer import (
+    ElectionSummary,
+    RegionDetail,
+    RegionInfo,
+    RuleInfo,
+    Situation,
+    Timeline,
+    Vocabulary,
+)
 from neutral_timeline.resolve.check import CheckAnswer, check
 from neutral_timeline.resolve.feed import Feed, feed
 from neutral_timeline.resolve.participation import region_detail
 from neutral_timeline.resolve.questions import (
+    ActivitiesQuestion,
     CheckQuestion,
     ElectionsQuestion,
     FeedQuestion,
@@ -56,6 +65,7 @@ _HANDLERS: dict[type[Question], Callable[[Catalog, Any], Any]] = {
     RegionQuestion: lambda catalog, q: region_detail(catalog, catalog.regions.find(q.code, "code")),
     FeedQuestion: feed,
     CheckQuestion: _check,
+    ActivitiesQuestion: lambda catalog, q: listing.vocabulary(catalog),
 }
 
 # What each question's answer is, for JSON serialisation, its schema and the HTTP client.
@@ -69,6 +79,7 @@ ANSWER_TYPES: dict[type[Question], Any] = {
     RegionQuestion: RegionDetail,
     FeedQuestion: Feed,
     CheckQuestion: CheckAnswer,
+    ActivitiesQuestion: Vocabulary,
 }
 
 

@@ -56,20 +56,19 @@ def key_phase(key: str) -> bool:
 
 
 MAX_DAYS, MAX_REMINDERS = 90, 5
-REMINDERS_EXPECTED = "standard, minimal, none, or comma-separated days such as 7d,1d (each 0d-90d)"
+REMINDERS_EXPECTED = N_("standard, minimal, none, or comma-separated days such as 7d,1d (each 0d-90d)")
 
 
 def check_reminders(days: tuple[int, ...], param: str = "reminders") -> tuple[int, ...]:
     """Distinct reminder days, largest first, or QueryError (at most 5, each 0-90 calendar days)."""
     for n in days:
         if not 0 <= n <= MAX_DAYS:
-            raise QueryError(
-                [Problem(where=param, what=f"{n} days is not between 0 and {MAX_DAYS}", expected=REMINDERS_EXPECTED)]
-            )
+            what = N_("{n} days is not between 0 and {most}")
+            raise QueryError([Problem.say(param, what, REMINDERS_EXPECTED, n=n, most=MAX_DAYS)])
     distinct = tuple(sorted(set(days), reverse=True))
     if len(distinct) > MAX_REMINDERS:
-        what = f"{len(distinct)} reminders; at most {MAX_REMINDERS} are allowed"
-        raise QueryError([Problem(where=param, what=what, expected=REMINDERS_EXPECTED)])
+        what = N_("{n} reminders; at most {most} are allowed")
+        raise QueryError([Problem.say(param, what, REMINDERS_EXPECTED, n=len(distinct), most=MAX_REMINDERS)])
     return distinct
 
 
@@ -279,7 +278,8 @@ def feed(catalog: Catalog, question: FeedQuestion) -> Feed:
     """
     region = catalog.regions.find(question.region, "region") if question.region else None
     if question.phases not in PHASE_CHOICES:
-        raise QueryError([Problem(where="phases", what=f"'{question.phases}' is not accepted", expected="key or all")])
+        what = N_("'{value}' is not accepted")
+        raise QueryError([Problem.say("phases", what, N_("key or all"), value=question.phases)])
     canonical = replace(question, region=region.code if region else None, reminders=check_reminders(question.reminders))
     chosen = _chosen(catalog, canonical)
     parts = tuple(_election_part(catalog, e, r, region, canonical.phases, canonical.as_of) for e, r in chosen)

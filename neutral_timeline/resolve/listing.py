@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from neutral_timeline.catalog.model import Basis, Catalog, Election, Rule
 from neutral_timeline.errors import unknown
-from neutral_timeline.resolve.answer import ElectionSummary, RegionInfo, RuleInfo, SanctionInfo
+from neutral_timeline.resolve.answer import (
+    ActivityInfo,
+    AreaWords,
+    ElectionSummary,
+    RegionInfo,
+    RuleInfo,
+    SanctionInfo,
+    Vocabulary,
+)
 from neutral_timeline.resolve.index import cite_basis, cite_source, end_text, governing_bases, revision_info
 from neutral_timeline.resolve.participation import region_info
 from neutral_timeline.resolve.situation import election as find_election
@@ -106,3 +114,12 @@ def area_tag(catalog: Catalog, given: str) -> str:
 def regions(catalog: Catalog, query: str, limit: int = 10) -> tuple[RegionInfo, ...]:
     """Regions matching a name or code, best first, each with its province and time zone."""
     return tuple(region_info(catalog, r) for r in catalog.regions.search(query, limit))
+
+
+def vocabulary(catalog: Catalog) -> Vocabulary:
+    """The activity areas in the vocabulary's order and the activities by id."""
+    areas = tuple(AreaWords(a.id, a.name, a.words) for a in catalog.areas.values())
+    activities = tuple(
+        ActivityInfo(a.id, a.name, a.area, a.words, a.rules) for _, a in sorted(catalog.activities.items())
+    )
+    return Vocabulary(areas, activities)

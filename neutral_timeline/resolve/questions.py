@@ -146,6 +146,16 @@ class RuleQuestion(Question):
 
 
 @record
+class ActivitiesQuestion(Question):
+    """The activity check's vocabulary: the activity areas and the everyday activities, with their words."""
+
+    PATH = "/api/v1/activities"
+
+    def address(self) -> tuple[str, Params]:
+        return self.PATH, {}
+
+
+@record
 class RegionsQuestion(Question):
     """Provinces, regencies and cities matching a name or code, best first."""
 

@@ -30,7 +30,7 @@ def test_swagger_ui_renders_offline_under_the_csp(tmp_path: Path) -> None:
             page.on("request", lambda r: requested.append(r.url))
             page.goto(url + "/docs")
             page.wait_for_selector(".opblock", timeout=20_000)
-            assert page.locator(".opblock").count() == 15  # every documented operation
+            assert page.locator(".opblock").count() == 16  # every documented operation
             assert problems == []  # no Content-Security-Policy violation, no script error
             assert requested and all(r.startswith(url + "/") for r in requested)
         finally:

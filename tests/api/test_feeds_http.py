@@ -61,12 +61,15 @@ async def test_feed_list_takes_region_and_lang(client: httpx.AsyncClient) -> Non
     assert r.status_code == 200
     items = {item["id"]: item for item in r.json()}
     links = items["testvote-2028"]["links"]
-    assert links["ics"] == "http://testserver/ics/testvote-2028.ics?lang=en&region=92.08"
-    assert links["webcal"] == "webcal://testserver/ics/testvote-2028.ics?lang=en&region=92.08"
+    # path-style (resolve/paths.py): a subscriber's address works on the app and on a static export alike
+    assert links["ics"] == "http://testserver/ics/en/92.08/standard/testvote-2028.ics"
+    assert links["webcal"] == "webcal://testserver/ics/en/92.08/standard/testvote-2028.ics"
     assert links["google"].startswith("https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Ftestserver")
-    assert "reminder_events%3Dtrue" in links["google"]  # Google ignores VALARM: reminders as events instead
+    assert (
+        "%2Fics%2Fen%2F92.08%2Fstandard-events%2Ftestvote-2028.ics" in links["google"]
+    )  # Google ignores VALARM: reminders as events instead
     assert links["outlook"].startswith("https://outlook.live.com/calendar/0/addfromweb?url=http%3A%2F%2Ftestserver")
-    assert links["download"].endswith("region=92.08&download=true")
+    assert links["download"].endswith("/ics/en/92.08/standard/testvote-2028.ics?download=true")
     assert items["testvote-2028"]["name"].endswith("Kabupaten Kaimana")
     feed = await client.get(links["ics"].removeprefix("http://testserver"))
     assert feed.status_code == 200 and b"Kaimana" in feed.content

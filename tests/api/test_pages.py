@@ -74,8 +74,8 @@ async def test_home_page_has_the_facts_feeds_snippets_and_api_links(client: http
     assert "Office facilities in campaigns" in text and "Test interpretation" in text
     hrefs = [a["href"] for a in tags.all("a")]
     for feed in ("all", "testvote-2028"):
-        assert f"webcal://testserver/ics/{feed}.ics?lang=en" in hrefs
-        assert f"http://testserver/ics/{feed}.ics?lang=en&download=true" in hrefs
+        assert f"webcal://testserver/ics/en/nasional/standard/{feed}.ics" in hrefs
+        assert f"http://testserver/ics/en/nasional/standard/{feed}.ics?download=true" in hrefs
         assert any(
             h and h.startswith("https://calendar.google.com/calendar/render?cid=webcal") and feed in h for h in hrefs
         )
@@ -112,7 +112,7 @@ async def test_home_page_offers_a_regions_feeds_with_a_plain_form(client: httpx.
     assert form["method"] == "get"
     assert '<label for="feed-region">' in r.text and '<label for="feed-lang">' in r.text
     hrefs = [a["href"] for a in Tags(r.text).all("a")]
-    assert "webcal://testserver/ics/testvote-2028.ics?lang=en&region=92.08" in hrefs
+    assert "webcal://testserver/ics/en/92.08/standard/testvote-2028.ics" in hrefs
     assert any(
         (h or "").startswith("https://outlook.live.com/calendar/0/addfromweb?url=http%3A%2F%2Ftestserver")
         for h in hrefs

@@ -98,8 +98,8 @@ async def test_feeds_list_links(client: httpx.AsyncClient) -> None:
     feeds = (await client.get("/api/v1/feeds")).json()
     assert [f["id"] for f in feeds] == ["all", "testvote-2028"]
     links = feeds[1]["links"]
-    assert links["ics"] == "http://testserver/ics/testvote-2028.ics"
-    assert links["webcal"] == "webcal://testserver/ics/testvote-2028.ics"
+    assert links["ics"] == "http://testserver/ics/id/nasional/standard/testvote-2028.ics"
+    assert links["webcal"] == "webcal://testserver/ics/id/nasional/standard/testvote-2028.ics"
     assert links["google"].startswith("https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Ftestserver")
     assert links["download"].endswith("?download=true")
 

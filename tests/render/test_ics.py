@@ -113,7 +113,7 @@ def test_calendar_properties(mini: Catalog) -> None:
     assert "PKPU B/2027" in str(cal["description"])
     assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:P1D\r\n" in body
     assert b"\r\nX-PUBLISHED-TTL:P1D\r\n" in body
-    assert str(cal["source"]) == "https://netral.example/ics/testvote-2028.ics"
+    assert str(cal["source"]) == "https://netral.example/ics/id/nasional/standard/testvote-2028.ics"
     assert str(cal["url"]) == "https://netral.example/"
     english_body = feed(mini, None, "en", (3, 0), True, date(2027, 12, 31), "https://netral.example")
     english = Calendar.from_ical(english_body)
@@ -415,7 +415,7 @@ def test_region_feed_adds_its_circular_and_says_the_zone() -> None:
     assert "Candidate attributes" in text(local) and "Candidate attributes" not in text(national)
     assert "Asia/Jayapura" in str(local["x-wr-caldesc"])
     assert str(local["x-wr-calname"]).endswith("Kabupaten Kaimana")
-    assert "region=92.08" in str(local["source"])
+    assert str(local["source"]) == "https://netral.example/ics/en/92.08/standard/testvote-2028.ics"
 
 
 def test_region_without_a_race_still_gets_the_national_rule_events() -> None:

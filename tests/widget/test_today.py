@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -48,8 +52,8 @@ DERIVE = """async ([site, jobs, facts]) => {
     new TextEncoder().encode(JSON.stringify(value)))), (b) => b.toString(16).padStart(2, "0")).join("");
   const out = [];
   for (const [election, region, lang, days] of jobs) {
-    const place = region ? await get(`${site}/api/v1/regions/${region}`) : null;
-    const tl = await get(`${site}/api/v1/elections/${election}/timeline?lang=${lang}` + (region ? `&region=${region}` : ""));
+    const place = region ? await get(`${site}/api/v1/regions/${region}.json`) : null;
+    const tl = await get(`${site}/api/v1/${lang}/elections/${election}/timeline` + (region ? `/${region}` : "") + ".json");
     for (const day of days) {
       const sit = Element.situation(tl, place, day, lang), es = sit.elections[0], found = {};
       for (const key of facts) found[key] = await sha(es[key]);
@@ -88,7 +92,7 @@ def edges(timeline: dict[str, Any]) -> list[str]:
 
 def test_the_component_derives_what_the_server_answers_on_every_edge(browser: Browser, host: Host, real: str) -> None:
     started = time.monotonic()
-    jobs = []
+    jobs: list[tuple[str, str | None, str, list[str]]] = []
     with httpx.Client(base_url=real, timeout=30) as client:
         for election in client.get("/api/v1/elections").json():
             for region in REGIONS:
@@ -137,19 +141,53 @@ SHOWN = """() => Array.from(document.querySelectorAll("neutral-timeline"), (el) 
 })"""
 
 
-def test_the_widget_turns_at_the_zones_midnight_without_a_reload(browser: Browser, host: Host, real: str) -> None:
-    """Kabupaten Kaimana is on Asia/Jayapura (UTC+9), the national widget on Asia/Jakarta (UTC+7); the
-    browser itself is in Los Angeles. Two seconds before midnight in Kaimana it is 26 November 2024
-    there; two seconds later it is voting day there, and still the 26th in Jakarta until 17:00 UTC."""
-    from datetime import UTC, datetime
+@pytest.fixture()
+def static_host(real: str, tmp_path: Path) -> Iterator[str]:
+    """A plain file server (no app behind it) holding what the export writes for two widgets:
+    widget.js, the region's answer and the election's timelines at their path-style addresses."""
+    files = [
+        "/static/widget.js",
+        "/api/v1/regions/92.08.json",
+        "/api/v1/en/elections/pilkada-2024/timeline.json",
+        "/api/v1/en/elections/pilkada-2024/timeline/92.08.json",
+    ]
+    for name in files:
+        target = tmp_path / name.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(httpx.get(real + name).raise_for_status().content)
 
+    class Files(SimpleHTTPRequestHandler):
+        def end_headers(self) -> None:
+            self.send_header("Access-Control-Allow-Origin", "*")  # pages of other sites embed the widget
+            super().end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Files, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_widget_turns_at_the_zones_midnight_without_a_reload(
+    browser: Browser, host: Host, static_host: str
+) -> None:
+    """On a static host: Kabupaten Kaimana is on Asia/Jayapura (UTC+9), the national widget on
+    Asia/Jakarta (UTC+7); the browser itself is in Los Angeles. Two seconds before midnight in
+    Kaimana it is 26 November 2024 there; two seconds later it is voting day there, and still the
+    26th in Jakarta until 17:00 UTC. Nothing is fetched again, and nothing but files is asked for."""
     context = browser.new_context(timezone_id="America/Los_Angeles", locale="en-US")
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.clock.install(time=datetime(2024, 11, 26, 14, 59, 58, tzinfo=UTC))
     body = (
-        f'<script src="{real}/static/widget.js"></script>'
+        f'<script src="{static_host}/static/widget.js"></script>'
         '<neutral-timeline election="pilkada-2024" region="92.08" lang="en"></neutral-timeline>'
         '<neutral-timeline election="pilkada-2024" lang="en"></neutral-timeline>'
     )
@@ -159,7 +197,8 @@ def test_the_widget_turns_at_the_zones_midnight_without_a_reload(browser: Browse
     eve = page.evaluate(SHOWN)
     assert [s[:2] for s in eve] == [["2024-11-26", "2024-11-26"]] * 2
     assert [s[2] for s in eve] == ["1 day to voting day (27 November 2024)"] * 2
-    fetched = len(requests)
+    fetched = list(requests)
+    assert {urlsplit(url).netloc for url in fetched} == {urlsplit(host.url).netloc, urlsplit(static_host).netloc}
     page.clock.run_for(3_000)  # 00:00:01 in Kaimana, 22:00:01 in Jakarta
     kaimana, national = page.evaluate(SHOWN)
     assert kaimana[:2] == ["2024-11-27", "2024-11-27"] and kaimana[2] == "Today is voting day"
@@ -170,5 +209,5 @@ def test_the_widget_turns_at_the_zones_midnight_without_a_reload(browser: Browse
     assert page.evaluate(SHOWN)[1][:2] == ["2024-11-27", "2024-11-27"]
     page.clock.run_for(24 * 3600_000)  # a day later, both say so; nothing was fetched again
     assert [s[0] for s in page.evaluate(SHOWN)] == ["2024-11-28", "2024-11-28"]
-    assert len(requests) == fetched
+    assert requests == fetched
     context.close()

@@ -252,12 +252,13 @@
       clearTimeout(this.timer);
       // "Today" is decided here, by the browser's clock in the region's zone, from answers that do not
       // depend on the day (a static host or CDN can serve them); it turns at the zone's midnight.
-      var api = BASE + "/api/v1/";
+      // Path-style addresses a static host serves too; a region by name (not a code) needs the app.
+      var api = BASE + "/api/v1/", code = /^\d+(\.\d+)*$/.test(region || "");
       (date && !isDay(date) ? Promise.reject(new Error("date: " + date + " (YYYY-MM-DD)"))
-        : region ? json(api + "regions/" + encodeURIComponent(region)) : Promise.resolve(null))
+        : region ? json(api + "regions/" + encodeURIComponent(region) + (code ? ".json" : "")) : Promise.resolve(null))
         .then(function (place) {
-          var q = "?lang=" + lang + (place ? "&region=" + encodeURIComponent(place.code) : "");
-          return json(api + "elections/" + encodeURIComponent(election) + "/timeline" + q).then(function (tl) { return [tl, place]; });
+          var tl = api + lang + "/elections/" + encodeURIComponent(election) + "/timeline" + (place ? "/" + encodeURIComponent(place.code) : "") + ".json";
+          return json(tl).then(function (tl) { return [tl, place]; });
         })
         .then(function (got) {
           var tl = got[0], place = got[1], shown = null;
