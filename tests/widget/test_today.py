@@ -211,3 +211,21 @@ def test_the_widget_turns_at_the_zones_midnight_without_a_reload(
     assert [s[0] for s in page.evaluate(SHOWN)] == ["2024-11-28", "2024-11-28"]
     assert requests == fetched
     context.close()
+
+
+def test_on_a_static_host_an_unknown_election_says_which_file_is_missing(
+    browser: Browser, host: Host, static_host: str
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    host.pages["/missing"] = article(
+        f'<script src="{static_host}/static/widget.js"></script>'
+        '<neutral-timeline election="pilkada-2042" lang="en"></neutral-timeline>'
+    )
+    page.goto(host.url + "/missing")
+    warning = page.locator("neutral-timeline .nt-warn")
+    warning.wait_for()
+    assert warning.inner_text() == (
+        f"The widget could not be loaded: HTTP 404 {static_host}/api/v1/en/elections/pilkada-2042/timeline.json"
+    )
+    context.close()

@@ -227,7 +227,7 @@
       return r.json().then(function (body) {
         if (!r.ok) throw new Error(body && body.error ? body.error.message : "HTTP " + r.status);
         return body;
-      });
+      }, function () { throw new Error("HTTP " + r.status + " " + url); });  // a static host's 404 page
     });
   }
 
