@@ -99,7 +99,8 @@ def test_the_component_derives_what_the_server_answers_on_every_edge(browser: Br
     started = time.monotonic()
     jobs: list[tuple[str, str | None, str, list[str]]] = []
     with httpx.Client(base_url=real, timeout=30) as client:
-        elections = [e["id"] for e in client.get("/api/v1/elections").json()]
+        listed = client.get("/api/v1/elections").json()
+        elections = [e["id"] for e in listed if e["status"] == "scheduled"]
         assert sorted(elections) == sorted(REGIONS)  # every election of the catalog
         for election in elections:
             for region in REGIONS[election]:
