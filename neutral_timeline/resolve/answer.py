@@ -410,6 +410,15 @@ class ScheduleDays(Record):
 
 
 @record
+class DatedMessage(Record):
+    """What an answer says from ``start`` to ``end`` inclusive (the same words each of those days)."""
+
+    start: dt.date
+    end: dt.date
+    message: Text
+
+
+@record
 class ReportingSpan(Record):
     """A reporting body and the days it takes reports (its own dates, while its source is in force)."""
 
@@ -436,6 +445,8 @@ class Timeline(Record):
     held_only: tuple[str, ...] = ()  # rules that bind only in the regions holding the election
     participation_source: Citation | None = None  # where the regions taking part are listed
     reporting: tuple[ReportingSpan, ...] = ()  # every reporting body with the days it is open
+    # the situation's message on days the election runs only in regions voting again (what runs where)
+    local_messages: tuple[DatedMessage, ...] = ()
 
 
 @record
