@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from neutral_timeline.render.json import schema
-from neutral_timeline.resolve.answer import ElectionSummary, RuleInfo, Situation, Timeline
+from neutral_timeline.resolve.answer import ElectionSummary, RegionDetail, RuleInfo, Situation, Timeline
 from neutral_timeline.resolve.check import CheckAnswer
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.mark.parametrize(
-    "kind", [Situation, Timeline, ElectionSummary, RuleInfo, CheckAnswer], ids=lambda k: k.__name__
+    "kind", [Situation, Timeline, ElectionSummary, RuleInfo, CheckAnswer, RegionDetail], ids=lambda k: k.__name__
 )
 def test_json_schema_is_pinned(kind: type) -> None:
     path = GOLDEN / f"{kind.__name__.lower()}.schema.json"

@@ -20,7 +20,15 @@ from neutral_timeline.errors import NotFoundError, Problem
 from neutral_timeline.i18n import N_, label
 from neutral_timeline.query import parse_date, parse_lang, parse_reminders
 from neutral_timeline.resolve import paths
-from neutral_timeline.resolve.answer import ElectionListItem, RegionInfo, RuleInfo, Situation, Timeline, Vocabulary
+from neutral_timeline.resolve.answer import (
+    ElectionListItem,
+    RegionDetail,
+    RegionInfo,
+    RuleInfo,
+    Situation,
+    Timeline,
+    Vocabulary,
+)
 from neutral_timeline.resolve.check import CheckAnswer
 from neutral_timeline.resolve.questions import (
     ActivitiesQuestion,
@@ -199,13 +207,15 @@ def regions(
     paths.REGION,
     include_in_schema=False,
     summary="One region by its code (path-style address)",
-    response_model=RegionInfo,
+    response_model=RegionDetail,
 )
 def region_path(request: Request, code: str) -> Response:
     return _json(request, RegionQuestion(code_of(request, code, "code")), "id")
 
 
-@api.get(RegionQuestion.PATH, summary="One region: its province and time zone", response_model=RegionInfo)
+@api.get(
+    RegionQuestion.PATH, summary="One region: its province, time zone and participation", response_model=RegionDetail
+)
 def region_by_code(request: Request, code: str) -> Response:
     return _json(request, RegionQuestion(code), "id")
 

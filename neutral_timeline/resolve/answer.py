@@ -149,6 +149,33 @@ class RegionInfo(Record):
 
 
 @record
+class Bilingual(Record):
+    """A text in both languages, in an answer that is not in one language (a region's)."""
+
+    id: str
+    en: str
+
+
+@record
+class RegionParticipation(Record):
+    """Whether a region takes part in one election on its main schedule (``ParticipationInfo``),
+    with its note in both languages."""
+
+    election: str
+    status: ParticipationStatus
+    races: tuple[Race, ...]
+    note: Bilingual  # its source is the election timeline's ``participation_source``
+
+
+@record
+class RegionDetail(RegionInfo):
+    """One region (``/api/v1/regions/{code}``): its time zone, and whether it takes part in each
+    election; what a client needs, with an election's timeline, to answer any day for this region."""
+
+    participation: tuple[RegionParticipation, ...] = ()
+
+
+@record
 class ParticipationInfo(Record):
     """Whether the region asked about takes part in this election, and through which races."""
 
@@ -343,6 +370,64 @@ class RuleSpan(Record):
 
 
 @record
+class DatedRule(Record):
+    """``rule`` is in force, with the same basis, from ``start`` to ``end`` inclusive (None: open)."""
+
+    start: dt.date | None
+    end: dt.date | None
+    rule: RuleInForce
+
+
+@record
+class DatedChange(Record):
+    """A start or end on a schedule (ends are the last day in force); ``Change`` without the day asked."""
+
+    date: dt.date
+    change: ChangeKind
+    id: str
+    name: Text
+
+
+@record
+class ScheduleDays(Record):
+    """One schedule of an election (its main one, or a local one a region follows) with everything
+    that answers any day on it: phases, rules by stretch of constant basis, dated changes. The
+    answer for a day is a lookup: the phases and rules containing it, the changes in the next 14
+    days, the days to ``voting_day``. Rules whose id is in ``Timeline.held_only`` bind only where
+    the election is held: a region with no race of its own (or ``itself`` False) leaves them out,
+    with their changes."""
+
+    id: str  # the revision's id, or the local schedule's
+    local: bool
+    start: dt.date  # the stages: on a local schedule, the region follows it from start to end
+    end: dt.date
+    voting_day: dt.date
+    phases: tuple[PhaseSpan, ...]
+    rules: tuple[DatedRule, ...]
+    changes: tuple[DatedChange, ...]
+    itself: bool = True  # on a local schedule: the region votes in it (False: regions in its area do)
+    participation: ParticipationInfo | None = None  # on a local schedule, when it differs from the main one
+
+
+@record
+class DatedMessage(Record):
+    """What an answer says from ``start`` to ``end`` inclusive (the same words each of those days)."""
+
+    start: dt.date
+    end: dt.date
+    message: Text
+
+
+@record
+class ReportingSpan(Record):
+    """A reporting body and the days it takes reports (its own dates, while its source is in force)."""
+
+    start: dt.date | None
+    end: dt.date | None
+    body: ReportingInfo
+
+
+@record
 class Timeline(Record):
     """One election's whole schedule (one revision) and every rule window on it."""
 
@@ -355,6 +440,13 @@ class Timeline(Record):
     rules: tuple[RuleSpan, ...]
     data_version: str = ""
     local: tuple[LocalInfo, ...] = ()  # with a region: the local schedules it follows (their phases are in phases)
+    # Day-independent, for clients that answer a day themselves (the web component, from a static export):
+    schedules: tuple[ScheduleDays, ...] = ()  # the main schedule, then the local ones of ``local``
+    held_only: tuple[str, ...] = ()  # rules that bind only in the regions holding the election
+    participation_source: Citation | None = None  # where the regions taking part are listed
+    reporting: tuple[ReportingSpan, ...] = ()  # every reporting body with the days it is open
+    # the situation's message on days the election runs only in regions voting again (what runs where)
+    local_messages: tuple[DatedMessage, ...] = ()
 
 
 @record

@@ -11,10 +11,18 @@ from typing import Any
 
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.resolve import listing
-from neutral_timeline.resolve.answer import ElectionListItem, RegionInfo, RuleInfo, Situation, Timeline, Vocabulary
+from neutral_timeline.resolve.answer import (
+    ElectionListItem,
+    RegionDetail,
+    RegionInfo,
+    RuleInfo,
+    Situation,
+    Timeline,
+    Vocabulary,
+)
 from neutral_timeline.resolve.check import CheckAnswer, check
 from neutral_timeline.resolve.feed import Feed, feed
-from neutral_timeline.resolve.participation import region_info
+from neutral_timeline.resolve.participation import region_detail
 from neutral_timeline.resolve.questions import (
     ActivitiesQuestion,
     CheckQuestion,
@@ -54,7 +62,7 @@ _HANDLERS: dict[type[Question], Callable[[Catalog, Any], Any]] = {
     RulesQuestion: lambda catalog, q: listing.rules(catalog, q.election, q.tag),
     RuleQuestion: lambda catalog, q: listing.rule(catalog, q.rule),
     RegionsQuestion: lambda catalog, q: listing.regions(catalog, q.query, q.limit),
-    RegionQuestion: lambda catalog, q: region_info(catalog, catalog.regions.find(q.code, "code")),
+    RegionQuestion: lambda catalog, q: region_detail(catalog, catalog.regions.find(q.code, "code")),
     FeedQuestion: feed,
     CheckQuestion: _check,
     ActivitiesQuestion: lambda catalog, q: listing.vocabulary(catalog),
@@ -68,7 +76,7 @@ ANSWER_TYPES: dict[type[Question], Any] = {
     RulesQuestion: tuple[RuleInfo, ...],
     RuleQuestion: RuleInfo,
     RegionsQuestion: tuple[RegionInfo, ...],
-    RegionQuestion: RegionInfo,
+    RegionQuestion: RegionDetail,
     FeedQuestion: Feed,
     CheckQuestion: CheckAnswer,
     ActivitiesQuestion: Vocabulary,

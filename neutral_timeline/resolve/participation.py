@@ -7,7 +7,15 @@ from functools import lru_cache
 from neutral_timeline.catalog.model import Catalog, Election
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.i18n import N_, say
-from neutral_timeline.resolve.answer import ParticipationInfo, ParticipationStatus, Race, RegionInfo
+from neutral_timeline.resolve.answer import (
+    Bilingual,
+    ParticipationInfo,
+    ParticipationStatus,
+    Race,
+    RegionDetail,
+    RegionInfo,
+    RegionParticipation,
+)
 from neutral_timeline.resolve.index import cite_source
 from neutral_timeline.text import LANGS, Text
 
@@ -36,6 +44,17 @@ BINDS_EVERYWHERE = N_(
 def region_info(catalog: Catalog, region: Region) -> RegionInfo:
     province = catalog.regions.province_of(region)
     return RegionInfo(region.code, region.name, region.type, province.code, province.name, region.zone)
+
+
+def region_detail(catalog: Catalog, region: Region) -> RegionDetail:
+    """The region with whether it takes part in each election (both languages: it has no ``lang``)."""
+    found = []
+    for election in catalog.elections.values():
+        p = participation(catalog, election, region)
+        assert p is not None  # a region was given
+        found.append(RegionParticipation(election.id, p.status, p.races, Bilingual(p.note.id, p.note.en)))
+    info = region_info(catalog, region)
+    return RegionDetail(info.code, info.name, info.type, info.province, info.province_name, info.zone, tuple(found))
 
 
 def _races_text(catalog: Catalog, region: Region, races: tuple[str, ...]) -> Text:

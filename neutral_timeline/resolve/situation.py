@@ -16,20 +16,28 @@ from neutral_timeline.resolve.answer import (
     BasisSpan,
     Countdown,
     Coverage,
+    DatedChange,
+    DatedMessage,
+    DatedRule,
     ElectionSituation,
     FactInfo,
     LocalInfo,
     LocalNow,
     LocalRegion,
+    ParticipationInfo,
     PhaseNow,
     PhaseSpan,
     ReportingInfo,
+    ReportingSpan,
     RuleInForce,
     RuleSpan,
+    ScheduleDays,
     Situation,
     Timeline,
 )
 from neutral_timeline.resolve.index import (
+    ONE_DAY,
+    Plan,
     always_segments,
     cite_source,
     join_notes,
@@ -38,6 +46,7 @@ from neutral_timeline.resolve.index import (
     plan,
     revision_info,
     stretches,
+    territory_of,
 )
 from neutral_timeline.resolve.participation import local_in_area, own_race, participation, region_info
 from neutral_timeline.text import LANGS, Lang, Text
@@ -482,6 +491,42 @@ def _local_phases(
     return tuple(infos), tuple(spans)
 
 
+def schedule_days(
+    p: Plan, schedule_id: str, local: bool, itself: bool = True, taking_part: ParticipationInfo | None = None
+) -> ScheduleDays:
+    """A plan as a day-independent answer: what ``situation_for`` looks up for any day."""
+    rules = tuple(
+        DatedRule(None if s.start == date.min else s.start, None if s.end == date.max else s.end, s.rule)
+        for s in p.segments
+    )
+    changes = tuple(DatedChange(e.date, e.change, e.id, e.name) for e in p.events)
+    return ScheduleDays(
+        schedule_id, local, p.stages.start, p.stages.end, p.voting_day, p.phases, rules, changes, itself, taking_part
+    )
+
+
+def _schedules(
+    catalog: Catalog, found: Election, chosen: Revision, as_of: date | None, region: Region | None
+) -> tuple[ScheduleDays, ...]:
+    """The main schedule and the local ones ``region`` follows, with its circulars and every rule
+    (those bound to the regions holding the election are named by ``held_only``)."""
+    codes = local_codes(region)
+    main = schedule_days(plan(catalog, found.id, chosen.id, codes), chosen.id, False)
+    if region is None:
+        return (main,)
+    found_local = []
+    taking_part = participation(catalog, found, region)
+    for schedule in found.local_as_of(as_of):
+        itself = schedule.covers(region.code, region.province)
+        inside = region.is_province and any(c.startswith(region.code + ".") for c in schedule.regions)
+        if not (itself or inside):
+            continue
+        own = None if itself else local_in_area(catalog, found, region, schedule.regions, taking_part)
+        lp = local_plan(catalog, found.id, schedule.id, codes)
+        found_local.append(schedule_days(lp, schedule.id, True, itself, own))
+    return (main, *found_local)
+
+
 def timeline(catalog: Catalog, election_id: str, as_of: date | None = None, region: Region | None = None) -> Timeline:
     """One election's phases and every rule window on its schedule, each with the bases in force
     over the part of its window that falls within the election's tahapan. With ``region``, the
@@ -512,4 +557,37 @@ def timeline(catalog: Catalog, election_id: str, as_of: date | None = None, regi
         rules=tuple(spans),
         data_version=catalog.content_hash[:16],
         local=infos,
+        schedules=_schedules(catalog, found, chosen, as_of, region),
+        held_only=_held_only(catalog),
+        participation_source=cite_source(catalog, found.participation.source),
+        local_messages=_local_messages(catalog, found.id, as_of),
+        reporting=tuple(
+            ReportingSpan(None if a == date.min else a, None if b == date.max else b, info)
+            for a, b, info in _channels(catalog)
+        ),
     )
+
+
+@lru_cache(maxsize=64)
+def _local_messages(catalog: Catalog, election_id: str, as_of: date | None) -> tuple[DatedMessage, ...]:
+    """The national situation's message, run by run, on the days the election runs only in regions
+    voting again: what the widget says then, for a client that answers the day itself."""
+    spans = _local_spans(catalog, as_of, election_id)
+    if not spans:
+        return ()
+    found: list[DatedMessage] = []
+    day, last = min(s[0] for s in spans), max(s[1] for s in spans)
+    while day <= last:
+        said = situation(catalog, day, election_id, as_of)
+        if said.message is not None and said.local and not said.elections[0].in_progress:
+            if found and found[-1].message == said.message and found[-1].end + ONE_DAY == day:
+                found[-1] = DatedMessage(found[-1].start, day, said.message)
+            else:
+                found.append(DatedMessage(day, day, said.message))
+        day += ONE_DAY
+    return tuple(found)
+
+
+@lru_cache(maxsize=64)
+def _held_only(catalog: Catalog) -> tuple[str, ...]:
+    return tuple(r.id for r in catalog.rules.values() if territory_of(catalog, r) == "election_regions")

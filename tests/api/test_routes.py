@@ -276,6 +276,20 @@ async def test_region_search_and_lookup(client: httpx.AsyncClient) -> None:
         "province": "63",
         "province_name": "Kalimantan Selatan",
         "zone": "Asia/Makassar",
+        # whether it takes part in each election, in both languages (the answer has no lang): with an
+        # election's timeline, what the web component needs to answer any day for this region
+        "participation": [
+            {
+                "election": "testvote-2028",
+                "status": "takes_part",
+                "races": ["governor"],
+                "note": {
+                    "id": "Kabupaten Banjar ikut Pilkada Uji 2028: pemilihan gubernur Kalimantan Selatan.",
+                    "en": "Kabupaten Banjar takes part in Test Regional Election 2028: the governor race of "
+                    "Kalimantan Selatan.",
+                },
+            }
+        ],
     }
     assert (await client.get("/api/v1/regions/99.99")).status_code == 404
     assert (await client.get("/api/v1/regions", params={"q": ""})).status_code == 422

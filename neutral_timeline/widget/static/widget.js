@@ -7,7 +7,7 @@
   var WORDS = /*@labels@*/null, CSS = /*@css@*/"";
   var me = document.currentScript || document.querySelector("script[src*='widget.js']");
   var BASE = new URL("..", me ? me.src : location.href).href.replace(/\/$/, "");
-  var DAY = 86400000, SVG = "http://www.w3.org/2000/svg", sheet = null;
+  var DAY = 86400000, HOUR = 3600000, ZONE = "Asia/Jakarta", SVG = "http://www.w3.org/2000/svg", sheet = null;
 
   function utc(s) { var p = s.split("-"); return Date.UTC(+p[0], p[1] - 1, +p[2]); }
   function diff(a, b) { return Math.round((utc(b) - utc(a)) / DAY); }
@@ -177,12 +177,59 @@
         h("span", { class: "nt-muted" }, [" · " + L.data_version + " " + sit.data_version])])];
   }
 
+  // What applies on `day`, derived from the day-independent timeline (and the region's answer): the
+  // shape of the server's situation for one election, as view() shows it. The same lookups as
+  // resolve/situation.py's situation_for; the browser tests compare the two on hundreds of days.
+  function plus(s, n) { return new Date(utc(s) + n * DAY).toISOString().slice(0, 10); }
+  function holds(x, day) { return (x.start == null || x.start <= day) && (x.end == null || day <= x.end); }
+  function situation(tl, place, day, lang) {
+    var part = place ? place.participation.filter(function (p) { return p.election === tl.id; })[0] || null : null;
+    var own = !part || part.status === "takes_part" || part.status === "unknown", main = tl.schedules[0], last = plus(day, 14);
+    var local = tl.schedules.filter(function (s, i) { return i > 0 && holds(s, day); })[0] || null, sched = local || main;
+    function binds(id, mine) { return mine || tl.held_only.indexOf(id) < 0; }
+    function rules(s, mine) { return s.rules.filter(function (r) { return holds(r, day) && binds(r.rule.id, mine); }).map(function (r) { return r.rule; }); }
+    var found = rules(main, own), mine = own && (!local || local.itself);
+    if (local) {
+      var at = {};
+      found.forEach(function (r, i) { at[r.id] = i; });
+      rules(local, mine).forEach(function (r) { if (r.id in at) found[at[r.id]] = r; else { at[r.id] = found.length; found.push(r); } });
+    }
+    var said = local || (main.start <= day && day <= main.end) ? null : (tl.local_messages || []).filter(function (m) { return holds(m, day); })[0];
+    var taking = local && local.participation ? local.participation : part && {
+      status: part.status, races: part.races, note: part.note[lang], source: tl.participation_source };
+    return {
+      date: day, zone: place ? place.zone : ZONE, data_version: tl.data_version,
+      region: place ? { code: place.code, name: place.name } : null,
+      rules: found, message: said ? said.message : null, local: said ? [said] : [],
+      reporting: tl.reporting.filter(function (b) { return holds(b, day); }).map(function (b) { return b.body; }),
+      elections: [{
+        id: tl.id, name: tl.name, in_progress: local ? true : main.start <= day && day <= main.end,
+        phases: sched.phases.filter(function (p) { return p.start <= day && day <= p.end; }).map(function (p) {
+          return { phase: p, day: diff(p.start, day) + 1, days_left: diff(day, p.end) };
+        }),
+        rule_ids: found.map(function (r) { return r.id; }),
+        countdown: { voting_day: sched.voting_day, days: diff(day, sched.voting_day) },
+        upcoming: sched.changes.filter(function (c) {
+          return c.date >= day && c.date <= last && (/^phase_/.test(c.change) || binds(c.id, local ? mine : own));
+        }).map(function (c) { return { date: c.date, in_days: diff(day, c.date), change: c.change, id: c.id, name: c.name }; }),
+        participation: taking || null }] };
+  }
+  // The calendar day in `zone` by the browser's clock, and the milliseconds to its next midnight.
+  function clock(zone) {
+    var now = new Date(), v = {};
+    new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(now).forEach(function (p) { v[p.type] = p.value; });
+    var gone = ((+v.hour * 60 + +v.minute) * 60 + +v.second) * 1000 + now.getMilliseconds();
+    return { day: v.year + "-" + v.month + "-" + v.day, left: DAY - gone };
+  }
+  function isDay(s) { return /^\d{4}-\d{2}-\d{2}$/.test(s) && plus(s, 0) === s; }
+
   function json(url) {
     return fetch(url, { credentials: "omit" }).then(function (r) {
       return r.json().then(function (body) {
         if (!r.ok) throw new Error(body && body.error ? body.error.message : "HTTP " + r.status);
         return body;
-      });
+      }, function () { throw new Error("HTTP " + r.status + " " + url); });  // a static host's 404 page
     });
   }
 
@@ -243,19 +290,38 @@
       if (sheet) { root.adoptedStyleSheets = [sheet]; root.replaceChildren(box); }
       else root.replaceChildren(h("style", {}, [CSS]), box);
       var ticket = this.ticket = (this.ticket || 0) + 1;
-      var path = BASE + "/api/v1/elections/" + encodeURIComponent(election), q = "?lang=" + lang;
-      Promise.all([json(path + "/situation" + q + (date ? "&date=" + encodeURIComponent(date) : "") + (region ? "&region=" + encodeURIComponent(region) : "")), json(path + "/timeline" + q)])
+      clearTimeout(this.timer);
+      // "Today" is decided here, by the browser's clock in the region's zone, from answers that do not
+      // depend on the day (a static host or CDN can serve them); it turns at the zone's midnight.
+      // Path-style addresses a static host serves too; a region by name (not a code) needs the app.
+      var api = BASE + "/api/v1/", code = /^\d+(\.\d+)*$/.test(region || "");
+      (date && !isDay(date) ? Promise.reject(new Error("date: " + date + " (YYYY-MM-DD)"))
+        : region ? json(api + "regions/" + encodeURIComponent(region) + (code ? ".json" : "")) : Promise.resolve(null))
+        .then(function (place) {
+          var tl = api + lang + "/elections/" + encodeURIComponent(election) + "/timeline" + (place ? "/" + encodeURIComponent(place.code) : "") + ".json";
+          return json(tl).then(function (tl) { return [tl, place]; });
+        })
         .then(function (got) {
-          if (ticket !== self.ticket) return;
-          var place = got[0].region ? " — " + got[0].region.name : "";
-          box.setAttribute("aria-label", say(w, "widget_title", { name: got[0].elections[0].name + place }));
-          box.replaceChildren.apply(box, view(w, got[0], got[1], lang));
-          box.insertBefore(ask(w, lang, { date: date, election: election, region: region }), box.children[1] || null);
+          var tl = got[0], place = got[1], shown = null;
+          (function paint() {
+            if (ticket !== self.ticket) return;
+            var now = clock(place ? place.zone : ZONE), day = date || now.day;
+            if (day !== shown) {
+              var sit = situation(tl, place, shown = day, lang);
+              box.setAttribute("aria-label", say(w, "widget_title", { name: tl.name + (place ? " — " + place.name : "") }));
+              box.setAttribute("data-date", day);
+              box.replaceChildren.apply(box, view(w, sit, tl, lang));
+              box.insertBefore(ask(w, lang, { date: day, election: election, region: region }), box.children[1] || null);  // the day shown
+            }
+            if (!date) self.timer = setTimeout(paint, Math.min(now.left + 50, HOUR));
+          })();
         }, function (error) {
           if (ticket !== self.ticket) return;
           box.replaceChildren(h("p", { class: "nt-warn" }, [w.labels.load_failed + ": " + error.message]));
         });
     }
+    disconnectedCallback() { clearTimeout(this.timer); }
+    static situation(tl, place, day, lang) { return situation(tl, place, day, lang === "en" ? "en" : "id"); }
   }
   customElements.define("neutral-timeline", NeutralTimeline);
 })();
