@@ -188,7 +188,32 @@ TABLE = [
         "accompany-candidate-registration",
         (),
     ),
-    ("jadi panitia kampanye", "2024-10-20", None, "prohibited", "organise-campaign-event", ("uu7-campaign-team",)),
+    (
+        "jadi panitia kampanye",
+        "2024-10-20",
+        None,
+        "prohibited",
+        "organise-campaign-event",
+        ("uu10-campaign-involvement", "uu7-campaign-team"),
+    ),
+    # the Pilkada 2024 campaign: organising a campaign event involves the ASN in it (UU 10/2016 Pasal 70)
+    (
+        "jadi panitia kampanye",
+        "2024-11-20",
+        None,
+        "prohibited",
+        "organise-campaign-event",
+        ("uu10-campaign-involvement",),
+    ),
+    ("foto pake jari", "2024-11-20", None, "prohibited", "photo-hand-sign", ("post-photo-with-candidate",)),
+    (
+        "kampanye di kantor",
+        "2024-11-20",
+        None,
+        "prohibited",
+        "use-office-facilities",
+        ("campaign-with-state-facilities", "office-facilities-in-campaign", "partiality-activities"),
+    ),
     (
         "jadi tim sukses calon bupati",
         "2024-09-25",
