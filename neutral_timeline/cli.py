@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from neutral_timeline.errors import DataError, NeutralTimelineError
+from neutral_timeline.errors import DataError, NeutralTimelineError, Problem, QueryError
 from neutral_timeline.i18n import N_, NP_, gettext, ngettext, say
 
 if TYPE_CHECKING:
@@ -81,13 +81,29 @@ def _show(args: argparse.Namespace, question: Question, fmt: str | None = None, 
         indent = 2 if chosen == "json" else None
         body = source.rendered(question, chosen, lang, RenderOptions(indent=indent, **options))
     if getattr(args, "output", None):
-        Path(args.output).write_bytes(body)
+        _write(Path(args.output), body, "--svg" if fmt == "svg" else "--output")
         print(
             say(NP_("{path}: {n} byte", "{path}: {n} bytes", "n"), lang, path=args.output, n=len(body)), file=sys.stderr
         )
     else:
         sys.stdout.buffer.write(body + (b"\n" if chosen == "json" else b""))
     return EXIT_OK
+
+
+def _write(path: Path, body: bytes, where: str) -> None:
+    """Write ``body`` to ``path``, or a QueryError naming the option and why the file cannot be written."""
+    try:
+        path.write_bytes(body)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        problem = Problem.say(
+            where,
+            N_("cannot write '{path}': {reason}"),
+            N_("a file path in an existing folder"),
+            path=path,
+            reason=reason,
+        )
+        raise QueryError([problem]) from None
 
 
 def cmd_today(args: argparse.Namespace) -> int:

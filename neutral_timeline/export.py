@@ -423,7 +423,12 @@ def export(
         apparent = sum(e["bytes"] + (e["gzip"]["bytes"] if e["gzip"] else 0) for e in listed.values())
         seconds = time.perf_counter() - started
         return Report(len(listed), unchanged=len(listed), apparent=apparent, seconds=seconds, noop=True)
-    root.mkdir(parents=True, exist_ok=True)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        what = N_("the folder cannot be made: {reason}")
+        problem = Problem.say(str(root), what, N_("a folder that exists or can be made"), reason=exc.strerror or exc)
+        raise QueryError([problem]) from None
     old: dict[str, dict[str, Any]] = before["files"] if before else {}
     service = Service(catalog, options.public_url, max_bytes=8 * 1024 * 1024)
     data_day = catalog.data_revised

@@ -80,3 +80,19 @@ def test_cli_refusals_follow_lang(args: list[str], indonesian: str, english: str
     assert said_id.returncode == said_en.returncode == 2
     assert indonesian in said_id.stderr and english not in said_id.stderr
     assert english in said_en.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ics", "pilkada-2024", "-o", "/nonexistent/x.ics"],
+        ["ics", "pilkada-2024", "-o", "/tmp"],
+        ["timeline", "pemilu-2024", "--svg", "/tmp"],
+        ["export", "/proc/neutral-timeline-test", "--quiet"],
+    ],
+)
+def test_an_unwritable_output_is_a_clear_refusal_not_a_traceback(args: list[str]) -> None:
+    said_id, said_en = _cli(*args), _cli(*args, "--lang", "en")
+    assert said_id.returncode == said_en.returncode == 2
+    assert "Traceback" not in said_id.stderr + said_en.stderr
+    assert "tidak dapat" in said_id.stderr and "cannot" in said_en.stderr
