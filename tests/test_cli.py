@@ -236,3 +236,18 @@ def test_elections_lists_the_announced_ones(capsys: pytest.CaptureFixture[str], 
     text = json.dumps(ahead, ensure_ascii=False, indent=2) + "\n"
     golden(f"elections-announced-{lang}.json", text)
     assert not re.search(r"20(29|3\d)-\d\d-\d\d", text)  # no date of 2029 or later that no law has set
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_short_answer_lists_the_announced_elections_it_promises(lang: str) -> None:
+    """On a day with no election in progress, the short answer says the announced elections are listed
+    below; they must be, with what the law fixes about them (the same as the JSON's ``announced``)."""
+    run = [sys.executable, "-m", "neutral_timeline", "today", "--date", "2026-11-30", "--lang", lang]
+    text = subprocess.run(run, capture_output=True, text=True, check=True, env={**os.environ, "COLUMNS": "200"}).stdout
+    answer = json.loads(subprocess.run([*run, "--json"], capture_output=True, text=True, check=True).stdout)
+    assert answer["announced"], "the bundled data announces Pemilu 2029"
+    flat = " ".join(text.split())  # lines wrap at the terminal's width
+    for item in answer["announced"]:
+        assert item["name"] in flat
+        for fact in item["facts"]:
+            assert " ".join(fact["text"].split()) in flat

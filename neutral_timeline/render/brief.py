@@ -86,6 +86,13 @@ def brief(result: Situation, lang: Lang) -> RenderableType:
             parts.append(Indent(RichText(label("no_phase", lang), style="muted"), 2))
     if result.message:
         parts += [RichText(""), Indent(RichText(result.message.get(lang), style="warn"), 0)]
+    if result.announced:  # what comes next: what the law fixes about it, never a date (sources: --details)
+        parts.append(RichText(f"\n{label('announced', lang)}", style="heading"))
+        for item in result.announced:
+            row = RichText(item.name.get(lang), style="election")
+            row.append(f" ({label('announced_on', lang, date=short_date(item.announced, lang))})", style="muted")
+            parts.append(bullets([row]))
+            parts.append(bullets([RichText(fact.text.get(lang)) for fact in item.facts], indent=4))
     groups = by_area(result, lang)
     if groups:
         count = sum(len(rules) for _, rules in groups)
