@@ -60,7 +60,7 @@ def _lang(args: argparse.Namespace) -> Lang:
 def _date(value: str | None, flag: str) -> date | None:
     from neutral_timeline.query import parse_date
 
-    return parse_date(value, flag) if value else None
+    return parse_date(value, flag) if value is not None else None
 
 
 def _show(args: argparse.Namespace, question: Question, fmt: str | None = None, **options: Any) -> int:

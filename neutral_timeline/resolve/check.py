@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from neutral_timeline.catalog.model import Activity, Catalog
+from neutral_timeline.errors import Problem, QueryError
 from neutral_timeline.i18n import N_, text
 from neutral_timeline.record import Record, record
 from neutral_timeline.resolve.answer import Coverage, ReportingInfo, RuleInForce, Situation
@@ -86,6 +87,9 @@ def principles(catalog: Catalog) -> frozenset[str]:
     return frozenset(r.id for r in catalog.rules.values() if r.always and r.kind == "obligation")
 
 
+MAX_QUERY = 100  # characters of a check question (the route's maxLength)
+
+
 def check(
     catalog: Catalog,
     query: str,
@@ -95,7 +99,14 @@ def check(
     as_of: dt.date | None = None,
 ) -> CheckAnswer:
     """Whether an activity named in ``query`` is prohibited on ``day`` (for ``election`` or every one
-    in progress, nationally or in ``region``)."""
+    in progress, nationally or in ``region``).
+
+    Raises QueryError (``q``) when ``query`` has no words or more than 100 characters: the limits the
+    HTTP route enforces, so that every surface refuses the same questions.
+    """
+    if not query.strip() or len(query) > MAX_QUERY:
+        expected = N_("an activity in everyday words, 1 to 100 characters, e.g. nge-like postingan calon")
+        raise QueryError([Problem.say("q", N_("'{value}' is not accepted"), expected, value=query[:MAX_QUERY])])
     found = match(catalog, query)
     now = _day(catalog, day, election, region, as_of)
     always = principles(catalog)

@@ -96,3 +96,18 @@ def test_an_unwritable_output_is_a_clear_refusal_not_a_traceback(args: list[str]
     assert said_id.returncode == said_en.returncode == 2
     assert "Traceback" not in said_id.stderr + said_en.stderr
     assert "tidak dapat" in said_id.stderr and "cannot" in said_en.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "where"),
+    [(["check", ""], "q"), (["check", "   "], "q"), (["check", "a" * 101], "q"), (["today", "--date="], "--date")],
+)
+def test_an_empty_question_or_date_is_refused_as_the_api_refuses_it(args: list[str], where: str) -> None:
+    said = _cli(*args)
+    assert said.returncode == 2 and f"{where}:" in said.stderr and "Traceback" not in said.stderr
+
+
+@pytest.mark.anyio
+async def test_a_question_of_spaces_is_a_422_not_an_empty_check(mini: Catalog) -> None:
+    response = await _ask(mini, "GET", "/api/v1/check?q=%20%20%20", {})
+    assert response.status_code == 422 and response.json()["error"]["problems"][0]["where"] == "q"
