@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -223,6 +224,8 @@ def oembed(
     if format != "json":
         raise UnsupportedError([Problem.say("format", N_("'{value}' is not offered"), "json", value=format)])
     options, base, catalog = embed.options_from_url(url), _base(request), service(request).catalog
+    if urlsplit(url).netloc.lower() != urlsplit(base).netloc.lower():  # only this site's widget pages
+        raise embed.not_a_widget(url)
     place = _region(catalog, options.region)
     options = replace(options, region=place.code if place else None)
     title = _title(catalog, options)

@@ -223,6 +223,8 @@ async def test_oembed_answer(client: httpx.AsyncClient) -> None:
         ({"url": "http://testserver/elsewhere"}, 404, "not_found"),
         ({"url": "javascript:alert(1)//widget/testvote-2028"}, 404, "not_found"),
         ({"url": "http://testserver/widget/testvote-2082"}, 404, "not_found"),
+        ({"url": "https://evil.example/widget/testvote-2028"}, 404, "not_found"),  # only this site's pages
+        ({"url": "http://testserver.evil.example/widget/testvote-2028"}, 404, "not_found"),
         ({"url": "http://testserver/widget/testvote-2028?lang=fr"}, 422, "invalid_parameter"),
         ({}, 422, "invalid_parameter"),
         ({"url": "http://testserver/widget/testvote-2028", "maxwidth": 0}, 422, "invalid_parameter"),
