@@ -251,3 +251,27 @@ def test_the_short_answer_lists_the_announced_elections_it_promises(lang: str) -
         assert item["name"] in flat
         for fact in item["facts"]:
             assert " ".join(fact["text"].split()) in flat
+
+
+@pytest.mark.parametrize(("region", "lang"), [("19.01", "id"), ("19.71", "en")])
+def test_the_short_answer_names_the_re_election_a_region_votes_in(region: str, lang: str) -> None:
+    """On Bangka's and Pangkalpinang's 2025 re-election day the short answer names that re-election
+    (as --details and the JSON do), not the 2024 races the region took part in."""
+    run = [
+        sys.executable,
+        "-m",
+        "neutral_timeline",
+        "today",
+        "--date",
+        "2025-08-27",
+        "--region",
+        region,
+        "--lang",
+        lang,
+    ]
+    answer = json.loads(subprocess.run([*run, "--json"], capture_output=True, text=True, check=True).stdout)
+    local = answer["elections"][0]["local"]
+    text = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert local and " ".join(local["name"].split()) in flat
+    assert "gubernur" not in flat and "governor" not in flat
