@@ -229,8 +229,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         public, where = args.public_url, "--public-url"
     else:
         public, where = os.environ.get(PUBLIC_URL_ENV) or "", PUBLIC_URL_ENV
+    if not 0 < args.port < 65536:
+        what, expected = N_("{port} is not a TCP port"), N_("a whole number from 1 to 65535")
+        raise QueryError([Problem.say("--port", what, expected, port=args.port)])
     host = f"[{args.host}]" if ":" in args.host else args.host
-    public = parse_public_url(public or f"http://{host}:{args.port}", where)
+    if not public:  # the default origin is made of --host and --port: a mistake there is theirs
+        public, where = f"http://{host}:{args.port}", "--host"
+    public = parse_public_url(public, where)
     hosts_text = args.allowed_hosts if args.allowed_hosts is not None else os.environ.get(ALLOWED_HOSTS_ENV, "")
     settings = Settings(public, parse_hosts(hosts_text, "--allowed-hosts"))
     root = Path(os.path.realpath(args.data)) if args.data else bundled_calendars()

@@ -111,3 +111,9 @@ def test_an_empty_question_or_date_is_refused_as_the_api_refuses_it(args: list[s
 async def test_a_question_of_spaces_is_a_422_not_an_empty_check(mini: Catalog) -> None:
     response = await _ask(mini, "GET", "/api/v1/check?q=%20%20%20", {})
     assert response.status_code == 422 and response.json()["error"]["problems"][0]["where"] == "q"
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1"])
+def test_a_port_out_of_range_is_blamed_on_port(port: str) -> None:
+    said = _cli("serve", "--port", port)
+    assert said.returncode == 2 and "--port:" in said.stderr and "PUBLIC_URL" not in said.stderr

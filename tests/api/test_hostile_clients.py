@@ -23,7 +23,7 @@ WIDGET = f"{PUBLIC}/widget/testvote-2028"
 LINKED = {
     "/api/v1/feeds?q=1": "webcal://netral.example.go.id/ics/id/nasional/standard/all.ics",
     "/ics/testvote-2028.ics?reminders=": f"SOURCE:{PUBLIC}/ics/id/nasional/none/testvote-2028.ics",
-    "/oembed?url=http%3A%2F%2Fevil.example%2Fwidget%2Ftestvote-2028": f'src=\\"{WIDGET}',
+    "/oembed?url=https%3A%2F%2Fnetral.example.go.id%2Fwidget%2Ftestvote-2028": f'src=\\"{WIDGET}',
     "/widget/testvote-2028?date=2028-10-01": f'rel="canonical" href="{WIDGET}?date=2028-10-01"',
     "/?date=2028-10-01": f"{PUBLIC}/static/widget.js",
 }
