@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PO := $(wildcard neutral_timeline/locale/*/LC_MESSAGES/*.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: setup browser parsers run today test lint bench clean messages
+.PHONY: setup browser parsers wordpress run today test lint bench clean messages
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -58,7 +58,19 @@ parsers:
 	@grep -qs '"version": "$(ICALJS)"' $(PARSERS)/node_modules/ical.js/package.json || \
 		npm install --silent --no-audit --no-fund --no-save --prefix $(PARSERS) ical.js@$(ICALJS)
 
-test: $(STAMP) browser parsers
+# WordPress's own embedding code for the oEmbed tests: Debian's wordpress package unpacked, never
+# installed (no web server, no database), into the git-ignored .parsers/wordpress; run by php-cli.
+WORDPRESS := $(PARSERS)/wordpress
+wordpress:
+	@command -v php >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli >/dev/null)
+	@test -f $(WORDPRESS)/usr/share/wordpress/wp-includes/js/wp-embed.min.js || ( \
+		rm -rf $(WORDPRESS).tmp && mkdir -p $(WORDPRESS).tmp && cd $(WORDPRESS).tmp && \
+		{ apt-get download -qq -o APT::Sandbox::User=root wordpress 2>/dev/null || \
+		  { apt-get update -qq && apt-get download -qq -o APT::Sandbox::User=root wordpress; }; } && \
+		dpkg-deb -x wordpress_*.deb root && cd - >/dev/null && rm -rf $(WORDPRESS) && mv $(WORDPRESS).tmp/root $(WORDPRESS) && \
+		rm -rf $(WORDPRESS).tmp)
+
+test: $(STAMP) browser parsers wordpress
 	$(BIN)/neutral-timeline validate calendars
 	$(MAKE) lint
 	NEUTRAL_TIMELINE_REQUIRE_PARSERS=1 $(BIN)/pytest

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -215,3 +216,23 @@ def test_today_defaults_to_jakarta_today(capsys: pytest.CaptureFixture[str]) -> 
     body = json.loads(capsys.readouterr().out)
     assert body["zone"] == "Asia/Jakarta"
     assert body["date"] == today_in("Asia/Jakarta").isoformat()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_elections_lists_the_announced_ones(capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """The bundled calendars: the elections with a schedule, then Pemilu 2029 and the local elections
+    after it as announced, with what is known and no voting day (rich view and --json)."""
+    assert main(["elections", "--lang", lang]) == 0
+    golden(f"elections-bundled-{lang}.txt", capsys.readouterr().out)
+    assert main(["elections", "--lang", lang, "--json"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert [(e["id"], e["status"]) for e in body[-2:]] == [
+        ("pemilu-2029", "announced"),
+        ("pemilu-daerah-setelah-2029", "announced"),
+    ]
+    assert all(e["status"] == "scheduled" and e["voting_day"] for e in body[:-2])
+    ahead = [e for e in body if e["status"] == "announced"]
+    assert all("voting_day" not in e and "stages_start" not in e and e["facts"] for e in ahead)
+    text = json.dumps(ahead, ensure_ascii=False, indent=2) + "\n"
+    golden(f"elections-announced-{lang}.json", text)
+    assert not re.search(r"20(29|3\d)-\d\d-\d\d", text)  # no date of 2029 or later that no law has set

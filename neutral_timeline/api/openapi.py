@@ -39,8 +39,11 @@ FORMS: dict[str, dict[str, Any]] = {
     "format": {"type": "string", "enum": ["json"], "default": "json"},
     # A code or a name: some letter or digit, and no longer than any name (a long one costs a fuzzy search).
     "region": {"type": "string", "pattern": "[0-9A-Za-z]", "maxLength": 100},
-    "q": {"type": "string", "minLength": 1, "maxLength": 100},
+    "q": {"type": "string", "minLength": 1, "maxLength": 100},  # /api/v1/regions: a region's name or code
+    "check_q": {"type": "string", "minLength": 1, "maxLength": 100},  # /api/v1/check: an activity
 }
+# A name that means something else on one path: its entry in FORMS and EXPECTED there.
+ON_PATH: dict[tuple[str, str], str] = {("/api/v1/check", "q"): "check_q"}
 EXPECTED = {  # the error message's "expected", in the words the routes' own checks use (msgids: i18n)
     "lang": N_("id or en"),
     "widget_lang": N_("id or en"),
@@ -51,6 +54,7 @@ EXPECTED = {  # the error message's "expected", in the words the routes' own che
     "theme": N_("auto, light or dark"),
     "region": N_("a Kemendagri code such as 63.03 or a name such as 'Kabupaten Banjar', at most 100 characters"),
     "q": N_("1 to 100 characters of a name or code, e.g. banjar or 63.03"),
+    "check_q": N_("an activity in everyday words, 1 to 100 characters, e.g. nge-like postingan calon"),
 }
 DOCUMENTED_PREFIXES = ("/api/", "/ics/", "/oembed", "/elections/")  # pages answer their own mistakes in HTML
 
@@ -115,7 +119,7 @@ def document(app: FastAPI) -> dict[str, Any]:
     for path, item in spec["paths"].items():
         for operation in item.values():
             for param in operation.get("parameters", []):
-                form = FORMS.get(param["name"])
+                form = FORMS.get(entry(path, param["name"]))
                 if form is not None and param["in"] == "query":
                     param["schema"] = dict(form)
                 elif param["name"] == "code" and param["in"] == "path":  # /regions/{code}: a code or a name
@@ -131,10 +135,15 @@ def document(app: FastAPI) -> dict[str, Any]:
     return spec
 
 
-def _problem(name: str, value: str) -> Problem:
-    date = FORMS[name].get("format") == "date"
+def entry(path: str, name: str) -> str:
+    """The key of a query parameter's form in FORMS and EXPECTED on ``path``."""
+    return ON_PATH.get((path, name), name)
+
+
+def _problem(name: str, value: str, key: str) -> Problem:
+    date = FORMS[key].get("format") == "date"
     what = N_("'{value}' is not a calendar date") if date else N_("'{value}' is not an accepted value")
-    return Problem.say(name, what, EXPECTED[name], value=value[:100])
+    return Problem.say(name, what, EXPECTED[key], value=value[:100])
 
 
 def _check(form: dict[str, Any]) -> Callable[[str], bool]:
@@ -169,11 +178,12 @@ class ParamCheck:
         if scope["type"] == "http" and scope["query_string"] and scope["path"].startswith(DOCUMENTED_PREFIXES):
             problems = []
             for name, value in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True):
-                check = self.checks.get(name)
+                key = entry(scope["path"], name)
+                check = self.checks.get(key)
                 if check is None:
                     continue
                 if not check(value):
-                    problems.append(_problem(name, value))
+                    problems.append(_problem(name, value, key))
             if problems:
                 from neutral_timeline.api.errors import request_lang, respond
 

@@ -155,7 +155,8 @@ def _chooser(catalog: Catalog, base: str, options: WidgetOptions, day: date | No
     element = {"election": options.election, "lang": options.lang, "theme": options.theme, "region": options.region}
     snippets = html.snippets(page_url, f"{base}/static/widget.js", oembed, element, title)
     preview = embed.page_url(base, replace(options, date=day)) if day else page_url
-    names = [(s.id, s.name.get(lang)) for s in answer(catalog, ElectionsQuestion())]
+    listed = answer(catalog, ElectionsQuestion())
+    names = [(s.id, s.name.get(lang)) for s in listed if s.status == "scheduled"]  # announced ones have no widget
     return html.Embed(options, title, snippets, preview, page_url, oembed, names)
 
 
@@ -189,7 +190,8 @@ def home(
         chosen, (day, max_age) = parse_lang(lang), _day(date, place.zone if place else DEFAULT_ZONE)
         asked = " ".join((q or "").split())[:100]  # the "Bolehkah saya ...?" box: a plain GET form
         result = answers.answer(SituationQuestion(day, None, place.code if place else None))
-        latest = answers.answer(ElectionsQuestion())[-1].id  # the embed section's default when none is running
+        scheduled = [e for e in answers.answer(ElectionsQuestion()) if e.status == "scheduled"]
+        latest = scheduled[-1].id  # the embed section's default when none is running (announced ones have no schedule)
         picked = election or (result.elections[0].id if result.elections else latest)
         widget_lang_ = parse_lang(widget_lang or chosen, "widget_lang")
         options = WidgetOptions(picked, widget_lang_, embed.parse_theme(theme), region=place.code if place else None)

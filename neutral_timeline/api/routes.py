@@ -20,7 +20,7 @@ from neutral_timeline.errors import NotFoundError, Problem
 from neutral_timeline.i18n import N_, label
 from neutral_timeline.query import parse_date, parse_lang, parse_reminders, today_in
 from neutral_timeline.resolve import paths
-from neutral_timeline.resolve.answer import ElectionSummary, RegionDetail, RegionInfo, RuleInfo, Situation, Timeline
+from neutral_timeline.resolve.answer import ElectionListItem, RegionDetail, RegionInfo, RuleInfo, Situation, Timeline
 from neutral_timeline.resolve.check import CheckAnswer
 from neutral_timeline.resolve.questions import (
     ActivitiesQuestion,
@@ -108,7 +108,11 @@ def health(request: Request) -> Response:
     return send(request, Rendered.of(json.dumps(status).encode(), "application/json"), max_age=60)
 
 
-@api.get(ElectionsQuestion.PATH, summary="All elections", response_model=tuple[ElectionSummary, ...])
+@api.get(
+    ElectionsQuestion.PATH,
+    summary="All elections: those with a schedule, then those announced with none (status)",
+    response_model=tuple[ElectionListItem, ...],
+)
 def elections(request: Request, lang: LangQ = "id") -> Response:
     return _json(request, ElectionsQuestion(), lang)
 
@@ -248,7 +252,7 @@ def _area(request: Request, value: str) -> str | None:
     paths.ELECTIONS,
     include_in_schema=False,
     summary="All elections (path-style address)",
-    response_model=tuple[ElectionSummary, ...],
+    response_model=tuple[ElectionListItem, ...],
 )
 def elections_path(request: Request, lang: str) -> Response:
     return _json(request, ElectionsQuestion(), lang)

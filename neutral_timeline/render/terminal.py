@@ -358,8 +358,12 @@ def timeline(result: Timeline, lang: Lang) -> RenderableType:
     return Group(head, phases, rules, notes.renderable(lang))
 
 
-def elections(items: Iterable[ElectionSummary], lang: Lang) -> RenderableType:
-    items = tuple(items)
+def elections(listed: Iterable[ElectionSummary | AnnouncedInfo], lang: Lang) -> RenderableType:
+    """The elections with a schedule as a table, the regions voting again on their own, then the
+    elections announced with no schedule (what is known, with sources, and no date)."""
+    listed = tuple(listed)
+    items = [e for e in listed if isinstance(e, ElectionSummary)]
+    ahead = [e for e in listed if isinstance(e, AnnouncedInfo)]
     table = _table()
     for column in ("election", "kind", "voting_day", "schedule"):
         table.add_column(label(column, lang))
@@ -368,10 +372,15 @@ def elections(items: Iterable[ElectionSummary], lang: Lang) -> RenderableType:
         schedule = f"{e.revision.instrument.short} ({label('n_revisions', lang, n=len(e.revisions))})"
         table.add_row(e.name.get(lang), e.kind, short_date(e.voting_day, lang), schedule, e.id)
     found = [s for e in items for s in e.local]
-    if not found:
+    if not found and not ahead:
         return table
     notes = Footnotes()
-    return Group(table, voting_again(found, lang, notes), notes.renderable(lang))
+    parts: list[RenderableType] = [table]
+    if found:
+        parts.append(voting_again(found, lang, notes))
+    if ahead:
+        parts.append(announced(ahead, lang, notes))
+    return Group(*parts, notes.renderable(lang))
 
 
 def rules_list(items: Iterable[RuleInfo], lang: Lang) -> RenderableType:
@@ -408,7 +417,7 @@ def view(value: object, lang: Lang, details: bool = False) -> RenderableType:
     if isinstance(value, Timeline):
         return timeline(value, lang)
     items = tuple(value) if isinstance(value, tuple) else (value,)
-    if all(isinstance(item, ElectionSummary) for item in items):
+    if all(isinstance(item, ElectionSummary | AnnouncedInfo) for item in items):
         return elections(items, lang)
     if all(isinstance(item, RuleInfo) for item in items):
         return rules_list(items, lang)

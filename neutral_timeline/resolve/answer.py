@@ -233,6 +233,7 @@ class AnnouncedInfo(Record):
     facts: tuple[FactInfo, ...]
     after: str | None = None
     note: Text | None = None
+    status: Literal["announced"] = "announced"  # tells it from an ElectionSummary in the elections list
 
 
 @record
@@ -441,6 +442,11 @@ class ElectionSummary(Record):
     revision: RevisionInfo
     revisions: tuple[RevisionInfo, ...]
     local: tuple[LocalInfo, ...] = ()  # later schedules of named regions (re-votes, re-elections)
+    status: Literal["scheduled"] = "scheduled"  # tells it from an announced election in the elections list
+
+
+# The elections list: every election with a schedule (by voting day), then those announced with none.
+ElectionListItem = ElectionSummary | AnnouncedInfo
 
 
 @record

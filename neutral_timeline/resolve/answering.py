@@ -12,7 +12,7 @@ from typing import Any
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.resolve import listing
 from neutral_timeline.resolve.answer import (
-    ElectionSummary,
+    ElectionListItem,
     RegionDetail,
     RegionInfo,
     RuleInfo,
@@ -72,7 +72,7 @@ _HANDLERS: dict[type[Question], Callable[[Catalog, Any], Any]] = {
 ANSWER_TYPES: dict[type[Question], Any] = {
     SituationQuestion: Situation,
     TimelineQuestion: Timeline,
-    ElectionsQuestion: tuple[ElectionSummary, ...],
+    ElectionsQuestion: tuple[ElectionListItem, ...],
     RulesQuestion: tuple[RuleInfo, ...],
     RuleQuestion: RuleInfo,
     RegionsQuestion: tuple[RegionInfo, ...],

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from neutral_timeline.catalog.model import Basis, Catalog, Election, Rule
 from neutral_timeline.errors import unknown
 from neutral_timeline.resolve.answer import (
     ActivityInfo,
     AreaWords,
+    ElectionListItem,
     ElectionSummary,
     RegionInfo,
     RuleInfo,
@@ -15,14 +18,16 @@ from neutral_timeline.resolve.answer import (
 )
 from neutral_timeline.resolve.index import cite_basis, cite_source, end_text, governing_bases, revision_info
 from neutral_timeline.resolve.participation import region_info
+from neutral_timeline.resolve.situation import announced, local_info
 from neutral_timeline.resolve.situation import election as find_election
-from neutral_timeline.resolve.situation import local_info
 
 TAGS_WHERE = "tag"
 
 
-def elections(catalog: Catalog) -> tuple[ElectionSummary, ...]:
-    out = []
+def elections(catalog: Catalog) -> tuple[ElectionListItem, ...]:
+    """Every election with a schedule, by voting day, then every election announced with none, by the
+    day it was announced (no voting day, no stages: only what a law or ruling fixes)."""
+    out: list[ElectionSummary] = []
     for e in catalog.elections.values():
         latest = e.latest
         out.append(
@@ -38,7 +43,8 @@ def elections(catalog: Catalog) -> tuple[ElectionSummary, ...]:
                 local=tuple(local_info(catalog, e, s) for s in e.local),
             )
         )
-    return tuple(sorted(out, key=lambda s: s.voting_day))
+    ahead = sorted(announced(catalog, date.max), key=lambda a: a.announced)
+    return (*sorted(out, key=lambda s: s.voting_day), *ahead)
 
 
 def _bases_for(catalog: Catalog, rule: Rule, election: Election) -> list[Basis]:

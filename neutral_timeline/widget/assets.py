@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from neutral_timeline.i18n import LABELS, Plural, months, translate, weekdays
+from neutral_timeline.render.check import WORDS as CHECK_WORDS
 from neutral_timeline.text import LANGS
 
 STATIC = Path(__file__).parent / "static"
@@ -29,6 +30,11 @@ WIDGET_LABELS = (
     "all_phases", "now_running", "source", "loading", "load_failed", "more", "data_version", "widget_title",
     "since", "until", "always", "today_marker", "past_phase", "future_phase", "region", "zone", "regional",
     "all_sources", "details", "notes", "note_ref", "reporting", "election_offences", "asn_neutrality",
+)  # fmt: skip
+# The check box's words (render.check), as the widget page's "Bolehkah saya ...?" form says them.
+CHECK_LABELS = (
+    "box_title", "box_submit", "box_hint", "example", "understood", "area", "prohibited", "not_recorded",
+    "not_understood", "rules", "closest", "principle",
 )  # fmt: skip
 LABELS_SLOT = "/*@labels@*/null"
 CSS_SLOT = '/*@css@*/""'
@@ -62,6 +68,7 @@ def words() -> dict[str, dict[str, object]]:
         lang: {
             "locale": lang,
             "labels": {key: _word(key, lang) for key in WIDGET_LABELS},
+            "check": {key: translate(CHECK_WORDS[key], lang) for key in CHECK_LABELS},
             "months": list(months(lang)),
             "weekdays": list(weekdays(lang)),
         }

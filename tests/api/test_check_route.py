@@ -62,3 +62,21 @@ async def test_unknown_election(real: httpx.AsyncClient) -> None:
     r = await real.get("/api/v1/check", params={"q": "like", "election": "pilkada-2042"})
     assert r.status_code == 404
     assert "pilkada-2024" in r.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "an activity in everyday words"), ("id", "kegiatan dengan kata sehari-hari")]
+)
+async def test_a_bad_question_is_explained_as_an_activity_not_a_region(
+    real: httpx.AsyncClient, lang: str, words: str
+) -> None:
+    r = await real.get("/api/v1/check", params={"q": "x" * 101, "lang": lang})
+    (problem,) = r.json()["error"]["problems"]
+    assert (
+        problem["where"] == "q" and words in problem["expected"] and "nge-like postingan calon" in problem["expected"]
+    )
+    assert "banjar" not in problem["expected"] and "63.03" not in problem["expected"]
+    regions = (await real.get("/api/v1/regions", params={"q": "x" * 101, "lang": lang})).json()["error"]["problems"]
+    assert "63.03" in regions[0]["expected"]  # the region search keeps its own words
+    spec = (await real.get("/openapi.json")).json()["paths"]["/api/v1/check"]["get"]["parameters"]
+    assert next(p for p in spec if p["name"] == "q")["schema"] == {"type": "string", "minLength": 1, "maxLength": 100}

@@ -260,10 +260,14 @@ async def test_every_real_election_renders(catalog: Catalog) -> None:
     """The bundled calendars, on each voting day and on a day outside every election: pages, never a 500."""
     from neutral_timeline.api.app import create_app
     from neutral_timeline.resolve import listing
+    from neutral_timeline.resolve.answer import ElectionSummary
 
     transport = httpx.ASGITransport(app=create_app(catalog, TESTSERVER))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         for e in listing.elections(catalog):
+            if not isinstance(e, ElectionSummary):  # announced: no schedule, no pages of its own
+                assert (await c.get(f"/widget/{e.id}")).status_code == 404
+                continue
             for day in (e.voting_day.isoformat(), "2030-01-01"):
                 for path in (
                     f"/widget/{e.id}?date={day}",
@@ -283,3 +287,20 @@ async def test_home_page_answers_for_the_region_asked(client: httpx.AsyncClient)
     assert "Asia/Jakarta" in r.text
     kaimana = await client.get("/", params={"date": "2028-10-05", "region": "92.08", "lang": "en"})
     assert "Asia/Jayapura" in kaimana.text and "Candidate attributes" in kaimana.text  # its own circular
+
+
+async def test_the_embed_section_offers_only_elections_with_a_schedule(catalog: Catalog) -> None:
+    """The bundled calendars on a day with nothing running: the announced elections (no schedule, so no
+    widget) are not offered, and the default is the last election with one."""
+    from neutral_timeline.api.app import create_service
+
+    transport = httpx.ASGITransport(app=create_service(catalog, TESTSERVER))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        r = await client.get("/", params={"date": "2026-11-30"})
+    assert r.status_code == 200
+    options = re.findall(
+        r'<option value="([^"]+)"( selected)?>', r.text.split('id="f-election"')[1].split("</select>")[0]
+    )
+    assert [value for value, _ in options] == ["pilkada-2020", "pemilu-2024", "pilkada-2024"]
+    assert [value for value, chosen in options if chosen] == ["pilkada-2024"]
+    assert catalog.announced["pemilu-2029"].name.id in r.text  # still said on the page: what comes next

@@ -7,6 +7,10 @@ from typing import Any
 import httpx
 import pytest
 
+from neutral_timeline.api.app import create_service
+from neutral_timeline.catalog.model import Catalog
+from tests.api.conftest import TESTSERVER
+
 pytestmark = pytest.mark.anyio
 
 SITUATION = "/api/v1/elections/testvote-2028/situation"
@@ -284,3 +288,19 @@ async def test_region_search_and_lookup(client: httpx.AsyncClient) -> None:
     }
     assert (await client.get("/api/v1/regions/99.99")).status_code == 404
     assert (await client.get("/api/v1/regions", params={"q": ""})).status_code == 422
+
+
+async def test_elections_list_the_announced_ones_after_the_scheduled(catalog: Catalog) -> None:
+    """The bundled calendars over HTTP: Pemilu 2029 and the local elections after it, announced, no dates."""
+    transport = httpx.ASGITransport(app=create_service(catalog, TESTSERVER))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        for lang in ("id", "en"):
+            body = (await client.get("/api/v1/elections", params={"lang": lang})).json()
+            assert [e["status"] for e in body] == ["scheduled"] * 3 + ["announced"] * 2
+            nxt, local = body[-2:]
+            assert (nxt["id"], nxt["kind"], nxt["announced"]) == ("pemilu-2029", "pemilu", "2025-06-26")
+            assert local["after"] == "pemilu-2029" and "voting_day" not in local
+            assert nxt["source"]["short"] == "Putusan MK 135/PUU-XXII/2024" and all(
+                f["source"]["urls"] for f in nxt["facts"]
+            )
+        assert "2029 national election" in nxt["name"]

@@ -25,7 +25,8 @@ from neutral_timeline.resolve.situation import coverage, situation
     [
         (date(2025, 6, 25), ()),  # the day before the ruling: nothing announced yet
         (date(2025, 7, 1), ()),  # Bangka's re-election is running: that is what is in progress
-        (date(2025, 8, 28), ("pemilu-2029", "pemilu-daerah-setelah-2029")),
+        (date(2025, 9, 20), ()),  # Bangka's result is disputed at the MK: its re-election is still running
+        (date(2025, 10, 3), ("pemilu-2029", "pemilu-daerah-setelah-2029")),  # after its elected pair
         (date(2026, 11, 30), ("pemilu-2029", "pemilu-daerah-setelah-2029")),
     ],
 )
@@ -38,7 +39,7 @@ def test_today_says_what_comes_next(catalog: Catalog, day: date, ids: tuple[str,
 
 
 def test_an_announced_election_is_never_in_progress_nor_extends_coverage(catalog: Catalog) -> None:
-    assert coverage(catalog).end == date(2025, 8, 27)
+    assert coverage(catalog).end == date(2025, 10, 2)
     assert "pemilu-2029" not in catalog.elections
     assert situation(catalog, date(2029, 4, 17)).elections == ()
 

@@ -393,7 +393,10 @@ TABLE = [
     ("nge-like postingan calon", "2019-01-01", None, "not_recorded", "like-candidate-post", ()),
     # 1 Jun 2025: Papua's re-vote campaign runs; the prohibition binds every ASN wherever the candidate runs.
     ("nge-like postingan calon", "2025-06-01", None, "prohibited", "like-candidate-post", ("social-media-campaign",)),
-    ("nge-like postingan calon", "2025-09-01", None, "not_recorded", "like-candidate-post", ()),
+    # 1 Sep 2025: Bangka and Pangkalpinang still count their re-election votes (whole-tahapan rule, national reach).
+    ("nge-like postingan calon", "2025-09-01", None, "prohibited", "like-candidate-post", ("social-media-campaign",)),
+    # 3 Oct 2025: the day after Bangka's elected pair was determined, the last 2025 stage recorded.
+    ("nge-like postingan calon", "2025-10-03", None, "not_recorded", "like-candidate-post", ()),
     ("masak nasi goreng", "2024-09-25", None, "not_understood", None, ()),
     ("xyzzy", "2024-09-25", None, "not_understood", None, ()),
     ("komnetar di IG calon", "2024-09-25", None, "prohibited", "comment-candidate-post", ("social-media-campaign",)),

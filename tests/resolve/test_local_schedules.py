@@ -5,8 +5,14 @@ Sources (calendars/elections/pilkada-2024.toml, [local.*]): the Constitutional C
 Tasikmalaya's 7-day campaign 9-15 Apr and quiet period 16-18 Apr (KPU Kabupaten Tasikmalaya);
 Pesawaran's determination 23 Mar, campaign 7-20 May, quiet period 21-23 May; Papua's campaign
 26 Mar - 2 Aug and quiet period 3-5 Aug (KPU Provinsi Papua); Barito Utara's second re-vote on
-6 Aug 2025 after MK 313/PHPU.BUP-XXIII/2025; the Bangka and Pangkalpinang re-elections
-(registration 26-28 Jun, determination 22 Jul, campaign 25 Jul - 23 Aug, voting 27 Aug 2025).
+6 Aug 2025 after MK 313/PHPU.BUP-XXIII/2025 (determination 16 Jun, campaign 19 Jun - 2 Aug, quiet
+3-5 Aug: iNews Barito, one report); Kutai Kartanegara's determination 23 Mar, campaign 26 Mar - 15 Apr
+and quiet days 16-18 Apr (Tribun Kaltara, Nomor Satu Kaltim, Radar Kukar); Pasaman's campaign 9-15 Apr
+(Merdeka, twice); Palopo's campaign 7-20 May and quiet period 21-23 May (Luwu Raya, Setarakata, Tribun
+Timur, Palopo Pos); the Bangka and Pangkalpinang re-elections
+(registration 26-28 Jun, determination 22 Jul, campaign 25 Jul - 23 Aug, voting 27 Aug 2025; counting
+to the recapitulation plenaries of 2 Sep 2025, Keputusan KPU Kabupaten Bangka 406/2025; Bangka's
+dispute at the MK, Perkara 332-334/PHPU.BUP-XXIII/2025, ruled inadmissible on 29 Sep 2025).
 """
 
 from __future__ import annotations
@@ -38,6 +44,10 @@ TABLE = [
     (date(2025, 5, 28), "62.05", "psu-barito-utara-2025-08-06", ("candidate_registration",), 70),
     (date(2025, 5, 29), "62.05", "psu-barito-utara-2025-08-06", (), 69),
     (date(2025, 6, 16), "62.05", "psu-barito-utara-2025-08-06", ("candidate_determination",), 51),
+    (date(2025, 6, 18), "62.05", "psu-barito-utara-2025-08-06", (), 49),
+    (date(2025, 6, 19), "62.05", "psu-barito-utara-2025-08-06", ("campaign",), 48),
+    (date(2025, 8, 2), "62.05", "psu-barito-utara-2025-08-06", ("campaign",), 4),
+    (date(2025, 8, 3), "62.05", "psu-barito-utara-2025-08-06", ("quiet_period",), 3),
     (date(2025, 8, 6), "62.05", "psu-barito-utara-2025-08-06", ("voting_day",), 0),
     (date(2025, 8, 7), "62.05", None, (), None),
     # Kota Sabang and Kabupaten Buru: 5 April; Kepulauan Talaud on Wednesday 9 April.
@@ -46,7 +56,22 @@ TABLE = [
     (date(2025, 4, 5), "71.04", None, (), None),
     (date(2025, 4, 9), "71.04", "psu-2025-04-09-talaud", ("voting_day",), 0),
     (date(2025, 4, 16), "72.08", "psu-2025-04-16-parigi-moutong", ("voting_day",), 0),
-    (date(2025, 4, 19), "13.08", "psu-2025-04-19", ("voting_day",), 0),
+    (date(2025, 4, 19), "36.04", "psu-2025-04-19", ("voting_day",), 0),  # Kabupaten Serang
+    # Kabupaten Bengkulu Selatan: a replaced candidate, 7-day campaign 9-15 April (one report).
+    (date(2025, 4, 8), "17.01", None, (), None),
+    (date(2025, 4, 9), "17.01", "psu-bengkulu-selatan-2025", ("campaign",), 10),
+    (date(2025, 4, 16), "17.01", "psu-bengkulu-selatan-2025", ("quiet_period",), 3),
+    (date(2025, 4, 19), "17.01", "psu-bengkulu-selatan-2025", ("voting_day",), 0),
+    (date(2025, 4, 20), "17.01", None, (), None),
+    # Kabupaten Pasaman: a replaced running mate, registration 7-9 March, 7-day campaign 9-15 April.
+    (date(2025, 3, 6), "13.08", None, (), None),
+    (date(2025, 3, 7), "13.08", "psu-pasaman-2025", ("candidate_registration",), 43),
+    (date(2025, 4, 8), "13.08", "psu-pasaman-2025", (), 11),
+    (date(2025, 4, 9), "13.08", "psu-pasaman-2025", ("campaign",), 10),
+    (date(2025, 4, 15), "13.08", "psu-pasaman-2025", ("campaign",), 4),
+    (date(2025, 4, 16), "13.08", "psu-pasaman-2025", ("quiet_period",), 3),
+    (date(2025, 4, 19), "13.08", "psu-pasaman-2025", ("voting_day",), 0),
+    (date(2025, 4, 20), "13.08", None, (), None),
     # Kabupaten Tasikmalaya: a replaced candidate, a 7-day campaign (KPU letter 631/PL.02.4-SD/06/2025).
     (date(2025, 4, 8), "32.06", None, (), None),
     (date(2025, 4, 9), "32.06", "psu-tasikmalaya-2025", ("campaign",), 10),
@@ -55,6 +80,16 @@ TABLE = [
     (date(2025, 4, 18), "32.06", "psu-tasikmalaya-2025", ("quiet_period",), 1),
     (date(2025, 4, 19), "32.06", "psu-tasikmalaya-2025", ("voting_day",), 0),
     (date(2025, 4, 20), "32.06", None, (), None),
+    # Kabupaten Kutai Kartanegara: a replaced candidate, determined 23 March; campaign 26 Mar - 15 Apr as
+    # announced (whether letter 631 shortened it was not found); quiet days 16-18 April.
+    (date(2025, 3, 22), "64.02", None, (), None),
+    (date(2025, 3, 23), "64.02", "psu-kukar-2025", ("candidate_determination",), 27),
+    (date(2025, 3, 25), "64.02", "psu-kukar-2025", (), 25),
+    (date(2025, 3, 26), "64.02", "psu-kukar-2025", ("campaign",), 24),
+    (date(2025, 4, 15), "64.02", "psu-kukar-2025", ("campaign",), 4),
+    (date(2025, 4, 16), "64.02", "psu-kukar-2025", ("quiet_period",), 3),
+    (date(2025, 4, 19), "64.02", "psu-kukar-2025", ("voting_day",), 0),
+    (date(2025, 4, 20), "64.02", None, (), None),
     # Kabupaten Pesawaran: determination 23 March, a 14-day campaign, voting 24 May.
     (date(2025, 3, 22), "18.09", None, (), None),
     (date(2025, 3, 23), "18.09", "psu-pesawaran-2025", ("candidate_determination",), 62),
@@ -64,7 +99,14 @@ TABLE = [
     (date(2025, 5, 21), "18.09", "psu-pesawaran-2025", ("quiet_period",), 3),
     (date(2025, 5, 24), "18.09", "psu-pesawaran-2025", ("voting_day",), 0),
     (date(2025, 5, 25), "18.09", None, (), None),
-    (date(2025, 5, 24), "73.73", "psu-2025-05-24", ("voting_day",), 0),
+    (date(2025, 5, 24), "64.11", "psu-2025-05-24", ("voting_day",), 0),  # Kabupaten Mahakam Ulu
+    # Kota Palopo: a replaced candidate, 14-day campaign 7-20 May (letter 631), quiet period 21-23 May.
+    (date(2025, 5, 6), "73.73", None, (), None),
+    (date(2025, 5, 7), "73.73", "psu-palopo-2025", ("campaign",), 17),
+    (date(2025, 5, 20), "73.73", "psu-palopo-2025", ("campaign",), 4),
+    (date(2025, 5, 21), "73.73", "psu-palopo-2025", ("quiet_period",), 3),
+    (date(2025, 5, 24), "73.73", "psu-palopo-2025", ("voting_day",), 0),
+    (date(2025, 5, 25), "73.73", None, (), None),
     # Papua's governor race: the province and every regency and city in it (Kota Jayapura).
     (date(2025, 3, 25), "91", None, (), None),
     (date(2025, 3, 26), "91", "psu-papua-2025", ("campaign",), 133),
@@ -73,21 +115,40 @@ TABLE = [
     (date(2025, 8, 6), "91", "psu-papua-2025", ("voting_day",), 0),
     (date(2025, 8, 7), "91", None, (), None),
     (date(2025, 8, 6), "93.02", "psu-boven-digoel-2025", ("voting_day",), 0),
-    # Kabupaten Bangka and Kota Pangkalpinang: the re-elections after the empty box won.
+    # Kabupaten Bangka and Kota Pangkalpinang: the re-elections after the empty box won. The same
+    # schedule up to voting day (PKPU 19/2024), then each its own: counting to the recapitulation
+    # plenaries of 2 Sep 2025; Bangka's result disputed at the MK until the ruling of 29 Sep, the
+    # elected pair determined by the PKPU 18/2024 deadline of 2 Oct; Pangkalpinang undisputed, its
+    # determination still pending on 14 Sep (the last day recorded).
     (date(2025, 6, 25), "19.01", None, (), None),
-    (date(2025, 6, 26), "19.01", "pemilihan-ulang-2025", ("candidate_registration",), 62),
-    (date(2025, 6, 28), "19.01", "pemilihan-ulang-2025", ("candidate_registration",), 60),
-    (date(2025, 6, 29), "19.01", "pemilihan-ulang-2025", (), 59),
-    (date(2025, 7, 21), "19.71", "pemilihan-ulang-2025", (), 37),
-    (date(2025, 7, 22), "19.71", "pemilihan-ulang-2025", ("candidate_determination",), 36),
-    (date(2025, 7, 24), "19.71", "pemilihan-ulang-2025", (), 34),
-    (date(2025, 7, 25), "19.71", "pemilihan-ulang-2025", ("campaign",), 33),
-    (date(2025, 8, 23), "19.01", "pemilihan-ulang-2025", ("campaign",), 4),
-    (date(2025, 8, 24), "19.01", "pemilihan-ulang-2025", ("quiet_period",), 3),
-    (date(2025, 8, 26), "19.71", "pemilihan-ulang-2025", ("quiet_period",), 1),
-    (date(2025, 8, 27), "19.01", "pemilihan-ulang-2025", ("voting_day",), 0),
-    (date(2025, 8, 27), "19.71", "pemilihan-ulang-2025", ("voting_day",), 0),
-    (date(2025, 8, 28), "19.01", None, (), None),
+    (date(2025, 6, 26), "19.01", "pemilihan-ulang-2025-bangka", ("candidate_registration",), 62),
+    (date(2025, 6, 28), "19.01", "pemilihan-ulang-2025-bangka", ("candidate_registration",), 60),
+    (date(2025, 6, 29), "19.01", "pemilihan-ulang-2025-bangka", (), 59),
+    (date(2025, 6, 26), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("candidate_registration",), 62),
+    (date(2025, 7, 21), "19.71", "pemilihan-ulang-2025-pangkalpinang", (), 37),
+    (date(2025, 7, 22), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("candidate_determination",), 36),
+    (date(2025, 7, 24), "19.71", "pemilihan-ulang-2025-pangkalpinang", (), 34),
+    (date(2025, 7, 25), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("campaign",), 33),
+    (date(2025, 8, 23), "19.01", "pemilihan-ulang-2025-bangka", ("campaign",), 4),
+    (date(2025, 8, 24), "19.01", "pemilihan-ulang-2025-bangka", ("quiet_period",), 3),
+    (date(2025, 8, 26), "19.01", "pemilihan-ulang-2025-bangka", ("quiet_period",), 1),
+    (date(2025, 8, 26), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("quiet_period",), 1),
+    (date(2025, 8, 27), "19.01", "pemilihan-ulang-2025-bangka", ("counting", "voting_day"), 0),
+    (date(2025, 8, 27), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("counting", "voting_day"), 0),
+    (date(2025, 8, 28), "19.01", "pemilihan-ulang-2025-bangka", ("counting",), -1),
+    (date(2025, 8, 28), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("counting",), -1),
+    (date(2025, 9, 1), "19.01", "pemilihan-ulang-2025-bangka", ("counting",), -5),
+    (date(2025, 9, 2), "19.01", "pemilihan-ulang-2025-bangka", ("counting",), -6),
+    (date(2025, 9, 2), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("counting",), -6),
+    (date(2025, 9, 3), "19.01", "pemilihan-ulang-2025-bangka", ("result_dispute",), -7),
+    (date(2025, 9, 3), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("result_determination",), -7),
+    (date(2025, 9, 14), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("result_determination",), -18),
+    (date(2025, 9, 15), "19.71", None, (), None),
+    (date(2025, 9, 15), "19.01", "pemilihan-ulang-2025-bangka", ("result_dispute",), -19),
+    (date(2025, 9, 29), "19.01", "pemilihan-ulang-2025-bangka", ("result_dispute",), -33),
+    (date(2025, 9, 30), "19.01", "pemilihan-ulang-2025-bangka", ("result_determination",), -34),
+    (date(2025, 10, 2), "19.01", "pemilihan-ulang-2025-bangka", ("result_determination",), -36),
+    (date(2025, 10, 3), "19.01", None, (), None),
     # A neighbouring regency that did not vote again.
     (date(2025, 8, 27), "19.04", None, (), None),
 ]
@@ -128,10 +189,15 @@ def test_without_a_region_the_answer_lists_who_votes_again(catalog: Catalog) -> 
     assert all(not es.in_progress for es in result.elections)  # national rules through the re-votes only
     assert result.message is not None and "vote again on their own schedule" in result.message.en
     ids = [s.id for s in result.local]
-    assert {"psu-2025-04-19", "psu-tasikmalaya-2025", "psu-papua-2025", "psu-pesawaran-2025"} <= set(ids)
+    assert {"psu-2025-04-19", "psu-tasikmalaya-2025", "psu-kukar-2025", "psu-papua-2025", "psu-pesawaran-2025"} <= set(
+        ids
+    )
     wave = next(s for s in result.local if s.id == "psu-2025-04-19")
-    assert wave.voting_day == date(2025, 4, 19) and len(wave.regions) == 7
-    assert situation(catalog, date(2025, 9, 1)).local == ()
+    assert wave.voting_day == date(2025, 4, 19) and len(wave.regions) == 4
+    assert situation(catalog, date(2025, 3, 1)).local == ()
+    counting = situation(catalog, date(2025, 9, 1))  # both re-elections still counting
+    assert [s.id for s in counting.local] == ["pemilihan-ulang-2025-bangka", "pemilihan-ulang-2025-pangkalpinang"]
+    assert [s.id for s in situation(catalog, date(2025, 9, 20)).local] == ["pemilihan-ulang-2025-bangka"]
 
 
 def test_a_province_whose_regencies_vote_again_has_races_in_its_area(catalog: Catalog) -> None:
@@ -151,13 +217,13 @@ def test_a_schedule_not_yet_known_as_of_is_not_used(catalog: Catalog) -> None:
 
 
 def test_coverage_reaches_the_last_re_election(catalog: Catalog) -> None:
-    assert coverage(catalog).end == date(2025, 8, 27)
+    assert coverage(catalog).end == date(2025, 10, 2)  # Bangka: elected pair determined after the MK ruling
 
 
 def test_the_bangka_feed_has_its_re_election(catalog: Catalog) -> None:
     (part,) = feed(catalog, FeedQuestion(election="pilkada-2024", region="19.01")).elections
     stems = {e.stem: e for e in part.events}
-    voting = stems["local.pemilihan-ulang-2025.phase.voting_day"]
+    voting = stems["local.pemilihan-ulang-2025-bangka.phase.voting_day"]
     assert voting.start == date(2025, 8, 27) and voting.phase is not None and "Bangka" in voting.phase.name.id
     (national,) = feed(catalog, FeedQuestion(election="pilkada-2024")).elections
     assert not any(e.stem.startswith("local.") for e in national.events)
@@ -169,7 +235,31 @@ def test_a_regions_timeline_shows_its_local_schedule(catalog: Catalog) -> None:
     bangka = catalog.regions.get("19.01")
     assert bangka is not None
     found = timeline(catalog, "pilkada-2024", region=bangka)
-    assert [s.id for s in found.local] == ["pemilihan-ulang-2025"]
-    voting = next(p for p in found.phases if p.key == "local.pemilihan-ulang-2025.voting_day")
+    assert [s.id for s in found.local] == ["pemilihan-ulang-2025-bangka"]
+    voting = next(p for p in found.phases if p.key == "local.pemilihan-ulang-2025-bangka.voting_day")
     assert voting.start == date(2025, 8, 27) and "Bangka" in voting.name.en
     assert not any(p.key.startswith("local.") for p in timeline(catalog, "pilkada-2024").phases)
+
+
+@pytest.mark.parametrize(
+    ("main_day", "local_day", "code"),
+    [
+        (date(2024, 11, 28), date(2025, 8, 28), "19.01"),  # counting
+        (date(2024, 11, 28), date(2025, 9, 2), "19.71"),
+        (date(2025, 1, 10), date(2025, 10, 2), "19.01"),  # result determination
+        (date(2025, 1, 10), date(2025, 9, 14), "19.71"),
+    ],
+)
+def test_rules_extend_through_counting_and_results_as_on_the_main_schedule(
+    catalog: Catalog, main_day: date, local_day: date, code: str
+) -> None:
+    """The prohibitions in force on the local schedule after voting are those of the main schedule in the
+    same phase (Kabupaten Bangka Selatan, 19.04, had its own regent race on the main schedule)."""
+    neighbour, region = catalog.regions.get("19.04"), catalog.regions.get(code)
+    assert neighbour is not None and region is not None
+    (main,) = situation(catalog, main_day, region=neighbour).elections
+    (local,) = situation(catalog, local_day, region=region).elections
+    assert local.local is not None and main.local is None
+    assert {p.phase.key for p in local.phases} == {p.phase.key for p in main.phases}
+    assert set(local.rule_ids) == set(main.rule_ids)
+    assert "uu10-replacing-officials" in local.rule_ids  # until result_determination.end, as on the main schedule

@@ -104,11 +104,13 @@ def test_boundaries_in_a_region_without_a_race(catalog: Catalog, rule: str, day:
         (date(2022, 1, 1), True),  # between Pilkada 2020 and Pemilu 2024: covered, nothing running
         (date(2025, 2, 27), True),  # last day of Pilkada 2024's tahapan
         (date(2025, 8, 27), True),  # the 2025 re-elections of Bangka and Pangkalpinang
-        (date(2025, 8, 28), False),
-        (date(2025, 2, 28), True),  # Pilkada 2024 regions voting again on their own schedules (to 27 Aug 2025)
+        (date(2025, 8, 28), True),  # their counting
+        (date(2025, 10, 2), True),  # Bangka's elected pair determined after the MK ruling of 29 Sep 2025
+        (date(2025, 10, 3), False),
+        (date(2025, 2, 28), True),  # Pilkada 2024 regions voting again on their own schedules (to 2 Oct 2025)
         (date(2025, 8, 15), True),
         (date(2025, 8, 27), True),  # the last re-elections: Kabupaten Bangka and Kota Pangkalpinang
-        (date(2025, 8, 28), False),
+        (date(2025, 9, 29), True),  # Bangka's result dispute at the MK
     ],
 )
 def test_coverage(catalog: Catalog, day: date, covered: bool) -> None:

@@ -77,6 +77,15 @@ def site(hostile_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         yield url
 
 
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`neutral-timeline serve` over the bundled data, as deployed."""
+    from neutral_timeline.catalog.store import bundled_calendars
+
+    with serving(bundled_calendars(), tmp_path_factory.mktemp("bundled-cache")) as url:
+        yield url
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """One Chromium per test module: Playwright's sync API keeps an event loop running while it is open,
@@ -105,9 +114,11 @@ def host() -> Iterator[Host]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            body = pages.get(urlsplit(self.path).path)
+            path = urlsplit(self.path).path
+            body = pages.get(path)
             self.send_response(200 if body is not None else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            kind = "text/javascript" if path.endswith(".js") else "text/html"
+            self.send_header("Content-Type", f"{kind}; charset=utf-8")
             self.end_headers()
             self.wfile.write((body or "not found").encode())
 

@@ -89,6 +89,12 @@ def test_widget_js_gets_every_word_it_uses() -> None:
     used -= {"labels"}
     assert used <= set(assets.WIDGET_LABELS), used - set(assets.WIDGET_LABELS)
     assert {"phase_start", "phase_end", "rule_start", "rule_end"} <= set(assets.WIDGET_LABELS)  # L[c.change]
+    checked = set(re.findall(r"\bC\.([a-z_]+)", source)) | {
+        "prohibited",
+        "not_recorded",
+        "not_understood",
+    }  # C[verdict]
+    assert checked <= set(assets.CHECK_LABELS), checked - set(assets.CHECK_LABELS)
     words = json.loads(re.search(r"var WORDS = (\{.*?\}), CSS", text, re.S)[1])  # type: ignore[index]
     assert words["en"]["labels"]["rules"] == label("rules", "en") and words["id"]["months"][7] == "Agustus"
     assert ".nt-rule{" in text and assets.LABELS_SLOT not in text and assets.CSS_SLOT not in text

@@ -1,85 +1,104 @@
-"""What WordPress does to a third-party oEmbed, re-implemented for tests (not WordPress's code).
+"""WordPress's own code embedding our widget page: Debian's ``wordpress`` package, unpacked and never
+installed, run by php-cli through tests/wordpress/oembed_check.php (``make wordpress`` sets both up).
 
-wp_filter_oembed_result (wp-includes/embed.php) keeps only a blockquote with links and one
-iframe with a few attributes, appends its own ``#?secret=`` to the iframe's src, hides the
-iframe until the page answers, and sandboxes it with ``allow-scripts`` only. wp-embed.js in the
-host page then resizes the iframe on ``{message: "height", value, secret}`` (200-1000 px).
+WordPress discovers our oEmbed link, fetches our JSON over HTTP and runs its ``oembed_dataparse``
+filters (wp_filter_oembed_result: kses, the sandbox, its own ``#?secret=``); the HTML it returns is
+what a post shows. ``post`` puts that HTML in a page with WordPress's wp-embed.min.js, which resizes
+the iframe when the framed page answers ``{message: "height", value, secret}`` with that secret.
+Without the tools these tests skip, unless $NEUTRAL_TIMELINE_REQUIRE_PARSERS is set (``make test``).
 """
 
 from __future__ import annotations
 
-import re
-from html import escape
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
 
-ALLOWED: dict[str, set[str]] = {
-    "a": {"href"},
-    "blockquote": set(),
-    "iframe": {"src", "width", "height", "frameborder", "marginwidth", "marginheight", "scrolling", "title"},
-}
-SECRET = "Wp5ecret42"  # wp_generate_password(10, false): ten letters and digits
+import pytest
+
+from tests.widget.pages import article
+
+ROOT = Path(__file__).parents[2]
+WORDPRESS = ROOT / ".parsers" / "wordpress" / "usr" / "share" / "wordpress"
+DRIVER = ROOT / "tests" / "wordpress" / "oembed_check.php"
+HOST_JS = WORDPRESS / "wp-includes" / "js" / "wp-embed.min.js"
+HOST_JS_PATH = "/wp-includes/js/wp-embed.min.js"  # where a WordPress site serves it
+REQUIRED = bool(os.environ.get("NEUTRAL_TIMELINE_REQUIRE_PARSERS"))
+CONTENT_WIDTH = 400  # the theme's $content_width: WordPress asks for maxwidth=400
+
+# Watches the messages the host window receives (it changes nothing): registered before wp-embed.js,
+# so it sees each one just before WordPress's own listener does.
+RECORDER = """<script>window.__messages = []; window.addEventListener('message', function (e) {
+  var frame = document.querySelector('iframe.wp-embedded-content');
+  window.__messages.push({data: e.data, fromFrame: !!frame && e.source === frame.contentWindow});
+});</script>"""
 
 
-class Kses(HTMLParser):
-    """Keeps allowed tags and attributes, drops every other tag (its text stays, as text)."""
-
-    def __init__(self, allowed: dict[str, set[str]]) -> None:
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.allowed: dict[str, set[str]] = allowed
-        self.out: list[str] = []
+        self.found: dict[str, list[dict[str, str]]] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.allowed:
-            kept = "".join(f' {k}="{escape(v or "")}"' for k, v in attrs if k in self.allowed[tag])
-            self.out.append(f"<{tag}{kept}>")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.allowed:
-            self.out.append(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        self.out.append(escape(data, quote=False))
+        self.found.setdefault(tag, []).append({k: v or "" for k, v in attrs})
 
 
-def kses(html: str, allowed: dict[str, set[str]]) -> str:
-    parser = Kses(allowed)
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.out)
+@dataclass(frozen=True)
+class Embed:
+    """What WordPress made of a link to our widget page."""
+
+    wordpress: str
+    php: str
+    provider: Any  # False: not one of WordPress's trusted providers, so its sanitiser runs
+    endpoint: str | None  # the oEmbed URL discovered in the page's <link> tags
+    data: dict[str, Any]  # our oEmbed answer as WordPress fetched it
+    html: str  # what a post shows
+    hooks: dict[str, list[str]]  # the hooks that fired, with the WordPress functions hooked to them
+
+    def tags(self, name: str) -> list[dict[str, str]]:
+        parser = _Tags()
+        parser.feed(self.html)
+        parser.close()
+        return parser.found.get(name, [])
+
+    @property
+    def secret(self) -> str:
+        return self.tags("iframe")[0]["data-secret"]
 
 
-def filter_oembed(html: str, secret: str = SECRET) -> str:
-    """The HTML a WordPress post ends up with for an untrusted provider's ``rich`` answer."""
-    html = kses(html, ALLOWED)
-    content = re.search(r"(<blockquote>.*?</blockquote>)?.*(<iframe.*?></iframe>)", html, re.S)
-    assert content is not None, "WordPress drops an embed without an iframe"
-    quote, html = content[1], (content[1] or "") + content[2]
-    src = re.search(r""" src=(['"])(.*?)\1""", html)
-    if src:
-        q = src[1]
-        html = html.replace(src[0], f" src={q}{src[2]}#?secret={secret}{q} data-secret={q}{secret}{q}")
-        html = html.replace("<blockquote", f'<blockquote data-secret="{secret}"')
-    html = kses(html, {**ALLOWED, "blockquote": {"data-secret"}, "iframe": ALLOWED["iframe"] | {"data-secret"}})
-    if quote:
-        html = html.replace("<iframe", '<iframe style="position: absolute; clip: rect(1px, 1px, 1px, 1px);"')
-        html = html.replace("<blockquote", '<blockquote class="wp-embedded-content"')
-    return re.sub(
-        "<iframe", '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"', html, flags=re.I
+def require() -> str:
+    """php's path, or a skip (a failure under ``make test``) saying what is missing."""
+    php = shutil.which("php")
+    if php is None or not HOST_JS.exists():
+        missing = "php-cli" if php is None else f"WordPress in {WORDPRESS.relative_to(ROOT)}"
+        if REQUIRED:
+            pytest.fail(f"{missing} is not installed: run `make wordpress`")
+        pytest.skip(f"{missing} is not installed (`make wordpress`)")
+    return php
+
+
+def embed(url: str) -> Embed:
+    """Runs WordPress's embedding of ``url``, as a post with the URL on a line of its own does."""
+    php = require()
+    env = {**os.environ, "CONTENT_WIDTH": str(CONTENT_WIDTH)}
+    run = subprocess.run(
+        [php, str(DRIVER), str(WORDPRESS), url], capture_output=True, text=True, env=env, timeout=60, check=False
     )
+    assert run.returncode == 0, run.stderr or run.stdout
+    got = json.loads(run.stdout)
+    assert got["html"], f"WordPress did not embed {url}: {got}"
+    return Embed(got["wordpress"], got["php"], got["provider"], got["endpoint"], got["data"], got["html"], got["hooks"])
 
 
-# The host side of the protocol, as wp-embed.js behaves; it also keeps every message for the test.
-HOST_SCRIPT = """<script>
-window.__messages = [];
-window.addEventListener('message', function (e) {
-  var d = e.data;
-  if (!d || !(d.secret || d.message || d.value) || /[^a-zA-Z0-9]/.test(d.secret)) return;
-  window.__messages.push(d);
-  document.querySelectorAll('blockquote[data-secret="' + d.secret + '"]').forEach(function (b) { b.style.display = 'none'; });
-  document.querySelectorAll('iframe[data-secret="' + d.secret + '"]').forEach(function (f) {
-    if (e.source !== f.contentWindow) return;
-    f.removeAttribute('style');
-    if (d.message === 'height') f.height = Math.max(200, Math.min(1000, parseInt(d.value, 10)));
-  });
-});
-</script>"""
+def host_js() -> str:
+    return HOST_JS.read_text(encoding="utf-8")
+
+
+def post(html: str, version: str) -> str:
+    """A post as a WordPress theme prints it: the embed in the content, wp-embed.js in the footer."""
+    return article(html + RECORDER + f'<script src="{HOST_JS_PATH}?ver={version}" id="wp-embed-js"></script>')

@@ -231,6 +231,45 @@
     });
   }
 
+  // "Bolehkah saya ...?": the activity check of the widget page, one line until asked, answered in place
+  // by /api/v1/check for this element's election, date, region and language. Text never becomes markup.
+  function ask(w, lang, attrs) {
+    var C = w.check, ticket = 0;
+    var input = h("input", { id: "nt-check-q", name: "q", type: "search", maxlength: 100, required: "", autocomplete: "off", placeholder: C.example, title: C.box_hint });
+    var out = h("div", { class: "nt-check-result", role: "status", "aria-live": "polite" });
+    var form = h("form", { class: "nt-check-form nt-ask", role: "search" }, [h("label", { for: "nt-check-q" }, [C.box_title]), input, h("button", { type: "submit" }, [C.box_submit])]);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var q = input.value.trim(), mine = ++ticket, params = new URLSearchParams({ q: q, lang: lang });
+      if (!q) return;
+      ["date", "election", "region"].forEach(function (k) { if (attrs[k]) params.set(k, attrs[k]); });
+      out.replaceChildren(h("p", { class: "nt-muted" }, [w.labels.loading]));
+      json(BASE + "/api/v1/check?" + params).then(function (answer) {
+        if (mine === ticket) out.replaceChildren.apply(out, verdict(w, answer, function (name) { input.value = name; form.requestSubmit(); }));
+      }, function (error) {
+        if (mine === ticket) out.replaceChildren(h("p", { class: "nt-warn" }, [w.labels.load_failed + ": " + error.message]));
+      });
+    });
+    return h("section", { class: "nt-sec nt-check", "aria-label": C.box_title }, [form, out]);
+  }
+  function verdict(w, a, choose) {
+    var C = w.check, out = [h("p", { class: "nt-verdict nt-verdict-" + a.verdict }, [h("strong", {}, [C[a.verdict] || a.verdict])]), h("p", {}, [a.message])];
+    if (a.activity) out.push(h("p", { class: "nt-understood", "data-activity": a.activity.id }, [C.understood + ": ", h("strong", {}, [a.activity.name]), " ",
+      h("span", { class: "nt-muted" }, ["(" + C.area + ": " + a.activity.area_name + ")"])]));
+    if (a.rules.length) {
+      var found = rules(w, a.rules);
+      found[0].querySelectorAll(".nt-rule").forEach(function (li, i) { li.setAttribute("data-rule", a.rules[i].id); });
+      out = out.concat([h("h4", { class: "nt-h" }, [C.rules + " (" + a.rules.length + ")"])], found);
+    }
+    if (a.closest.length) out.push(h("p", {}, [C.closest + ":"]), h("ul", { class: "nt-closest" }, a.closest.map(function (c) {
+      var pick = h("button", { type: "button", "data-activity": c.id }, [c.name]);
+      pick.addEventListener("click", function () { choose(c.name); });
+      return h("li", {}, [pick]);
+    })));
+    if (a.principle.length) out.push(h("p", { class: "nt-muted" }, [C.principle + ": " + a.principle.map(function (r) { return r.title; }).join("; ")]));
+    return out;
+  }
+
   class NeutralTimeline extends HTMLElement {
     static get observedAttributes() { return ["election", "lang", "theme", "date", "region"]; }
     connectedCallback() { this.update(); }
@@ -270,6 +309,7 @@
               box.setAttribute("aria-label", say(w, "widget_title", { name: tl.name + (place ? " — " + place.name : "") }));
               box.setAttribute("data-date", day);
               box.replaceChildren.apply(box, view(w, sit, tl, lang));
+              box.insertBefore(ask(w, lang, { date: date, election: election, region: region }), box.children[1] || null);
             }
             if (!date) self.timer = setTimeout(paint, Math.min(now.left + 50, HOUR));
           })();
