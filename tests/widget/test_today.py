@@ -95,6 +95,8 @@ def test_the_component_derives_what_the_server_answers_on_every_edge(browser: Br
     jobs: list[tuple[str, str | None, str, list[str]]] = []
     with httpx.Client(base_url=real, timeout=30) as client:
         for election in client.get("/api/v1/elections").json():
+            if election["status"] == "announced":  # no schedule, no timeline
+                continue
             for region in REGIONS:
                 lang = "en" if len(jobs) % 2 else "id"
                 params = {"lang": lang} | ({"region": region} if region else {})

@@ -117,7 +117,7 @@
   function rule(w, r, notes) {
     var L = w.labels, all = r.basis.filter(function (c) { return links(c.urls).length > 1; });
     return h("li", { class: "nt-rule" }, [
-      h("h5", { class: "nt-rule-title" }, [h("span", { class: "nt-rule-name" }, [r.title]), r.verified ? null : " ", r.verified ? null : h("span", { class: "nt-unverified" }, [L.unverified])]),
+      h("h4", { class: "nt-rule-title" }, [h("span", { class: "nt-rule-name" }, [r.title]), r.verified ? null : " ", r.verified ? null : h("span", { class: "nt-unverified" }, [L.unverified])]),
       h("p", { class: "nt-meta" }, [label(w, "basis"), " "].concat(joined(w, r.basis))),
       r.interpretation ? h("p", { class: "nt-note" }, [label(w, "interpretation"), " " + say(w, "note_ref", { n: notes.indexOf(r.interpretation) + 1 })]) : null,
       h("details", { class: "nt-more" }, [
@@ -130,10 +130,10 @@
   function rules(w, items) {
     var L = w.labels, notes = [];
     items.forEach(function (r) { if (r.interpretation && notes.indexOf(r.interpretation) < 0) notes.push(r.interpretation); });
-    return section("nt-rules", 4, L.rules + " (" + items.length + ")", [items.length ? h("ul", { class: "nt-rules" }, items.map(function (r) { return rule(w, r, notes); }))
-      : h("p", { class: "nt-muted" }, [L.no_rules]),
-      notes.length ? h("h5", { class: "nt-h nt-notes-h" }, [L.notes]) : null,
-      notes.length ? h("ol", { class: "nt-notes" }, notes.map(function (n) { return h("li", {}, [n]); })) : null]);
+    if (!items.length) return [h("p", { class: "nt-muted" }, [L.no_rules])];
+    return [h("ul", { class: "nt-rules" }, items.map(function (r) { return rule(w, r, notes); })),
+      notes.length ? h("h4", { class: "nt-h nt-notes-h" }, [L.notes]) : null,
+      notes.length ? h("ol", { class: "nt-notes" }, notes.map(function (n) { return h("li", {}, [n]); })) : null];
   }
   // [area name, prohibitions] under each rule's first named area, in the vocabulary's order, "Other"
   // last: render/areas.py's by_area, with the timeline's areas.
@@ -192,7 +192,8 @@
       h("section", { class: "nt-sec", "aria-labelledby": "nt-upcoming" }, [h("details", { class: "nt-upcoming" }, [
         h("summary", { id: "nt-upcoming" }, [L.upcoming + " (" + es.upcoming.length + ")"]), h("ul", { class: "nt-changes" }, changes)])]),
       h("section", { class: "nt-sec", "aria-labelledby": "nt-areas" }, [h("p", { class: "nt-areas" }, line),
-        h("details", { class: "nt-more-rules" }, [h("summary", {}, [L.details + ": " + sit.rules.length]), rules(w, sit.rules)])]),
+        h("details", { class: "nt-more-rules" }, [h("summary", {}, [L.details + ": " + sit.rules.length]),
+          section("nt-rules", 3, L.rules + " (" + sit.rules.length + ")", rules(w, sit.rules))])]),
       bodies.length ? h("p", { class: "nt-sec nt-reporting-line" }, [h("strong", {}, [L.reporting + ":"])].concat(bodies)) : null,
       h("footer", { class: "nt-foot" }, [h("a", { href: BASE + "/" + (lang === "en" ? "?lang=en" : ""), target: "_blank", rel: "noopener" }, [L.more]),
         h("span", { class: "nt-muted" }, [" · " + L.data_version + " " + sit.data_version])])];
