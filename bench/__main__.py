@@ -1,4 +1,4 @@
-"""Benchmarks of the engine and the CLI: `make bench` (or `python -m bench [engine|cli|http|load|feeds]`).
+"""Benchmarks of the engine and the CLI: `make bench` (or `python -m bench [engine|cli|http|load|feeds|export]`).
 
 Machines here are noisy, so every figure is printed next to a baseline measured in the same
 run, as a ratio. Medians of repeated runs are used throughout.
@@ -179,12 +179,12 @@ def cli(runs: int = 21) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("which", nargs="*", help="engine, cli, http, load and/or feeds (default: all five)")
+    parser.add_argument("which", nargs="*", help="engine, cli, http, load, feeds and/or export (default: all six)")
     args = parser.parse_args()
-    unknown = set(args.which) - {"engine", "cli", "http", "load", "feeds"}
+    unknown = set(args.which) - {"engine", "cli", "http", "load", "feeds", "export"}
     if unknown:
-        parser.error(f"unknown benchmark(s) {sorted(unknown)}: choose from engine, cli, http, load, feeds")
-    for which in args.which or ["engine", "cli", "http", "load", "feeds"]:
+        parser.error(f"unknown benchmark(s) {sorted(unknown)}: choose from engine, cli, http, load, feeds, export")
+    for which in args.which or ["engine", "cli", "http", "load", "feeds", "export"]:
         if which == "engine":
             engine()
         elif which == "cli":
@@ -201,6 +201,10 @@ def main() -> None:
             from bench import feeds
 
             feeds.main()
+        elif which == "export":
+            from bench import export
+
+            export.main()
         print()
 
 

@@ -168,6 +168,25 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from neutral_timeline import export
+    from neutral_timeline.api.app import DEFAULT_PUBLIC_URL, PUBLIC_URL_ENV
+    from neutral_timeline.api.settings import parse_public_url
+
+    lang = _lang(args)
+    if args.public_url:
+        public, where = args.public_url, "--public-url"
+    else:
+        public, where = os.environ.get(PUBLIC_URL_ENV) or DEFAULT_PUBLIC_URL, PUBLIC_URL_ENV
+    options = export.Options(parse_public_url(public, where), export.parse_presets(args.presets))
+    root = Path(args.directory)
+    export.previous_manifest(root)  # refuse a wrong DIR before loading anything
+    report = export.export(_catalog(args), root, options, args.jobs, args.quiet, lang)
+    if not args.quiet:
+        print(export.summary(report, root, lang), file=sys.stderr)
+    return EXIT_OK
+
+
 def _port_free(host: str, port: int) -> bool:
     """Whether ``host:port`` can be bound now (as uvicorn will, with SO_REUSEADDR)."""
     import socket
@@ -358,6 +377,28 @@ def _parser(_: Callable[[str], str]) -> argparse.ArgumentParser:
     )
     serve.add_argument("--lang", default="id", help=_("id (Bahasa Indonesia, default) or en"))
     serve.set_defaults(run=cmd_serve)
+    out = sub.add_parser(
+        "export", help=_("write every answer that does not depend on today into DIR, for a static host")
+    )
+    out.add_argument("directory", metavar="DIR", help=_("a new or empty directory, or one an earlier export wrote"))
+    out.add_argument(
+        "--public-url",
+        dest="public_url",
+        metavar="URL",
+        help=_(
+            "the origin the files will be served from (default: $NEUTRAL_TIMELINE_PUBLIC_URL, else http://127.0.0.1:8000)"
+        ),
+    )
+    out.add_argument(
+        "--presets",
+        default=",".join(("standard", "minimal", "standard-events")),
+        help=_("reminder presets of the feeds (default standard,minimal,standard-events)"),
+    )
+    out.add_argument("--jobs", type=int, default=None, help=_("processes rendering feeds (default: one per core)"))
+    out.add_argument("--quiet", action="store_true", help=_("no progress bar and no summary"))
+    out.add_argument("--lang", default="id", help=_("id (Bahasa Indonesia, default) or en"))
+    out.add_argument("--data", metavar="DIR", help=_("a calendars/ folder (default: the bundled one)"))
+    out.set_defaults(run=cmd_export)
     regions = sub.add_parser("regions", help=_("find provinces, regencies and cities by name or code"))
     regions.add_argument("query", help=_("a name or code, e.g. banjar, 'kab banjar', 63.03"))
     regions.add_argument("--limit", type=int, default=10, help=_("at most this many (default 10)"))

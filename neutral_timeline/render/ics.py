@@ -42,14 +42,20 @@ date (``catalog.data_revised`` at 00:00:00Z), never the clock.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
+from threading import Lock
+from typing import Generic, TypeVar
 
-from icalendar import Alarm, Calendar, Event, vDuration, vText, vUri
+from icalendar import Alarm, Calendar, Component, Event, vDuration, vText, vUri
 
 from neutral_timeline.i18n import N_, NPC_, Msg, long_date, say
 from neutral_timeline.record import Record, record
-from neutral_timeline.render.ics_text import MAX_DESCRIPTION, answer_link, category, description, schedule_line, summary
-from neutral_timeline.resolve.feed import Feed, FeedElection, Occurrence
+from neutral_timeline.render.ics_text import MAX_DESCRIPTION, answer_link, description, schedule_line, summary
+from neutral_timeline.render.ics_text import kind_category as word_category
+from neutral_timeline.resolve.feed import Feed, FeedElection
 from neutral_timeline.resolve.paths import path
 from neutral_timeline.resolve.questions import address
 from neutral_timeline.text import Lang
@@ -57,6 +63,8 @@ from neutral_timeline.text import Lang
 DOMAIN = "neutral-timeline"
 _ORDER = {"phase": 0, "rules-start": 1, "rules-end": 2, "reminder": 3}
 ONE_DAY = timedelta(days=1)
+END = b"END:VCALENDAR\r\n"
+VEVENT_END = b"END:VEVENT\r\n"
 REMINDER_HOUR = 7  # local time an all-day event's alarm fires
 
 WORDS: dict[str, Msg] = {
@@ -119,32 +127,86 @@ def _trigger(n: int) -> timedelta:
     return -timedelta(days=n) + timedelta(hours=REMINDER_HOUR)
 
 
-def _reminders(event: Event, occ: Occurrence, texts: tuple[str, str], days: tuple[int, ...], extra: bool, lang: Lang) -> list[Keyed]:  # fmt: skip
-    """One reminder per day in ``days``: a VALARM on ``event``, or with ``extra`` a reminder
-    event (none for 0d, the event's own day) and no alarm."""
-    uid, title = str(event["uid"]), texts[0]
-    out: list[Keyed] = []
-    for n in days:
-        words = _word("reminder", lang, when=_when(n, lang), summary=title)
-        if not extra:
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", vText(words))
-            alarm.add("trigger", _trigger(n))
-            event.add_component(alarm)
-        elif n > 0:
-            day, own = occ.start - timedelta(days=n), f"reminder-{n}d.{uid}"
-            note = f"{title}: {long_date(occ.start, lang)}\n\n{texts[1]}"
-            if len(note) > MAX_DESCRIPTION:
-                note = texts[1]
-            categories = [_word("reminders", lang), category(occ, lang)]
-            stamps = _Stamps(event.decoded("dtstamp"), event.decoded("sequence"), event.decoded("last-modified"))
-            reminder = _vevent(own, day, day, (words, note), categories, stamps)
-            reminder.add("related-to", vText(uid))
-            if "url" in event:
-                reminder.add("url", event["url"])
-            out.append(((day, _ORDER["reminder"], own), reminder))
-    return out
+def _alarm(n: int, title: str, lang: Lang) -> bytes:
+    """The VALARM ``n`` days before an event called ``title``."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", vText(_word("reminder", lang, when=_when(n, lang), summary=title)))
+    alarm.add("trigger", _trigger(n))
+    return _ical(alarm)
+
+
+def _reminder_event(uid: str, occ: tuple[date, str], n: int, texts: tuple[str, str], stamps: _Stamps, link: str | None, lang: Lang) -> bytes:  # fmt: skip
+    """The separate all-day reminder event ``n`` days before the event ``uid`` (an occurrence
+    starting on ``occ[0]``, in category ``occ[1]``), RELATED-TO it."""
+    start, cat = occ
+    title = texts[0]
+    words = _word("reminder", lang, when=_when(n, lang), summary=title)
+    day, own = start - timedelta(days=n), f"reminder-{n}d.{uid}"
+    note = f"{title}: {long_date(start, lang)}\n\n{texts[1]}"
+    if len(note) > MAX_DESCRIPTION:
+        note = texts[1]
+    reminder = _vevent(own, day, day, (words, note), [_word("reminders", lang), cat], stamps)
+    reminder.add("related-to", vText(uid))
+    if link:
+        reminder.add("url", vUri(link))
+    return _ical(reminder)
+
+
+T = TypeVar("T")
+
+
+class _Memo(Generic[T]):
+    """Values by everything they depend on, least recently used first, at most ``max_bytes`` (as
+    ``cost`` counts them). An event recurs in many feeds (``all`` and its election's, every reminder
+    preset that gives it no reminder), and so does a line (a regional event's DESCRIPTION in every
+    preset); serializing (icalendar's line folding) is most of a feed's cost."""
+
+    def __init__(self, max_bytes: int, cost: Callable[[T], int]) -> None:
+        self.max_bytes, self.size, self.cost = max_bytes, 0, cost
+        self.entries: OrderedDict[Hashable, tuple[T, int]] = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, key: Hashable, build: Callable[[], T]) -> T:
+        with self.lock:
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+                return found[0]
+        made = build()
+        cost = self.cost(made)
+        with self.lock:
+            if key not in self.entries and cost <= self.max_bytes // 8:
+                self.entries[key] = (made, cost)
+                self.size += cost
+            while self.size > self.max_bytes:
+                _, (_, dropped) = self.entries.popitem(last=False)
+                self.size -= dropped
+        return made
+
+
+# Costs: the bytes kept, and the key's texts (about as long), and a slot.
+EVENTS: _Memo[bytes] = _Memo(12 * 1024 * 1024, lambda body: len(body) * 2 + 256)
+ALARMS: _Memo[bytes] = _Memo(1024 * 1024, lambda body: len(body) * 2 + 128)
+LINES: _Memo[bytes] = _Memo(4 * 1024 * 1024, lambda folded: len(folded) * 2 + 128)
+
+
+def _ical(component: Component) -> bytes:
+    """``component.to_ical()``, each distinct content line folded once (Contentlines.to_ical's join)."""
+    lines = component.content_lines()
+    return b"\r\n".join(LINES.get(str(line), line.to_ical) for line in lines if line) + b"\r\n"
+
+
+def _base(uid: str, occ: tuple[date, date, str], texts: tuple[str, str], stamps: _Stamps, link: str | None, lang: Lang) -> bytes:  # fmt: skip
+    """The event of one occurrence (start, last day, kind) without its END line: its alarms, if
+    any, come before it (icalendar writes subcomponents after the properties)."""
+    start, end, kind = occ
+    event = _vevent(uid, start, end, texts, [word_category(kind, lang)], stamps)
+    if link:
+        event.add("url", vUri(link))
+    body = _ical(event)
+    assert body.endswith(VEVENT_END)
+    return body[: -len(VEVENT_END)]
 
 
 @record
@@ -158,12 +220,12 @@ class _Options(Record):
     region: str | None
 
 
-def _events(parts: tuple[FeedElection, ...], data: datetime, opts: _Options) -> list[Keyed]:
-    """Every event, in calendar order; only the first event of a day carries that day's reminders,
-    so a subscriber is reminded once per day, never once per event (voting day and the start of
-    counting, or a phase and the rules it opens, fall on the same day)."""
-    out: list[Keyed] = []
-    lang, days, extra = opts.lang, opts.days, opts.extra
+def _events(parts: tuple[FeedElection, ...], data: datetime, opts: _Options) -> list[tuple[tuple[date, int, str], bytes]]:  # fmt: skip
+    """Every event, serialized, in calendar order; only the first event of a day carries that day's
+    reminders, so a subscriber is reminded once per day, never once per event (voting day and the
+    start of counting, or a phase and the rules it opens, fall on the same day)."""
+    out: list[tuple[tuple[date, int, str], bytes]] = []
+    lang = opts.lang
     ordered = sorted(
         ((part, occ) for part in parts for occ in part.events),
         key=lambda pair: (pair[1].start, _ORDER[pair[1].kind], f"{pair[1].stem}.{pair[0].id}"),
@@ -175,13 +237,23 @@ def _events(parts: tuple[FeedElection, ...], data: datetime, opts: _Options) -> 
         stamps = _Stamps(data, occ.sequence, _utc(occ.modified))
         link = answer_link(opts.public_url, occ.start, opts.region, lang) if opts.public_url else None
         texts = summary(occ, part.name, lang), description(occ, part.name, occ.schedule or part.revision, lang, link)
-        event = _vevent(uid, occ.start, occ.end, texts, [category(occ, lang)], stamps)
-        if link:
-            event.add("url", vUri(link))
-        out.append(((occ.start, _ORDER[occ.kind], uid), event))
+        reminders = None
         if occ.kind != "rules-end" and occ.start not in reminded:  # a rule's last day needs no preparation
             reminded.add(occ.start)
-            out += _reminders(event, occ, texts, days, extra, lang)
+            reminders = (opts.days, opts.extra)
+        shape = (occ.start, occ.end, occ.kind)
+        stamped = (stamps.data, stamps.sequence, stamps.modified)
+        base = EVENTS.get(("event", uid, shape, texts, stamped, link, lang), partial(_base, uid, shape, texts, stamps, link, lang))  # fmt: skip
+        alarms: list[bytes] = []
+        if reminders is not None and not opts.extra:
+            alarms = [ALARMS.get((n, texts[0], lang), partial(_alarm, n, texts[0], lang)) for n in opts.days]
+        out.append(((occ.start, _ORDER[occ.kind], uid), b"".join([base, *alarms, VEVENT_END])))
+        if reminders is not None and opts.extra:
+            parent = (occ.start, word_category(occ.kind, lang))
+            for n in (n for n in opts.days if n > 0):  # 0d needs no event: the event itself is on that day
+                key = ("reminder", n, uid, parent, texts, stamped, link, lang)
+                build = partial(_reminder_event, uid, parent, n, texts, stamps, link, lang)
+                out.append(((occ.start - timedelta(days=n), _ORDER["reminder"], f"reminder-{n}d.{uid}"), EVENTS.get(key, build)))  # fmt: skip
     return out
 
 
@@ -222,7 +294,6 @@ def render(answer: Feed, lang: Lang, public_url: str | None = None) -> bytes:
     data = _utc(answer.data_revised)
     opts = _Options(lang, reminders, reminder_events, public_url, question.region)
     events = _events(answer.elections, data, opts)
-    for _, event in sorted(events, key=lambda item: item[0]):
-        cal.add_component(event)
-    body: bytes = cal.to_ical()
-    return body
+    head: bytes = cal.to_ical()  # the calendar's own lines, then its events: as icalendar nests them
+    assert head.endswith(END)
+    return b"".join([head[: -len(END)], *(body for _, body in sorted(events, key=lambda item: item[0])), END])

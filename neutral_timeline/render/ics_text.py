@@ -153,4 +153,9 @@ def description(occ: Occurrence, election: Text, revision: RevisionInfo, lang: L
 
 
 def category(occ: Occurrence, lang: Lang) -> str:
-    return word("phase" if occ.kind == "phase" else "rules", lang)
+    return kind_category(occ.kind, lang)
+
+
+def kind_category(kind: str, lang: Lang) -> str:
+    """The category of an occurrence of ``kind`` (phase, rules-start, rules-end)."""
+    return word("phase" if kind == "phase" else "rules", lang)

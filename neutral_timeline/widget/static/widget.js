@@ -332,7 +332,7 @@
               box.setAttribute("aria-label", say(w, "widget_title", { name: tl.name + (place ? " — " + place.name : "") }));
               box.setAttribute("data-date", day);
               box.replaceChildren.apply(box, view(w, sit, tl, lang));
-              box.insertBefore(ask(w, lang, { date: date, election: election, region: region }), box.children[1] || null);
+              box.insertBefore(ask(w, lang, { date: day, election: election, region: region }), box.children[1] || null);  // the day shown
             }
             if (!date) self.timer = setTimeout(paint, Math.min(now.left + 50, HOUR));
           })();
