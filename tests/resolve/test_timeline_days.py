@@ -30,7 +30,12 @@ def test_each_schedule_a_region_follows_is_there_with_its_days(catalog: Catalog)
     assert bangka is not None and province is not None
     main, again = timeline(catalog, "pilkada-2024", region=bangka).schedules
     assert (main.id, main.local, main.voting_day.isoformat()) == ("pkpu-2-2024", False, "2024-11-27")
-    assert (again.id, again.local, again.itself, again.participation) == ("pemilihan-ulang-2025-bangka", True, True, None)
+    assert (again.id, again.local, again.itself, again.participation) == (
+        "pemilihan-ulang-2025-bangka",
+        True,
+        True,
+        None,
+    )
     assert (again.start.isoformat(), again.end.isoformat(), again.voting_day.isoformat()) == (
         "2025-06-26",
         "2025-10-02",  # the counting, dispute and result phases after the vote
