@@ -266,10 +266,10 @@ LABELS: dict[str, Msg] = {
     "region_optional": N_("Region (code or name, optional)"),
     "sections": N_("Page sections"),
     # Local schedules: regions voting again (re-votes, re-elections) and elections announced ahead.
-    "local_schedule": N_("This region votes again on its own schedule: {name}"),
+    "local_schedule": N_("This region is on its own schedule: {name}"),
     "revote": N_("re-vote (PSU) ordered by the Constitutional Court"),
     "reelection": N_("re-election after the empty box won"),
-    "voting_again": N_("Regions voting again on their own schedule"),
+    "voting_again": N_("Regions on their own schedule (re-votes and re-elections)"),
     "local_voting_day": N_("voting day {date}"),
     "announced": N_("Announced next (no schedule yet)"),
     "announced_on": N_("announced {date}"),

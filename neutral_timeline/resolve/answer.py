@@ -213,6 +213,15 @@ class LocalInfo(Record):
 
 
 @record
+class LocalNow(LocalInfo):
+    """A local schedule as a situation lists it: what runs there on the date asked (its phases,
+    day N of M, the whole stages left out), or, on a day between two of its phases, the next one."""
+
+    phases: tuple[PhaseNow, ...] = ()
+    next: PhaseSpan | None = None
+
+
+@record
 class FactInfo(Record):
     """One thing known about an announced election, with its source."""
 
@@ -332,7 +341,7 @@ class Situation(Record):
     message: Text | None = None
     data_version: str = ""
     region: RegionInfo | None = None
-    local: tuple[LocalInfo, ...] = ()  # the regions voting again on their own schedule on this date
+    local: tuple[LocalNow, ...] = ()  # the local schedules running on this date, and what runs in each
     announced: tuple[AnnouncedInfo, ...] = ()  # with no election in progress: what comes next, no dates
     areas: tuple[AreaInfo, ...] = ()  # the areas of the rules listed, in the vocabulary's order
 

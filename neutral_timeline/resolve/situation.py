@@ -21,6 +21,7 @@ from neutral_timeline.resolve.answer import (
     ElectionSituation,
     FactInfo,
     LocalInfo,
+    LocalNow,
     LocalRegion,
     ParticipationInfo,
     PhaseNow,
@@ -46,7 +47,7 @@ from neutral_timeline.resolve.index import (
     territory_of,
 )
 from neutral_timeline.resolve.participation import local_in_area, own_race, participation, region_info
-from neutral_timeline.text import LANGS, Text
+from neutral_timeline.text import LANGS, Lang, Text
 
 HORIZON_DAYS = 14
 DEFAULT_ZONE = "Asia/Jakarta"
@@ -66,11 +67,14 @@ ALSO_RUNNING = N_(
     "ask without naming an election to see every rule in force."
 )
 LOCAL_ONLY = N_(
-    "No election is in progress nationally on this date, but some regions vote again on their own schedule "
-    "(listed below). The national neutrality prohibitions in force through those re-votes bind every ASN "
-    "wherever they serve and wherever the candidate runs, so they are listed below too; ask about one of those "
-    "regions for its own rules."
+    "No election is in progress nationally on this date, but some regions are still on their own schedule "
+    "(a re-vote or a re-election): {what}. The national neutrality prohibitions in force through those "
+    "schedules bind every ASN wherever they serve and wherever the candidate runs, so they are listed below "
+    "too; ask about one of those regions for its own rules."
 )
+LOCAL_WHAT = N_("{regions} ({doing})")
+PHASE_UNTIL = N_("{phase} until {date}")
+PHASE_NEXT = N_("between two stages; next: {phase} from {date}")
 
 
 def election(catalog: Catalog, election_id: str) -> Election:
@@ -151,8 +155,9 @@ def announced(catalog: Catalog, day: date) -> tuple[AnnouncedInfo, ...]:
 @lru_cache(maxsize=256)
 def _local_spans(
     catalog: Catalog, as_of: date | None, election_id: str | None
-) -> tuple[tuple[date, date, LocalInfo], ...]:
-    """Every local schedule known ``as_of`` (of one election, or of all) with its span, by voting day."""
+) -> tuple[tuple[date, date, LocalInfo, tuple[PhaseSpan, ...]], ...]:
+    """Every local schedule known ``as_of`` (of one election, or of all) with its span and its phases
+    but the whole stages (by start), by voting day."""
     found = [
         (s.voting_day, s.stages.start, s.stages.end, local_info(catalog, e, s))
         for e in catalog.elections.values()
@@ -160,14 +165,83 @@ def _local_spans(
         for s in e.local_as_of(as_of)
     ]
     found.sort(key=lambda item: (item[0], item[3].id))
-    return tuple((start, end, info) for _, start, end, info in found)
+    return tuple(
+        (start, end, info, tuple(p for p in local_plan(catalog, info.election, info.id).phases if p.key != "stages"))
+        for _, start, end, info in found
+    )
 
 
 def locals_in_progress(
     catalog: Catalog, day: date, as_of: date | None, election_id: str | None = None
-) -> tuple[LocalInfo, ...]:
-    """Every local schedule running on ``day`` (of one election, or of all), by voting day."""
-    return tuple(info for start, end, info in _local_spans(catalog, as_of, election_id) if start <= day <= end)
+) -> tuple[LocalNow, ...]:
+    """Every local schedule running on ``day`` (of one election, or of all), by voting day, each
+    with what runs there that day."""
+    return tuple(
+        _local_on(info, spans, day) for start, end, info, spans in _local_spans(catalog, as_of, election_id)
+        if start <= day <= end
+    )  # fmt: skip
+
+
+def _local_on(info: LocalInfo, spans: tuple[PhaseSpan, ...], day: date) -> LocalNow:
+    """``info`` with its phases running on ``day`` (by end, so voting day comes before the counting
+    that starts with it), or the next phase on a day between two (``spans`` by start)."""
+    running = sorted((s for s in spans if s.start <= day <= s.end), key=lambda s: (s.end, s.start, s.key))
+    now = tuple(PhaseNow(s, (day - s.start).days + 1, (s.end - day).days) for s in running)
+    after = None if now else next((s for s in spans if s.start > day), None)
+    i = info
+    return LocalNow(
+        i.election, i.election_name, i.id, i.kind, i.name, i.regions, i.start, i.end, i.voting_day, i.source,
+        i.interpretation, i.note, now, after,
+    )  # fmt: skip
+
+
+# The messages already written, by what they say (names, phases, dates): a message changes only
+# where a phase starts or ends, so most days reuse one. Bounded in entries.
+_MESSAGES: dict[tuple[object, ...], Text] = {}
+
+
+def local_message(items: tuple[LocalNow, ...]) -> Text:
+    """The answer with no election in progress nationally while ``items`` run: what goes on in which
+    regions that day (regions doing the same grouped), in both languages."""
+    key = tuple(
+        (
+            tuple(r.name for r in i.regions),
+            i.name,
+            tuple((p.phase.name, p.phase.days, p.phase.end) for p in i.phases),
+            (i.next.name, i.next.start) if i.next is not None else None,
+        )
+        for i in items
+    )
+    known = _MESSAGES.get(key)
+    if known is None:
+        known = _local_message(items)
+        if len(_MESSAGES) < 4096:
+            _MESSAGES[key] = known
+    return known
+
+
+def _local_message(items: tuple[LocalNow, ...]) -> Text:
+    def doing(item: LocalNow, lang: Lang) -> str:
+        if not item.phases:  # between two phases, or in stages given longer than its phases
+            if item.next is None:
+                return item.name.get(lang)
+            return say(PHASE_NEXT, lang, phase=item.next.name.get(lang), date=short_date(item.next.start, lang))
+        return ", ".join(
+            p.phase.name.get(lang)
+            if p.phase.days == 1
+            else say(PHASE_UNTIL, lang, phase=p.phase.name.get(lang), date=short_date(p.phase.end, lang))
+            for p in item.phases
+        )
+
+    def words(lang: Lang) -> str:
+        groups: dict[str, list[str]] = {}
+        for item in items:
+            groups.setdefault(doing(item, lang), []).extend(r.name for r in item.regions)
+        what = "; ".join(say(LOCAL_WHAT, lang, regions=", ".join(dict.fromkeys(names)), doing=how)
+                         for how, names in groups.items())  # fmt: skip
+        return say(LOCAL_ONLY, lang, what=what)
+
+    return Text(*(words(g) for g in LANGS))
 
 
 def situation_for(
@@ -363,9 +437,11 @@ def situation(
         words = AFTER if ahead and day > span.end else OUTSIDE
         message = Text(*(say(words, g, start=short_date(span.start, g), end=short_date(span.end, g)) for g in LANGS))
     elif not found or (election_id is None and not any(es.in_progress for es, _ in found)):
-        message = text(LOCAL_ONLY if voting_again else NO_ELECTION)
+        message = local_message(voting_again) if voting_again else text(NO_ELECTION)
     elif election_id is not None and (others := _others_running(catalog, day, as_of, election_id, region)):
         message = Text(*(say(ALSO_RUNNING, g, names=", ".join(n.get(g) for n in others)) for g in LANGS))
+    elif election_id is not None and voting_again and not found[0][0].in_progress:
+        message = local_message(voting_again)  # the election asked runs only in regions voting again
     return Situation(
         date=day,
         zone=zone or (region.zone if region else DEFAULT_ZONE),

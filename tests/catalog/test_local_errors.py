@@ -89,8 +89,8 @@ def test_a_valid_local_schedule_loads_and_runs_in_its_region_only(
     assert "campaign-facilities" in es.rule_ids
     reading = next(r for r in on.rules if r.id == "campaign-facilities").interpretation
     assert reading is not None and "Why the rules extend" in reading.en
-    # Another region of the same election is not on this schedule: it is told the region votes
-    # again elsewhere and keeps the national rules in force through it (they bind every ASN).
+    # Another region of the same election is not on this schedule: it is told what runs
+    # elsewhere and keeps the national rules in force through it (they bind every ASN).
     kota = catalog.regions.get("92.08")
     assert kota is not None
     elsewhere = situation(catalog, date(2029, 3, 5), region=kota)
@@ -98,7 +98,9 @@ def test_a_valid_local_schedule_loads_and_runs_in_its_region_only(
     assert not far.in_progress and far.local is None and "campaign-facilities" in far.rule_ids
     national = situation(catalog, date(2029, 3, 5))
     assert [s.id for s in national.local] == ["ulang-2029"]
-    assert national.message is not None and "vote again on their own schedule" in national.message.en
+    assert (
+        national.message is not None and "Kabupaten Banjar (Campaign period until 14 March 2029)" in national.message.en
+    )
     # The day after voting day, and before the schedule was known (as_of), it does not run.
     assert situation(catalog, date(2029, 3, 19), region=banjar).elections == ()
     assert situation(catalog, date(2029, 3, 5), as_of=date(2029, 1, 31), region=banjar).elections == ()

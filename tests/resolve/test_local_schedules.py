@@ -120,11 +120,19 @@ TABLE = [
     # plenaries of 2 Sep 2025; Bangka's result disputed at the MK until the ruling of 29 Sep, the
     # elected pair determined by the PKPU 18/2024 deadline of 2 Oct; Pangkalpinang undisputed, its
     # determination still pending on 14 Sep (the last day recorded).
+    # Registration 26-28 June in both (KPU Bangka and Bawaslu Babel via Antara Babel; a pair registering
+    # in Pangkalpinang on 27 June, Katababel); 23-25 June was the announcement of registration, which
+    # Tempo reported as registration (calendars note).
+    (date(2025, 6, 23), "19.01", None, (), None),
     (date(2025, 6, 25), "19.01", None, (), None),
     (date(2025, 6, 26), "19.01", "pemilihan-ulang-2025-bangka", ("candidate_registration",), 62),
     (date(2025, 6, 28), "19.01", "pemilihan-ulang-2025-bangka", ("candidate_registration",), 60),
     (date(2025, 6, 29), "19.01", "pemilihan-ulang-2025-bangka", (), 59),
+    (date(2025, 6, 25), "19.71", None, (), None),
     (date(2025, 6, 26), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("candidate_registration",), 62),
+    (date(2025, 6, 27), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("candidate_registration",), 61),
+    (date(2025, 6, 28), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("candidate_registration",), 60),
+    (date(2025, 6, 29), "19.71", "pemilihan-ulang-2025-pangkalpinang", (), 59),
     (date(2025, 7, 21), "19.71", "pemilihan-ulang-2025-pangkalpinang", (), 37),
     (date(2025, 7, 22), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("candidate_determination",), 36),
     (date(2025, 7, 24), "19.71", "pemilihan-ulang-2025-pangkalpinang", (), 34),
@@ -184,10 +192,10 @@ def test_day_n_of_m_on_a_local_campaign(catalog: Catalog) -> None:
     assert (campaign.day, campaign.phase.days, campaign.days_left) == (4, 7, 3)
 
 
-def test_without_a_region_the_answer_lists_who_votes_again(catalog: Catalog) -> None:
+def test_without_a_region_the_answer_lists_the_regions_on_their_own_schedule(catalog: Catalog) -> None:
     result = situation(catalog, date(2025, 4, 19))
     assert all(not es.in_progress for es in result.elections)  # national rules through the re-votes only
-    assert result.message is not None and "vote again on their own schedule" in result.message.en
+    assert result.message is not None and "Kabupaten Tasikmalaya (Voting day)" in result.message.en
     ids = [s.id for s in result.local]
     assert {"psu-2025-04-19", "psu-tasikmalaya-2025", "psu-kukar-2025", "psu-papua-2025", "psu-pesawaran-2025"} <= set(
         ids
@@ -263,3 +271,73 @@ def test_rules_extend_through_counting_and_results_as_on_the_main_schedule(
     assert {p.phase.key for p in local.phases} == {p.phase.key for p in main.phases}
     assert set(local.rule_ids) == set(main.rule_ids)
     assert "uu10-replacing-officials" in local.rule_ids  # until result_determination.end, as on the main schedule
+
+
+BOTH = "Kabupaten Bangka, Kota Pangkal Pinang"
+KEDUANYA = BOTH  # region names are the Kemendagri list's, the same in both languages
+
+# Without a region: what runs in which regions that day, across every phase boundary of the two
+# re-elections (the PSU of Barito Utara and Papua run to 6 Aug; nothing else runs from 7 Aug).
+# (date, English fragment, Indonesian fragment; None: no re-election of Babel runs, or not checked)
+MESSAGES = [
+    (date(2025, 6, 25), None, None),
+    (date(2025, 6, 26), f"{BOTH} (Registration of candidate pairs until 28 June 2025)",
+     f"{KEDUANYA} (Pendaftaran pasangan calon sampai 28 Juni 2025)"),
+    (date(2025, 6, 28), f"{BOTH} (Registration of candidate pairs until 28 June 2025)", None),
+    (date(2025, 6, 29), f"{BOTH} (between two stages; next: Determination of candidate pairs from 22 July 2025)",
+     f"{KEDUANYA} (di antara dua tahap; berikutnya: Penetapan pasangan calon mulai 22 Juli 2025)"),
+    (date(2025, 7, 22), f"{BOTH} (Determination of candidate pairs)", None),
+    (date(2025, 7, 23), f"{BOTH} (between two stages; next: Campaign period from 25 July 2025)", None),
+    (date(2025, 8, 23), f"{BOTH} (Campaign period until 23 August 2025)", None),
+    (date(2025, 8, 24), f"{BOTH} (Quiet period until 26 August 2025)", f"{KEDUANYA} (Masa tenang sampai 26 Agustus 2025)"),
+    (date(2025, 8, 27), f"{BOTH} (Voting day, Vote counting and recapitulation until 2 September 2025)",
+     f"{KEDUANYA} (Hari pemungutan suara, Penghitungan dan rekapitulasi suara sampai 2 September 2025)"),
+    (date(2025, 8, 28), f"{BOTH} (Vote counting and recapitulation until 2 September 2025)", None),
+    (date(2025, 9, 2), f"{BOTH} (Vote counting and recapitulation until 2 September 2025)", None),
+    (date(2025, 9, 3),
+     "Kabupaten Bangka (Result dispute at the Constitutional Court until 29 September 2025); "
+     "Kota Pangkal Pinang (Determination of the elected candidates until 14 September 2025)",
+     "Kabupaten Bangka (Perselisihan hasil di Mahkamah Konstitusi sampai 29 September 2025); "
+     "Kota Pangkal Pinang (Penetapan calon terpilih sampai 14 September 2025)"),
+    (date(2025, 9, 14), "Kota Pangkal Pinang (Determination of the elected candidates until 14 September 2025)", None),
+    (date(2025, 9, 15), "own schedule (a re-vote or a re-election): Kabupaten Bangka (Result dispute at the "
+     "Constitutional Court until 29 September 2025). ", None),
+    (date(2025, 9, 29), "Kabupaten Bangka (Result dispute at the Constitutional Court until 29 September 2025)", None),
+    (date(2025, 9, 30), "Kabupaten Bangka (Determination of the elected candidates until 2 October 2025)",
+     "Kabupaten Bangka (Penetapan calon terpilih sampai 2 Oktober 2025)"),
+    (date(2025, 10, 2), "Kabupaten Bangka (Determination of the elected candidates until 2 October 2025)", None),
+    (date(2025, 10, 3), None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("day", "en", "id_"), MESSAGES, ids=[str(m[0]) for m in MESSAGES])
+def test_without_a_region_the_message_says_what_runs_where(
+    catalog: Catalog, day: date, en: str | None, id_: str | None
+) -> None:
+    result = situation(catalog, day)
+    assert result.message is not None
+    babel = [s for s in result.local if s.id.startswith("pemilihan-ulang-2025-")]
+    if en is None:  # no re-election of Babel runs: the message does not name them
+        assert babel == [] and "Bangka" not in result.message.en
+        return
+    assert en in result.message.en, result.message.en
+    assert id_ is None or id_ in result.message.id, result.message.id
+    assert result.message.en.startswith("No election is in progress nationally on this date")
+    if day > date(2025, 8, 27):  # voting is over there: nobody is said to vote again
+        assert "vote again" not in result.message.en and "memilih lagi" not in result.message.id
+    # The list carries the same: the phases running that day, or the next one between two.
+    for item in babel:
+        assert bool(item.phases) != (item.next is not None)
+        assert all(p.phase.name.en in result.message.en for p in item.phases)
+
+
+def test_the_election_asked_running_only_locally_gets_the_same_message(catalog: Catalog) -> None:
+    """The widget asks one election: Pilkada 2024 on 3 Sep 2025 runs only in Bangka and Pangkalpinang."""
+    asked = situation(catalog, date(2025, 9, 3), election_id="pilkada-2024")
+    (es,) = asked.elections
+    assert not es.in_progress
+    assert asked.message == situation(catalog, date(2025, 9, 3)).message
+    region = catalog.regions.get("19.01")
+    assert region is not None
+    on = situation(catalog, date(2025, 9, 3), election_id="pilkada-2024", region=region)
+    assert on.elections[0].in_progress and on.message is None  # Bangka itself: its own answer, no message

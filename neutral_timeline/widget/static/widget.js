@@ -186,7 +186,8 @@
         h("p", { class: "nt-count" }, [countdown(w, es.countdown)]),
         es.participation ? h("p", { class: es.participation.status === "takes_part" ? "nt-ok" : "nt-warn" },
           [es.participation.note + " ", cite(w, es.participation.source)]) : null,
-        es.in_progress ? null : h("p", { class: "nt-warn" }, [L.not_in_progress])]),
+        es.in_progress ? null : h("p", { class: "nt-warn" }, [L.not_in_progress]),
+        es.in_progress || !sit.message || !sit.local.length ? null : h("p", { class: "nt-warn nt-message" }, [sit.message])]),
       section("nt-phases", 3, L.phases, [h("ul", { class: "nt-now" }, now), bar(w, tl.phases, day),
         h("details", { class: "nt-all" }, [h("summary", {}, [L.all_phases + " (" + tl.phases.length + ")"]), h("ol", { class: "nt-list" }, all)])]),
       h("section", { class: "nt-sec", "aria-labelledby": "nt-upcoming" }, [h("details", { class: "nt-upcoming" }, [
