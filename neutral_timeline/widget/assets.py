@@ -30,7 +30,7 @@ WIDGET_LABELS = (
     "today", "in_days", "phase_start", "phase_end", "rule_start", "rule_end", "not_in_progress",
     "all_phases", "now_running", "source", "loading", "load_failed", "more", "data_version", "widget_title",
     "since", "until", "always", "today_marker", "past_phase", "future_phase", "region", "zone", "regional",
-    "all_sources", "details", "notes", "note_ref", "reporting", "election_offences", "asn_neutrality",
+    "all_sources", "details", "notes", "note_ref", "reporting",
 )  # fmt: skip
 # The check box's words (render.check), as the widget page's "Bolehkah saya ...?" form says them.
 CHECK_LABELS = (
