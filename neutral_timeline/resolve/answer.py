@@ -410,6 +410,15 @@ class ScheduleDays(Record):
 
 
 @record
+class DatedMessage(Record):
+    """What an answer says from ``start`` to ``end`` inclusive (the same words each of those days)."""
+
+    start: dt.date
+    end: dt.date
+    message: Text
+
+
+@record
 class ReportingSpan(Record):
     """A reporting body and the days it takes reports (its own dates, while its source is in force)."""
 
@@ -437,6 +446,8 @@ class Timeline(Record):
     participation_source: Citation | None = None  # where the regions taking part are listed
     reporting: tuple[ReportingSpan, ...] = ()  # every reporting body with the days it is open
     areas: tuple[AreaInfo, ...] = ()  # every activity area (rule tag) with its name, in the vocabulary's order
+    # the situation's message on days the election runs only in regions voting again (what runs where)
+    local_messages: tuple[DatedMessage, ...] = ()
 
 
 @record

@@ -17,6 +17,7 @@ from neutral_timeline.resolve.answer import (
     Countdown,
     Coverage,
     DatedChange,
+    DatedMessage,
     DatedRule,
     ElectionSituation,
     FactInfo,
@@ -35,6 +36,7 @@ from neutral_timeline.resolve.answer import (
     Timeline,
 )
 from neutral_timeline.resolve.index import (
+    ONE_DAY,
     Plan,
     always_segments,
     cite_source,
@@ -558,12 +560,33 @@ def timeline(catalog: Catalog, election_id: str, as_of: date | None = None, regi
         schedules=_schedules(catalog, found, chosen, as_of, region),
         held_only=_held_only(catalog),
         participation_source=cite_source(catalog, found.participation.source),
+        local_messages=_local_messages(catalog, found.id, as_of),
         reporting=tuple(
             ReportingSpan(None if a == date.min else a, None if b == date.max else b, info)
             for a, b, info in _channels(catalog)
         ),
         areas=_area_infos(catalog),
     )
+
+
+@lru_cache(maxsize=64)
+def _local_messages(catalog: Catalog, election_id: str, as_of: date | None) -> tuple[DatedMessage, ...]:
+    """The national situation's message, run by run, on the days the election runs only in regions
+    voting again: what the widget says then, for a client that answers the day itself."""
+    spans = _local_spans(catalog, as_of, election_id)
+    if not spans:
+        return ()
+    found: list[DatedMessage] = []
+    day, last = min(s[0] for s in spans), max(s[1] for s in spans)
+    while day <= last:
+        said = situation(catalog, day, election_id, as_of)
+        if said.message is not None and said.local and not said.elections[0].in_progress:
+            if found and found[-1].message == said.message and found[-1].end + ONE_DAY == day:
+                found[-1] = DatedMessage(found[-1].start, day, said.message)
+            else:
+                found.append(DatedMessage(day, day, said.message))
+        day += ONE_DAY
+    return tuple(found)
 
 
 @lru_cache(maxsize=64)

@@ -63,6 +63,7 @@ DERIVE = """async ([site, jobs, facts]) => {
       const sit = Element.situation(tl, place, day, lang), es = sit.elections[0], found = {};
       for (const key of facts) found[key] = await sha(es[key]);
       for (const key of ["rules", "reporting", "date", "zone"]) found[key] = await sha(sit[key]);
+      found.message = await sha(!es.in_progress && sit.message && sit.local.length ? sit.message : null);
       out.push({ facts: found, rule_ids: es.rule_ids, in_progress: es.in_progress });
     }
   }
@@ -83,10 +84,11 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def edges(timeline: dict[str, Any]) -> list[str]:
-    """Every day a phase or a rule's stretch starts or ends, on every schedule, and the days either side."""
+    """Every day a phase or a rule's stretch starts or ends, on every schedule, or what the answer says
+    of regions voting again changes, and the days either side."""
     found: set[date] = set()
     for schedule in timeline["schedules"]:
-        spans = [*schedule["phases"], *schedule["rules"], schedule]
+        spans = [*schedule["phases"], *schedule["rules"], schedule, *timeline["local_messages"]]
         for span in spans:
             for end in (span["start"], span["end"]):
                 if end is not None:
@@ -129,6 +131,8 @@ def test_the_component_derives_what_the_server_answers_on_every_edge(browser: Br
     for (election, region, _, day), mine, theirs in zip(pairs, derived, expected, strict=True):
         said = {key: sha(theirs["elections"][0][key]) for key in FACTS}
         said |= {key: sha(theirs[key]) for key in ("rules", "reporting", "date", "zone")}
+        shown = not theirs["elections"][0]["in_progress"] and theirs["message"] and theirs["local"]
+        said["message"] = sha(theirs["message"] if shown else None)  # what runs where, as the widget shows it
         if mine["facts"] != said:
             wrong.append((election, region, day, [k for k in said if mine["facts"][k] != said[k]]))
     elapsed = time.monotonic() - started
@@ -139,6 +143,7 @@ def test_the_component_derives_what_the_server_answers_on_every_edge(browser: Br
     # Every kind of day was met: the re-votes, days with and without an election in progress.
     assert len(pairs) >= 500
     assert {m["in_progress"] for m in derived} == {True, False}
+    assert sum(m["facts"]["message"] != sha(None) for m in derived) >= 50  # days that say what runs where
     assert any(e == "pilkada-2024" and r == "19.01" and d == "2025-08-27" for e, r, _, d in pairs)
 
 

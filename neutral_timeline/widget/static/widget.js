@@ -217,12 +217,13 @@
       found.forEach(function (r, i) { at[r.id] = i; });
       rules(local, mine).forEach(function (r) { if (r.id in at) found[at[r.id]] = r; else { at[r.id] = found.length; found.push(r); } });
     }
+    var said = local || (main.start <= day && day <= main.end) ? null : (tl.local_messages || []).filter(function (m) { return holds(m, day); })[0];
     var taking = local && local.participation ? local.participation : part && {
       status: part.status, races: part.races, note: part.note[lang], source: tl.participation_source };
     return {
       date: day, zone: place ? place.zone : ZONE, data_version: tl.data_version,
       region: place ? { code: place.code, name: place.name } : null,
-      rules: found,
+      rules: found, message: said ? said.message : null, local: said ? [said] : [],
       reporting: tl.reporting.filter(function (b) { return holds(b, day); }).map(function (b) { return b.body; }),
       elections: [{
         id: tl.id, name: tl.name, in_progress: local ? true : main.start <= day && day <= main.end,
