@@ -445,6 +445,7 @@ class Timeline(Record):
     held_only: tuple[str, ...] = ()  # rules that bind only in the regions holding the election
     participation_source: Citation | None = None  # where the regions taking part are listed
     reporting: tuple[ReportingSpan, ...] = ()  # every reporting body with the days it is open
+    areas: tuple[AreaInfo, ...] = ()  # every activity area (rule tag) with its name, in the vocabulary's order
     # the situation's message on days the election runs only in regions voting again (what runs where)
     local_messages: tuple[DatedMessage, ...] = ()
 

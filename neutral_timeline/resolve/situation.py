@@ -565,6 +565,7 @@ def timeline(catalog: Catalog, election_id: str, as_of: date | None = None, regi
             ReportingSpan(None if a == date.min else a, None if b == date.max else b, info)
             for a, b, info in _channels(catalog)
         ),
+        areas=_area_infos(catalog),
     )
 
 

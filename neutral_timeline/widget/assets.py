@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from neutral_timeline.i18n import LABELS, Plural, months, translate, weekdays
+from neutral_timeline.render.areas import OTHER
 from neutral_timeline.render.check import WORDS as CHECK_WORDS
 from neutral_timeline.text import LANGS
 
@@ -29,12 +30,12 @@ WIDGET_LABELS = (
     "today", "in_days", "phase_start", "phase_end", "rule_start", "rule_end", "not_in_progress",
     "all_phases", "now_running", "source", "loading", "load_failed", "more", "data_version", "widget_title",
     "since", "until", "always", "today_marker", "past_phase", "future_phase", "region", "zone", "regional",
-    "all_sources", "details", "notes", "note_ref", "reporting", "election_offences", "asn_neutrality",
+    "all_sources", "details", "notes", "note_ref", "reporting",
 )  # fmt: skip
 # The check box's words (render.check), as the widget page's "Bolehkah saya ...?" form says them.
 CHECK_LABELS = (
     "box_title", "box_submit", "box_hint", "example", "understood", "area", "prohibited", "not_recorded",
-    "not_understood", "rules", "closest", "principle",
+    "not_understood", "rules", "closest", "principle", "by_area",
 )  # fmt: skip
 LABELS_SLOT = "/*@labels@*/null"
 CSS_SLOT = '/*@css@*/""'
@@ -71,6 +72,7 @@ def words() -> dict[str, dict[str, object]]:
             "check": {key: translate(CHECK_WORDS[key], lang) for key in CHECK_LABELS},
             "months": list(months(lang)),
             "weekdays": list(weekdays(lang)),
+            "other": translate(OTHER, lang),  # the area of a prohibition without a named one (render.areas)
         }
         for lang in LANGS
     }

@@ -38,6 +38,7 @@ def shown(where: Page | Frame) -> dict[str, Any]:
         "count": texts(".nt-count"),
         "now": texts(".nt-now-name"),
         "rules": texts(".nt-rule-name"),
+        "areas": texts(".nt-area"),
         "notes": texts(".nt-note"),
         "note_texts": texts(".nt-notes li"),
         "details": texts(".nt-more summary"),

@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, Page
 
 from neutral_timeline.catalog.store import bundled_calendars
 from tests.serving import serving
+from tests.widget.conftest import Host
 
 SIZES = "() => [...document.querySelectorAll('body > *, main > *')].map(e => [e.className, Math.round(e.getBoundingClientRect().height)])"
 WORDPRESS_MAX = 1000  # wp-includes/embed.php: WordPress caps an oEmbed iframe's height at 1,000 px
@@ -53,3 +54,32 @@ def test_the_widget_answers_the_check_box(browser: Browser, bundled: str) -> Non
         page.wait_for_selector(".nt-verdict")
         assert "PROHIBITED" in page.locator(".nt-verdict").inner_text()
         assert "q=nge-like" in page.url and "date=2024-09-25" in page.url and "lang=en" in page.url
+
+
+@pytest.mark.parametrize("election", ["pilkada-2024", "pemilu-2024"])
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_element_is_as_short_as_the_widget_page(
+    browser: Browser, bundled: str, host: Host, election: str, lang: str
+) -> None:
+    """<neutral-timeline> at 400 px wide, details closed, on the busiest day: under WordPress's cap too."""
+    where = f'<neutral-timeline election="{election}" date="2024-09-25" lang="{lang}"></neutral-timeline>'
+    host.pages[f"/short-{election}-{lang}"] = (
+        f'<!doctype html><html><head><meta name="viewport" content="width=device-width, initial-scale=1"></head>'
+        f'<body style="margin:0"><script src="{bundled}/static/widget.js" defer></script>{where}</body></html>'
+    )
+    for page in _open(browser, f"{host.url}/short-{election}-{lang}"):
+        page.locator("neutral-timeline .nt-areas").wait_for()
+        assert (
+            page.evaluate("() => document.querySelector('neutral-timeline').shadowRoot.querySelector('details[open]')")
+            is None
+        )
+        width, height = page.evaluate(
+            "() => { const r = document.querySelector('neutral-timeline').getBoundingClientRect(); return [r.width, Math.ceil(r.height)]; }"
+        )
+        print(f"<neutral-timeline> {election} ({lang}) at {width} px: {height} px")
+        assert width == 400 and height <= WORDPRESS_MAX
+        page.click("neutral-timeline .nt-more-rules > summary")  # every rule is there, a click away
+        assert (
+            page.evaluate("() => document.querySelector('neutral-timeline').getBoundingClientRect().height")
+            > 2 * height
+        )

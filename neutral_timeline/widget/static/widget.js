@@ -135,6 +135,22 @@
       notes.length ? h("h4", { class: "nt-h nt-notes-h" }, [L.notes]) : null,
       notes.length ? h("ol", { class: "nt-notes" }, notes.map(function (n) { return h("li", {}, [n]); })) : null];
   }
+  // [area name, prohibitions] under each rule's first named area, in the vocabulary's order, "Other"
+  // last: render/areas.py's by_area, with the timeline's areas.
+  function areas(w, items, known) {
+    var names = new Map(known.map(function (a) { return [a.id, a.name]; })), order = known.map(function (a) { return a.name; });
+    var groups = new Map();
+    items.forEach(function (r) {
+      if (r.kind !== "prohibition") return;
+      var tag = r.tags.filter(function (t) { return names.has(t); })[0], name = tag ? names.get(tag) : w.other;
+      if (!groups.has(name)) groups.set(name, []);
+      groups.get(name).push(r);
+    });
+    function at(g) { var i = order.indexOf(g[0]); return i < 0 ? order.length : i; }
+    return Array.from(groups).sort(function (a, b) { return at(a) - at(b); });
+  }
+  // Short first, as the widget page (templates/widget.html): the header and countdown, the phases now,
+  // what changes in 14 days, what is prohibited today by area with every rule under Details, who takes reports.
   function view(w, sit, tl, lang) {
     var es = sit.elections[0], day = sit.date, L = w.labels;
     var current = es.phases.filter(function (n) { return n.phase.key !== "stages"; });
@@ -154,6 +170,14 @@
         h("span", { class: "nt-muted" }, ["(" + (c.in_days ? say(w, "in_days", { n: c.in_days }) : L.today) + ")"]),
         ": " + L[c.change] + " — ", h("span", { class: "nt-change-name" }, [c.name])]);
     }) : [h("li", { class: "nt-muted" }, [L.no_upcoming])];
+    var line = [h("strong", { id: "nt-areas" }, [w.check.by_area + ":"])];
+    areas(w, sit.rules, tl.areas || []).forEach(function (g, i) {
+      line.push(i ? " · " : " ", h("span", { class: "nt-area" }, [g[0] + " (" + g[1].length + ")"]));
+    });
+    var bodies = [];
+    (sit.reporting || []).forEach(function (b, i) {
+      bodies.push(i ? " · " : " ", b.url ? h("a", { href: b.url, target: "_blank", rel: "noopener noreferrer" }, [b.name]) : b.name);
+    });
     return [
       h("header", { class: "nt-head" }, [
         h("p", { class: "nt-kicker" }, [L.title + " · ", h("time", { datetime: day }, [long(w, day)])]),
@@ -166,13 +190,12 @@
         es.in_progress || !sit.message || !sit.local.length ? null : h("p", { class: "nt-warn nt-message" }, [sit.message])]),
       section("nt-phases", 3, L.phases, [h("ul", { class: "nt-now" }, now), bar(w, tl.phases, day),
         h("details", { class: "nt-all" }, [h("summary", {}, [L.all_phases + " (" + tl.phases.length + ")"]), h("ol", { class: "nt-list" }, all)])]),
-      section("nt-rules", 3, L.rules + " (" + sit.rules.length + ")", rules(w, sit.rules)),
-      section("nt-upcoming", 3, L.upcoming, [h("ul", { class: "nt-changes" }, changes)]),
-      sit.reporting && sit.reporting.length ? section("nt-reporting", 3, L.reporting, [h("ul", { class: "nt-reporting" }, sit.reporting.map(function (b) {
-        var said = " (" + b.handles.map(function (x) { return L[x]; }).join(", ") + ")";
-        return h("li", {}, [b.url ? h("a", { href: b.url, target: "_blank", rel: "noopener noreferrer" }, [b.name]) : b.name,
-          h("span", { class: "nt-muted" }, [said])]);
-      }))]) : null,
+      h("section", { class: "nt-sec", "aria-labelledby": "nt-upcoming" }, [h("details", { class: "nt-upcoming" }, [
+        h("summary", { id: "nt-upcoming" }, [L.upcoming + " (" + es.upcoming.length + ")"]), h("ul", { class: "nt-changes" }, changes)])]),
+      h("section", { class: "nt-sec", "aria-labelledby": "nt-areas" }, [h("p", { class: "nt-areas" }, line),
+        h("details", { class: "nt-more-rules" }, [h("summary", {}, [L.details + ": " + sit.rules.length]),
+          section("nt-rules", 3, L.rules + " (" + sit.rules.length + ")", rules(w, sit.rules))])]),
+      bodies.length ? h("p", { class: "nt-sec nt-reporting-line" }, [h("strong", {}, [L.reporting + ":"])].concat(bodies)) : null,
       h("footer", { class: "nt-foot" }, [h("a", { href: BASE + "/" + (lang === "en" ? "?lang=en" : ""), target: "_blank", rel: "noopener" }, [L.more]),
         h("span", { class: "nt-muted" }, [" · " + L.data_version + " " + sit.data_version])])];
   }
