@@ -284,7 +284,6 @@ def _svg_path(request: Request, election_id: str, lang: str, region: str | None)
 
 @pages.get(
     paths.SVG,
-    include_in_schema=False,
     tags=["embed"],
     summary="An election's timeline as an SVG picture, no today marker",
 )
@@ -294,7 +293,6 @@ def timeline_svg_path(request: Request, election_id: str, lang: str) -> Response
 
 @pages.get(
     paths.REGIONAL_SVG,
-    include_in_schema=False,
     tags=["embed"],
     summary="A region's timeline as an SVG picture, no today marker",
 )

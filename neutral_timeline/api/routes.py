@@ -205,7 +205,6 @@ def regions(
 
 @api.get(
     paths.REGION,
-    include_in_schema=False,
     summary="One region by its code (path-style address)",
     response_model=RegionDetail,
 )
@@ -272,7 +271,6 @@ def _area(request: Request, value: str) -> str | None:
 
 @api.get(
     paths.ELECTIONS,
-    include_in_schema=False,
     summary="All elections (path-style address)",
     response_model=tuple[ElectionListItem, ...],
 )
@@ -282,7 +280,6 @@ def elections_path(request: Request, lang: str) -> Response:
 
 @api.get(
     paths.TIMELINE,
-    include_in_schema=False,
     summary="One election's timeline (path-style address)",
     response_model=Timeline,
 )
@@ -292,7 +289,6 @@ def timeline_path(request: Request, lang: str, election: str) -> Response:
 
 @api.get(
     paths.REGIONAL_TIMELINE,
-    include_in_schema=False,
     summary="One election's timeline in a region (path-style)",
     response_model=Timeline,
 )
@@ -300,16 +296,13 @@ def regional_timeline_path(request: Request, lang: str, election: str, region: s
     return _json(request, TimelineQuestion(election, None, code_of(request, region, "region")), lang)
 
 
-@api.get(
-    paths.RULES, include_in_schema=False, summary="Every rule (path-style address)", response_model=tuple[RuleInfo, ...]
-)
+@api.get(paths.RULES, summary="Every rule (path-style address)", response_model=tuple[RuleInfo, ...])
 def rules_path(request: Request, lang: str) -> Response:
     return _json(request, RulesQuestion(), lang)
 
 
 @api.get(
     paths.ELECTION_RULES,
-    include_in_schema=False,
     summary="The rules of one election (path-style)",
     response_model=tuple[RuleInfo, ...],
 )
@@ -317,19 +310,17 @@ def election_rules_path(request: Request, lang: str, election: str) -> Response:
     return _json(request, RulesQuestion(election), lang)
 
 
-@api.get(paths.RULE, include_in_schema=False, summary="One rule (path-style address)", response_model=RuleInfo)
+@api.get(paths.RULE, summary="One rule (path-style address)", response_model=RuleInfo)
 def rule_path(request: Request, lang: str, rule: str) -> Response:
     return _json(request, RuleQuestion(rule), lang)
 
 
-@api.get(paths.ACTIVITIES, include_in_schema=False, summary="The activity check's vocabulary (path-style address)")
+@api.get(paths.ACTIVITIES, summary="The activity check's vocabulary (path-style address)")
 def activities_path(request: Request, lang: str) -> Response:
     return _json(request, ActivitiesQuestion(), lang)
 
 
-@feeds.get(
-    paths.FEED, include_in_schema=False, summary="ICS calendar feed (path-style address)", response_class=Response
-)
+@feeds.get(paths.FEED, summary="ICS calendar feed (path-style address)", response_class=Response)
 def ics_feed_path(
     request: Request,
     lang: str,
