@@ -124,6 +124,8 @@ def document(app: FastAPI) -> dict[str, Any]:
                     param["schema"] = dict(form)
                 elif param["name"] == "code" and param["in"] == "path":  # /regions/{code}: a code or a name
                     param["schema"] = dict(FORMS["region"])
+                elif param["name"] == "lang" and param["in"] == "path":  # a path-style address: always named
+                    param["schema"] = {k: v for k, v in FORMS["lang"].items() if k != "default"}
             responses = operation["responses"]
             responses.pop("422", None)
             if path in MEDIA:
