@@ -184,18 +184,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _public_url(flag: str | None, default: str, default_where: str) -> str:
+    """The origin every absolute link starts with: ``--public-url``, else $NEUTRAL_TIMELINE_PUBLIC_URL, else
+    ``default``; a bad one is a QueryError naming where it came from (see api.settings)."""
+    from neutral_timeline.api.settings import PUBLIC_URL_ENV, parse_public_url
+
+    if flag:
+        return parse_public_url(flag, "--public-url")
+    if os.environ.get(PUBLIC_URL_ENV):
+        return parse_public_url(os.environ[PUBLIC_URL_ENV], PUBLIC_URL_ENV)
+    return parse_public_url(default, default_where)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from neutral_timeline import export
-    from neutral_timeline.api.app import DEFAULT_PUBLIC_URL, PUBLIC_URL_ENV
-    from neutral_timeline.api.settings import parse_public_url
+    from neutral_timeline.api.settings import DEFAULT_PUBLIC_URL
 
     lang = _lang(args)
-    if args.public_url:
-        public, where = args.public_url, "--public-url"
-    else:
-        public, where = os.environ.get(PUBLIC_URL_ENV) or DEFAULT_PUBLIC_URL, PUBLIC_URL_ENV
     presets = export.parse_presets(args.presets)
-    options = export.Options(parse_public_url(public, where), presets, gzip_only=args.gzip_only)
+    public = _public_url(args.public_url, DEFAULT_PUBLIC_URL, "--public-url")
+    options = export.Options(public, presets, gzip_only=args.gzip_only)
     root = Path(args.directory)
     export.previous_manifest(root)  # refuse a wrong DIR before loading anything
     report = export.export(_catalog(args), root, options, args.jobs, args.quiet, lang)
@@ -221,21 +229,16 @@ def _port_free(host: str, port: int) -> bool:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from neutral_timeline.api.settings import ALLOWED_HOSTS_ENV, PUBLIC_URL_ENV, Settings, parse_hosts, parse_public_url
+    from neutral_timeline.api.settings import ALLOWED_HOSTS_ENV, PUBLIC_URL_ENV, Settings, parse_hosts
     from neutral_timeline.catalog.store import SNAPSHOT_ENV, bundled_calendars, load, serving_snapshot
 
     # Every absolute link comes from this origin, never from a request's Host (see api.settings).
-    if args.public_url:
-        public, where = args.public_url, "--public-url"
-    else:
-        public, where = os.environ.get(PUBLIC_URL_ENV) or "", PUBLIC_URL_ENV
     if not 0 < args.port < 65536:
         what, expected = N_("{port} is not a TCP port"), N_("a whole number from 1 to 65535")
         raise QueryError([Problem.say("--port", what, expected, port=args.port)])
     host = f"[{args.host}]" if ":" in args.host else args.host
-    if not public:  # the default origin is made of --host and --port: a mistake there is theirs
-        public, where = f"http://{host}:{args.port}", "--host"
-    public = parse_public_url(public, where)
+    # the default origin is made of --host and --port: a mistake there is theirs
+    public = _public_url(args.public_url, f"http://{host}:{args.port}", "--host")
     hosts_text = args.allowed_hosts if args.allowed_hosts is not None else os.environ.get(ALLOWED_HOSTS_ENV, "")
     settings = Settings(public, parse_hosts(hosts_text, "--allowed-hosts"))
     root = Path(os.path.realpath(args.data)) if args.data else bundled_calendars()
