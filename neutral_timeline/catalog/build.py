@@ -425,6 +425,10 @@ def _announced(checker: _Checker, ident: str) -> Announced:
         checker.instrument_ref(
             checker.where("announced", ident, f"facts[{index}].source.instrument"), fact.source.instrument
         )
+    if data.held_by is not None:
+        checker.instrument_ref(
+            checker.where("announced", ident, "held_by.source.instrument"), data.held_by.source.instrument
+        )
     if data.after is not None and data.after not in checker.files.announced:
         checker.unknown(
             checker.where("announced", ident, "after"), "announced election", data.after, checker.files.announced
@@ -442,6 +446,8 @@ def _announced(checker: _Checker, ident: str) -> Announced:
         facts=tuple(Fact(_text(f.text), _source(f.source)) for f in data.facts),
         after=data.after,
         note=_opt_text(data.note),
+        held_by=data.held_by.year if data.held_by else None,
+        held_by_source=_source(data.held_by.source) if data.held_by else None,
     )
 
 

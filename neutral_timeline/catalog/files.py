@@ -131,6 +131,13 @@ class FactFile(Strict):
     source: SourceFile
 
 
+class HeldByFile(Strict):
+    """The last year a law or ruling lets an announced election's voting fall in, with its source."""
+
+    year: int = Field(ge=1945, le=9999)
+    source: SourceFile
+
+
 class AnnouncedFile(Strict):
     """An election announced before any schedule exists: only what a law or ruling fixes, no dates."""
 
@@ -140,6 +147,7 @@ class AnnouncedFile(Strict):
     source: SourceFile  # what announced it
     after: Id | None = None  # an announced election it follows (local elections after the national one)
     facts: tuple[FactFile, ...] = Seq(min_length=1)
+    held_by: HeldByFile | None = None  # the last year a law or ruling lets its voting fall in, if one does
     note: TextFile | None = None
 
 

@@ -247,6 +247,13 @@ class Announced(Record):
     facts: tuple[Fact, ...]
     after: str | None = None
     note: Text | None = None
+    held_by: int | None = None  # the last year a law or ruling lets its voting fall in (UU 7/2017 Pasal 167(1))
+    held_by_source: Source | None = None
+
+    def ahead_on(self, day: date) -> bool:
+        """Whether it is still ahead on ``day``: announced by then and not past the last year a law or
+        ruling lets it be held in (after that, the data lacks its schedule: it is no longer "next")."""
+        return self.announced <= day and (self.held_by is None or day.year <= self.held_by)
 
 
 @record

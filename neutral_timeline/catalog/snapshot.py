@@ -162,18 +162,28 @@ def _reporting(c: ReportingChannel) -> list[Any]:
 
 def _announced(a: Announced) -> list[Any]:
     facts = [[_text(f.text), _source(f.source)] for f in a.facts]
-    return [a.id, a.kind, _text(a.name), _day(a.announced), _source(a.source), facts, a.after, _text(a.note)]
+    held = [a.held_by, _source(a.held_by_source)] if a.held_by is not None and a.held_by_source else None
+    return [a.id, a.kind, _text(a.name), _day(a.announced), _source(a.source), facts, a.after, _text(a.note), held]
 
 
 def _to_announced(value: Any) -> Announced:
-    ident, kind, name, announced, source, facts, after, note = _list(value, 8)
+    ident, kind, name, announced, source, facts, after, note, held = _list(value, 9)
     if kind not in ("pilkada", "pemilu"):
         raise SnapshotError(f"unknown election kind {kind!r}")
     found = tuple(Fact(_to_text(t), _to_source(s)) for t, s in map(lambda f: _list(f, 2), _list(facts)))
     return Announced(
         _str(ident), kind, _to_text(name), _to_day(announced), _to_source(source), found, _opt_str(after),
-        _opt_text(note),
+        _opt_text(note), *_to_held_by(held),
     )  # fmt: skip
+
+
+def _to_held_by(value: Any) -> tuple[int | None, Source | None]:
+    if value is None:
+        return None, None
+    year, source = _list(value, 2)
+    if not isinstance(year, int) or isinstance(year, bool):
+        raise SnapshotError(f"held_by year is not an integer: {year!r}")
+    return year, _to_source(source)
 
 
 def dumps(catalog: Catalog) -> bytes:

@@ -73,9 +73,9 @@ def brief(result: Situation, lang: Lang) -> RenderableType:
         line = RichText(es.name.get(lang), style="election")
         line.append(" — " + countdown(es.countdown.days, es.countdown.voting_day, lang))
         parts += [RichText(""), Indent(line, 0)]
-        if es.local:  # the region votes on its own later schedule (a re-vote or re-election), not the main one
-            own = RichText(label("local_schedule", lang, name=es.local.name.get(lang)), style="warn")
-            own.append(f" ({label(es.local.kind, lang)})", style="muted")
+        if es.own_schedule:  # the region votes on its own later schedule (a re-vote or re-election)
+            own = RichText(label("local_schedule", lang, name=es.own_schedule.name.get(lang)), style="warn")
+            own.append(f" ({label(es.own_schedule.kind, lang)})", style="muted")
             parts.append(Indent(own, 2))
         elif es.participation:
             parts.append(Indent(RichText(es.participation.note.get(lang), style="muted"), 2))

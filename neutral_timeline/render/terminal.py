@@ -209,9 +209,9 @@ def election_block(
     if not rev.latest:
         head.append(f" — {label('superseded', lang)}", style="warn")
     parts += [head, RichText(_countdown(es, lang))]
-    if es.local:
-        own = RichText(label("local_schedule", lang, name=es.local.name.get(lang)), style="warn")
-        own.append(f" ({label(es.local.kind, lang)})", style="muted")
+    if es.own_schedule:
+        own = RichText(label("local_schedule", lang, name=es.own_schedule.name.get(lang)), style="warn")
+        own.append(f" ({label(es.own_schedule.kind, lang)})", style="muted")
         parts.append(own)
     if es.participation:
         style = "phase" if es.participation.status == "takes_part" else "warn"

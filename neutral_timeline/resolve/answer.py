@@ -261,6 +261,13 @@ class ElectionSituation(Record):
     participation: ParticipationInfo | None = None  # None when no region was asked about
     local: LocalInfo | None = None  # the local schedule the region asked about follows on this date
 
+    @property
+    def own_schedule(self) -> LocalInfo | None:
+        """The local schedule the region asked about votes on itself; None for a province whose
+        regencies or cities do (its participation note names them)."""
+        in_area = self.participation is not None and self.participation.status == "races_in_area"
+        return None if in_area else self.local
+
 
 @record
 class ReportingInfo(Record):
@@ -448,6 +455,9 @@ class Timeline(Record):
     areas: tuple[AreaInfo, ...] = ()  # every activity area (rule tag) with its name, in the vocabulary's order
     # the situation's message on days the election runs only in regions voting again (what runs where)
     local_messages: tuple[DatedMessage, ...] = ()
+    # the national rules in force through every local schedule of the election, on the days regions
+    # follow it: they bind every ASN wherever they serve (DESIGN "Where a rule binds"); by voting day
+    afar: tuple[DatedRule, ...] = ()
 
 
 @record

@@ -35,7 +35,7 @@ from neutral_timeline.errors import Problem, QueryError
 from neutral_timeline.i18n import N_
 from neutral_timeline.record import Record, record
 from neutral_timeline.resolve.answer import ParticipationInfo, PhaseSpan, RegionInfo, RevisionInfo, RuleInForce
-from neutral_timeline.resolve.index import NATIONAL, Plan, Segment, local_codes, local_plan, plan, runs
+from neutral_timeline.resolve.index import NATIONAL, ONE_DAY, Plan, Segment, local_codes, local_plan, plan, runs
 from neutral_timeline.resolve.participation import own_race, participation, region_info
 from neutral_timeline.resolve.questions import PHASE_CHOICES, FeedQuestion
 from neutral_timeline.resolve.situation import election as find_election
@@ -238,6 +238,27 @@ def _empty(catalog: Catalog, question: FeedQuestion) -> QueryError:
     )
 
 
+def _ids(occ: Occurrence) -> frozenset[str]:
+    return frozenset(r.id for r in occ.rules)
+
+
+def _continued(events: tuple[Occurrence, ...], local: tuple[Occurrence, ...]) -> tuple[Occurrence, ...]:
+    """``events`` and a local schedule's ``local`` ones, where the local schedule carries on rules
+    whose window on the main schedule is still open or just ended (a re-election's Pasal 71(2) from
+    six months before its penetapan pasangan calon, while the main schedule's runs to its last
+    stage): those rules never stop, so neither the main "last day" nor the local "from today" is
+    said, only where the joined run starts and ends."""
+    ends = {(_ids(o), o.start): o for o in events if o.kind == "rules-end"}
+    local_ends = {o.stem.replace(".rules-end.", ".rules-start.", 1): o for o in local if o.kind == "rules-end"}
+    dropped: set[str] = set()
+    for start in (o for o in local if o.kind == "rules-start"):
+        later = local_ends.get(start.stem)
+        for (ids, day), end in ends.items():
+            if ids == _ids(start) and start.start <= day + ONE_DAY and (later is None or later.start > day):
+                dropped |= {end.stem, start.stem}
+    return tuple(o for o in events + local if o.stem not in dropped)
+
+
 def _election_part(
     catalog: Catalog,
     found: Election,
@@ -261,7 +282,7 @@ def _election_part(
             itself = schedule.covers(region.code, region.province)
             if itself or (region.is_province and any(c.startswith(region.code + ".") for c in schedule.regions)):
                 found_local = local_occurrences(catalog, found.id, schedule.id, local, race and itself)
-                events += tuple(occ for occ in found_local if _shown(occ, phases))
+                events = _continued(events, tuple(occ for occ in found_local if _shown(occ, phases)))
     info = plan(catalog, found.id, chosen.id).revision
     return FeedElection(found.id, found.name, info, taking_part, events)
 

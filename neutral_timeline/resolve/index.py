@@ -261,6 +261,10 @@ def runs(segments: Iterable[Segment]) -> list[tuple[Segment, Segment]]:
     return [(stretch[0], stretch[-1]) for stretch in stretches(segments)]
 
 
+# The order of changes on one day: phases start, then rules start, rules end, phases end.
+CHANGE_ORDER = {"phase_start": 0, "rule_start": 1, "rule_end": 2, "phase_end": 3}
+
+
 @lru_cache(maxsize=1024)
 def plan(
     catalog: Catalog, election_id: str, revision_id: str, local: frozenset[str] = NATIONAL, own_race: bool = True
@@ -324,8 +328,7 @@ def _plan(
                     events.append(Event(first.start, "rule_start", rule.id, rule.title))
                 if last.end != date.max:
                     events.append(Event(last.end, "rule_end", rule.id, rule.title))
-    order = {"phase_start": 0, "rule_start": 1, "rule_end": 2, "phase_end": 3}
-    events.sort(key=lambda e: (e.date, order[e.change], e.id))
+    events.sort(key=lambda e: (e.date, CHANGE_ORDER[e.change], e.id))
     spans = tuple(sorted((phase_span(catalog, p) for p in phases.values()), key=lambda p: (p.start, -p.days, p.key)))
     cuts = sorted(
         {s.start for s in segments}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from neutral_timeline.catalog.model import Basis, Catalog, Election, Rule
 from neutral_timeline.errors import unknown
 from neutral_timeline.resolve.answer import (
@@ -43,7 +41,7 @@ def elections(catalog: Catalog) -> tuple[ElectionListItem, ...]:
                 local=tuple(local_info(catalog, e, s) for s in e.local),
             )
         )
-    ahead = sorted(announced(catalog, date.max), key=lambda a: a.announced)
+    ahead = sorted(announced(catalog), key=lambda a: a.announced)
     return (*sorted(out, key=lambda s: s.voting_day), *ahead)
 
 

@@ -31,6 +31,10 @@ NOTES = {
         "{name} holds no race of its own in {election}, but regions in its area vote: {names}. {binds}"
     ),
     "not_taking_part": N_("{name} holds no race of its own in {election}. {binds}"),
+    "races_in_area_again": N_(
+        "{name} held its own race in {election} on the main schedule; regions in its area vote again on "
+        "their own schedule: {names}. {binds}"
+    ),
     "unknown": N_(
         "It is not verified whether {name} takes part in {election}: the list of participating "
         "regions in the data is incomplete. The rules below apply if it does; check with the local KPU or Bawaslu."
@@ -123,10 +127,12 @@ def participation(catalog: Catalog, election: Election, region: Region | None) -
 def local_in_area(
     catalog: Catalog, election: Election, region: Region, codes: tuple[str, ...], given: ParticipationInfo | None
 ) -> ParticipationInfo:
-    """A province only some of whose regencies or cities vote again on a local schedule: it has races
-    in its area (not its own governor race), as on the main schedule (DI Yogyakarta in 2024)."""
+    """A province some of whose regencies or cities (``codes``) vote again on local schedules: it has
+    races in its area, as on the main schedule (DI Yogyakarta in 2024), whether or not it held a race
+    of its own there (Kepulauan Bangka Belitung did in 2024; Bangka and Pangkalpinang voted again)."""
     names = ", ".join(r.full_name for code in codes if (r := catalog.regions.get(code)) and r.province == region.code)
-    note = _note("races_in_area", region.full_name, election.name, names=names)
+    held = given is not None and given.status == "takes_part"
+    note = _note("races_in_area_again" if held else "races_in_area", region.full_name, election.name, names=names)
     source = given.source if given else cite_source(catalog, election.participation.source)
     return ParticipationInfo("races_in_area", ("in_area",), note, source)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 from neutral_timeline.catalog.model import Catalog, Election, LocalSchedule, Revision
 from neutral_timeline.catalog.regions import Region
@@ -14,6 +16,7 @@ from neutral_timeline.resolve.answer import (
     AnnouncedInfo,
     AreaInfo,
     BasisSpan,
+    Change,
     Countdown,
     Coverage,
     DatedChange,
@@ -36,6 +39,7 @@ from neutral_timeline.resolve.answer import (
     Timeline,
 )
 from neutral_timeline.resolve.index import (
+    CHANGE_ORDER,
     ONE_DAY,
     Plan,
     always_segments,
@@ -52,6 +56,7 @@ from neutral_timeline.resolve.participation import local_in_area, own_race, part
 from neutral_timeline.text import LANGS, Lang, Text
 
 HORIZON_DAYS = 14
+T = TypeVar("T", PhaseSpan, Change)
 DEFAULT_ZONE = "Asia/Jakarta"
 
 OUTSIDE = N_(
@@ -77,6 +82,7 @@ LOCAL_ONLY = N_(
 LOCAL_WHAT = N_("{regions} ({doing})")
 PHASE_UNTIL = N_("{phase} until {date}")
 PHASE_NEXT = N_("between two stages; next: {phase} from {date}")
+PHASE_FIRST = N_("its prohibitions already apply; first stage: {phase} from {date}")
 
 
 def election(catalog: Catalog, election_id: str) -> Election:
@@ -121,23 +127,58 @@ def local_info(catalog: Catalog, found: Election, schedule: LocalSchedule) -> Lo
     )  # fmt: skip
 
 
+@lru_cache(maxsize=1024)
+def follow_span(catalog: Catalog, election_id: str, local_id: str, as_of: date | None) -> tuple[date, date]:
+    """The days (inclusive) a region follows a local schedule: its stages, from earlier where one of
+    its rule windows opens before its first stage (a re-election's UU 10/2016 Pasal 71(2) and (3)
+    run from six months before its penetapan pasangan calon), but not while the election's main
+    stages still run: those days the main schedule answers, with the same prohibitions until its end."""
+    found = catalog.elections[election_id]
+    schedule = next(s for s in found.local if s.id == local_id)
+    main = found.revision_as_of(as_of)
+    main_end = main.stages.end if main is not None else date.min
+    opens = min(
+        (seg.start for seg in local_plan(catalog, election_id, local_id).segments
+         if seg.start != date.min and not catalog.rules[seg.rule.id].always),
+        default=schedule.stages.start,
+    )  # fmt: skip
+    start = schedule.stages.start if opens >= schedule.stages.start else max(opens, main_end + ONE_DAY)
+    return min(start, schedule.stages.start), schedule.stages.end
+
+
+def _inside(region: Region, schedule: LocalSchedule) -> bool:
+    """Whether ``region`` is a province some of whose regencies or cities follow ``schedule``."""
+    return region.is_province and any(code.startswith(region.code + ".") for code in schedule.regions)
+
+
 def local_for(
     catalog: Catalog, found: Election, region: Region, day: date, as_of: date | None
-) -> tuple[LocalSchedule, bool] | None:
-    """The local schedule ``region`` follows on ``day``, and whether it votes in it itself (False: a
-    province only some of whose regencies or cities vote again, which "has races in its area")."""
+) -> tuple[tuple[LocalSchedule, ...], bool] | None:
+    """The local schedules ``region`` follows on ``day`` and whether it votes in them itself: its
+    own (one), or, for a province only some of whose regencies or cities vote again ("races in its
+    area"), every schedule of those running that day (Bangka and Pangkalpinang, 2025), by voting day."""
+    inside = []
     for schedule in found.local_as_of(as_of):
-        if not schedule.stages.start <= day <= schedule.stages.end:
+        start, end = follow_span(catalog, found.id, schedule.id, as_of)
+        if not start <= day <= end:
             continue
         if schedule.covers(region.code, region.province):
-            return schedule, True
-        if region.is_province and any(code.startswith(region.code + ".") for code in schedule.regions):
-            return schedule, False
-    return None
+            return (schedule,), True
+        if _inside(region, schedule):
+            inside.append(schedule)
+    if not inside:
+        return None
+    return tuple(sorted(inside, key=lambda s: (s.voting_day, s.id))), False
 
 
-def announced(catalog: Catalog, day: date) -> tuple[AnnouncedInfo, ...]:
-    """The elections announced by ``day`` that have no schedule: what is known, with sources."""
+def in_area_codes(found: Election, region: Region, as_of: date | None) -> tuple[str, ...]:
+    """The regencies and cities of province ``region`` on any local schedule of ``found`` (known ``as_of``)."""
+    return tuple(dict.fromkeys(c for s in found.local_as_of(as_of) if _inside(region, s) for c in s.regions))
+
+
+def announced(catalog: Catalog, day: date | None = None) -> tuple[AnnouncedInfo, ...]:
+    """The elections announced with no schedule that are still ahead on ``day`` (``Announced.ahead_on``;
+    None: every one): what is known, with sources."""
     return tuple(
         AnnouncedInfo(
             a.id,
@@ -150,7 +191,7 @@ def announced(catalog: Catalog, day: date) -> tuple[AnnouncedInfo, ...]:
             a.note,
         )
         for a in catalog.announced.values()
-        if a.announced <= day
+        if day is None or a.ahead_on(day)
     )
 
 
@@ -158,10 +199,10 @@ def announced(catalog: Catalog, day: date) -> tuple[AnnouncedInfo, ...]:
 def _local_spans(
     catalog: Catalog, as_of: date | None, election_id: str | None
 ) -> tuple[tuple[date, date, LocalInfo, tuple[PhaseSpan, ...]], ...]:
-    """Every local schedule known ``as_of`` (of one election, or of all) with its span and its phases
-    but the whole stages (by start), by voting day."""
+    """Every local schedule known ``as_of`` (of one election, or of all) with the days regions follow
+    it (``follow_span``) and its phases but the whole stages (by start), by voting day."""
     found = [
-        (s.voting_day, s.stages.start, s.stages.end, local_info(catalog, e, s))
+        (s.voting_day, *follow_span(catalog, e.id, s.id, as_of), local_info(catalog, e, s))
         for e in catalog.elections.values()
         if election_id is None or e.id == election_id
         for s in e.local_as_of(as_of)
@@ -227,7 +268,8 @@ def _local_message(items: tuple[LocalNow, ...]) -> Text:
         if not item.phases:  # between two phases, or in stages given longer than its phases
             if item.next is None:
                 return item.name.get(lang)
-            return say(PHASE_NEXT, lang, phase=item.next.name.get(lang), date=short_date(item.next.start, lang))
+            words = PHASE_FIRST if item.next.start <= item.start else PHASE_NEXT
+            return say(words, lang, phase=item.next.name.get(lang), date=short_date(item.next.start, lang))
         return ", ".join(
             p.phase.name.get(lang)
             if p.phase.days == 1
@@ -246,6 +288,22 @@ def _local_message(items: tuple[LocalNow, ...]) -> Text:
     return Text(*(words(g) for g in LANGS))
 
 
+def _joined(items: list[tuple[T, str]], schedules: int, same: Callable[[T], tuple[object, ...]]) -> tuple[T, ...]:
+    """The phases (or changes) of the local schedules a province follows at once, each once: one
+    not on every schedule is named with the regions whose schedule has it ("...: Kabupaten Bangka")."""
+    groups: dict[tuple[object, ...], list[tuple[T, str]]] = {}
+    for item in items:
+        groups.setdefault(same(item[0]), []).append(item)
+    found = []
+    for group in groups.values():
+        first = group[0][0]
+        if len(group) < schedules:
+            names = ", ".join(dict.fromkeys(n for _, n in group))
+            first = replace(first, name=Text(f"{first.name.id}: {names}", f"{first.name.en}: {names}"))
+        found.append(first)
+    return tuple(sorted(found, key=same))
+
+
 def situation_for(
     catalog: Catalog, found: Election, day: date, as_of: date | None = None, region: Region | None = None
 ) -> tuple[ElectionSituation, tuple[RuleInForce, ...]]:
@@ -260,25 +318,43 @@ def situation_for(
     running, rules = p.at(day)
     chosen = local_for(catalog, found, region, day, as_of) if region is not None else None
     if region is not None and chosen is not None:
-        schedule, itself = chosen
+        schedules, itself = chosen
         if not itself:
-            taking_part = local_in_area(catalog, found, region, schedule.regions, taking_part)
-        lp = local_plan(catalog, found.id, schedule.id, local_codes(region), own_race(taking_part) and itself)
-        local_running, local_rules = lp.at(day)
+            codes = in_area_codes(found, region, as_of)
+            taking_part = local_in_area(catalog, found, region, codes, taking_part)
+        plans = [
+            (
+                schedule,
+                local_plan(catalog, found.id, schedule.id, local_codes(region), own_race(taking_part) and itself),
+            )
+            for schedule in schedules
+        ]
         by_id = {r.id: r for r in rules}
-        by_id.update({r.id: r for r in local_rules})  # on its own schedule, its own window and note
+        local_phases: list[tuple[PhaseSpan, str]] = []
+        local_changes: list[tuple[Change, str]] = []
+        for schedule, lp in plans:
+            local_running, local_rules = lp.at(day)
+            by_id.update({r.id: r for r in local_rules})  # on its own schedule, its own window and note
+            names = ", ".join(r.full_name for c in schedule.regions if (r := catalog.regions.get(c)) is not None)
+            local_phases += [(span, names) for span in local_running]
+            local_changes += [(change, names) for change in lp.upcoming(day, HORIZON_DAYS)]
+        voting = sorted(lp.voting_day for _, lp in plans)
+        voting_day = next((v for v in voting if v >= day), voting[-1])
         return ElectionSituation(
             id=found.id,
             kind=found.kind,
             name=found.name,
-            revision=lp.revision,
+            revision=plans[0][1].revision,
             in_progress=True,
-            phases=tuple(PhaseNow(s, (day - s.start).days + 1, (s.end - day).days) for s in local_running),
+            phases=tuple(
+                PhaseNow(s, (day - s.start).days + 1, (s.end - day).days)
+                for s in _joined(local_phases, len(plans), lambda s: (s.start, -s.days, s.key, s.end))
+            ),
             rule_ids=tuple(by_id),
-            upcoming=lp.upcoming(day, HORIZON_DAYS),
-            countdown=Countdown(lp.voting_day, (lp.voting_day - day).days),
+            upcoming=_joined(local_changes, len(plans), lambda c: (c.date, CHANGE_ORDER[c.change], c.id)),
+            countdown=Countdown(voting_day, (voting_day - day).days),
             participation=taking_part,
-            local=local_info(catalog, found, schedule),
+            local=local_info(catalog, found, schedules[0]),
         ), tuple(by_id.values())
     phases = tuple(PhaseNow(s, (day - s.start).days + 1, (s.end - day).days) for s in running)
     es = ElectionSituation(
@@ -378,25 +454,35 @@ def _bound_from_afar(
     as_of: date | None,
     region: Region | None,
     voting_again: tuple[LocalInfo, ...],
-    shown: set[str],
+    found: list[tuple[ElectionSituation, tuple[RuleInForce, ...]]],
 ) -> list[tuple[ElectionSituation, tuple[RuleInForce, ...]]]:
-    """For an election not in progress here but voting again elsewhere on ``day`` (a re-vote), the
-    national rules in force through those local schedules: they bind every ASN wherever they serve
-    and wherever the candidate runs (DESIGN "Where a rule binds"); rules tied to the regions holding
-    the vote stay with them."""
-    found = []
+    """``found`` with, for each election voting again elsewhere on ``day`` (a re-vote), the national
+    rules in force through those local schedules: they bind every ASN wherever they serve and
+    wherever the candidate runs (DESIGN "Where a rule binds"); rules tied to the regions holding the
+    vote stay with them. An election already answered (the region's own schedule) keeps its own
+    version of a rule and gains only the ones it lacks; another is added, not in progress here."""
+    shown = {es.id: index for index, (es, _) in enumerate(found)}
+    result = list(found)
     for election_id in dict.fromkeys(info.election for info in voting_again):
-        if election_id in shown:
-            continue
         e = catalog.elections[election_id]
         rules: dict[str, RuleInForce] = {}
         for info in (i for i in voting_again if i.election == election_id):
             lp = local_plan(catalog, election_id, info.id, local_codes(region), False)
             rules.update({r.id: r for r in lp.at(day)[1] if r.territory == "everywhere"})
-        if rules:
-            es, _ = situation_for(catalog, e, day, as_of, region)
-            found.append((replace(es, rule_ids=tuple(rules)), tuple(rules.values())))
-    return found
+        if not rules:
+            continue
+        if election_id in shown:
+            es, own = result[shown[election_id]]
+            extra = tuple(r for r in rules.values() if r.id not in set(es.rule_ids))
+            if extra:
+                result[shown[election_id]] = (
+                    replace(es, rule_ids=es.rule_ids + tuple(r.id for r in extra)),
+                    own + extra,
+                )
+            continue
+        es, _ = situation_for(catalog, e, day, as_of, region)
+        result.append((replace(es, rule_ids=tuple(rules)), tuple(rules.values())))
+    return result
 
 
 def situation(
@@ -428,7 +514,9 @@ def situation(
     covered = span.start <= day <= span.end
     local = local_codes(region)
     voting_again = locals_in_progress(catalog, day, as_of, election_id)
-    found += _bound_from_afar(catalog, day, as_of, region, voting_again, {es.id for es, _ in found})
+    own = {es.id: len(es.rule_ids) for es, _ in found if es.in_progress}
+    found = _bound_from_afar(catalog, day, as_of, region, voting_again, found)
+    gained = any(len(es.rule_ids) > own[es.id] for es, _ in found if es.id in own)  # rules from regions elsewhere
     if found:
         rules = merge(found)
     else:
@@ -444,6 +532,8 @@ def situation(
         message = Text(*(say(ALSO_RUNNING, g, names=", ".join(n.get(g) for n in others)) for g in LANGS))
     elif election_id is not None and voting_again and not found[0][0].in_progress:
         message = local_message(voting_again)  # the election asked runs only in regions voting again
+    elif gained:
+        message = local_message(voting_again)  # in progress here while others vote again: their rules bind too
     return Situation(
         date=day,
         zone=zone or (region.zone if region else DEFAULT_ZONE),
@@ -481,8 +571,7 @@ def _local_phases(
     infos: list[LocalInfo] = []
     spans: list[PhaseSpan] = []
     for schedule in found.local_as_of(as_of):
-        inside = region.is_province and any(c.startswith(region.code + ".") for c in schedule.regions)
-        if not (schedule.covers(region.code, region.province) or inside):
+        if not (schedule.covers(region.code, region.province) or _inside(region, schedule)):
             continue
         infos.append(local_info(catalog, found, schedule))
         for span in local_plan(catalog, found.id, schedule.id).phases:
@@ -516,14 +605,16 @@ def _schedules(
         return (main,)
     found_local = []
     taking_part = participation(catalog, found, region)
+    in_area = in_area_codes(found, region, as_of)
     for schedule in found.local_as_of(as_of):
         itself = schedule.covers(region.code, region.province)
-        inside = region.is_province and any(c.startswith(region.code + ".") for c in schedule.regions)
-        if not (itself or inside):
+        if not (itself or _inside(region, schedule)):
             continue
-        own = None if itself else local_in_area(catalog, found, region, schedule.regions, taking_part)
+        own = None if itself else local_in_area(catalog, found, region, in_area, taking_part)
         lp = local_plan(catalog, found.id, schedule.id, codes)
-        found_local.append(schedule_days(lp, schedule.id, True, itself, own))
+        days = schedule_days(lp, schedule.id, True, itself, own)
+        start, end = follow_span(catalog, found.id, schedule.id, as_of)
+        found_local.append(replace(days, start=start, end=end))
     return (main, *found_local)
 
 
@@ -561,6 +652,7 @@ def timeline(catalog: Catalog, election_id: str, as_of: date | None = None, regi
         held_only=_held_only(catalog),
         participation_source=cite_source(catalog, found.participation.source),
         local_messages=_local_messages(catalog, found.id, as_of),
+        afar=_afar(catalog, found.id, as_of, local_codes(region)),
         reporting=tuple(
             ReportingSpan(None if a == date.min else a, None if b == date.max else b, info)
             for a, b, info in _channels(catalog)
@@ -586,6 +678,19 @@ def _local_messages(catalog: Catalog, election_id: str, as_of: date | None) -> t
             else:
                 found.append(DatedMessage(day, day, said.message))
         day += ONE_DAY
+    return tuple(found)
+
+
+@lru_cache(maxsize=256)
+def _afar(catalog: Catalog, election_id: str, as_of: date | None, codes: frozenset[str]) -> tuple[DatedRule, ...]:
+    """What ``_bound_from_afar`` looks up for any day, day-independent: each local schedule's national
+    rules (its plan's segments, in order) on the days regions follow it, schedules by voting day."""
+    found = []
+    for start, end, info, _ in _local_spans(catalog, as_of, election_id):
+        for seg in local_plan(catalog, election_id, info.id, codes, False).segments:
+            first, last = max(seg.start, start), min(seg.end, end)
+            if seg.rule.territory == "everywhere" and first <= last:
+                found.append(DatedRule(first, last, seg.rule))
     return tuple(found)
 
 

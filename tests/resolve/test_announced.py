@@ -28,6 +28,11 @@ from neutral_timeline.resolve.situation import coverage, situation
         (date(2025, 9, 20), ()),  # Bangka's result is disputed at the MK: its re-election is still running
         (date(2025, 10, 3), ("pemilu-2029", "pemilu-daerah-setelah-2029")),  # after its elected pair
         (date(2026, 11, 30), ("pemilu-2029", "pemilu-daerah-setelah-2029")),
+        (date(2029, 12, 31), ("pemilu-2029", "pemilu-daerah-setelah-2029")),  # its year (UU 7/2017 Pasal 167(1))
+        (date(2030, 1, 1), ("pemilu-daerah-setelah-2029",)),  # past its year: no longer "next"
+        (date(2032, 12, 31), ("pemilu-daerah-setelah-2029",)),  # at most 2 years 6 months after Oct 2029
+        (date(2033, 1, 1), ()),
+        (date(9999, 12, 31), ()),
     ],
 )
 def test_today_says_what_comes_next(catalog: Catalog, day: date, ids: tuple[str, ...]) -> None:

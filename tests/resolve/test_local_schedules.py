@@ -28,6 +28,7 @@ from neutral_timeline.resolve.situation import coverage, situation
 
 CAMPAIGN = "uu10-campaign-involvement"  # UU 10/2016 Pasal 70: campaign.start..campaign.end
 WHOLE = "partiality-activities"  # stages.start..stages.end
+REPLACING = "uu10-replacing-officials"  # UU 10/2016 Pasal 71(2): candidate_determination.start-P6M..
 
 # (date, region, local schedule running or None, phases running besides stages, days to its voting day)
 TABLE = [
@@ -123,12 +124,15 @@ TABLE = [
     # Registration 26-28 June in both (KPU Bangka and Bawaslu Babel via Antara Babel; a pair registering
     # in Pangkalpinang on 27 June, Katababel); 23-25 June was the announcement of registration, which
     # Tempo reported as registration (calendars note).
-    (date(2025, 6, 23), "19.01", None, (), None),
-    (date(2025, 6, 25), "19.01", None, (), None),
+    # From the day after the main stages end, Bangka follows its own schedule: its Pasal 71(2) and (3)
+    # windows (six months before its penetapan pasangan calon, 22 Jul) opened on 22 Jan 2025.
+    (date(2025, 2, 28), "19.01", "pemilihan-ulang-2025-bangka", (), 180),
+    (date(2025, 6, 23), "19.01", "pemilihan-ulang-2025-bangka", (), 65),
+    (date(2025, 6, 25), "19.01", "pemilihan-ulang-2025-bangka", (), 63),
     (date(2025, 6, 26), "19.01", "pemilihan-ulang-2025-bangka", ("candidate_registration",), 62),
     (date(2025, 6, 28), "19.01", "pemilihan-ulang-2025-bangka", ("candidate_registration",), 60),
     (date(2025, 6, 29), "19.01", "pemilihan-ulang-2025-bangka", (), 59),
-    (date(2025, 6, 25), "19.71", None, (), None),
+    (date(2025, 6, 25), "19.71", "pemilihan-ulang-2025-pangkalpinang", (), 63),
     (date(2025, 6, 26), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("candidate_registration",), 62),
     (date(2025, 6, 27), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("candidate_registration",), 61),
     (date(2025, 6, 28), "19.71", "pemilihan-ulang-2025-pangkalpinang", ("candidate_registration",), 60),
@@ -178,8 +182,15 @@ def test_local_schedule_date_table(
     assert es.in_progress and es.local is not None and es.local.id == schedule
     assert tuple(p.phase.key for p in es.phases if p.phase.key != "stages") == phases
     assert es.countdown.days == days
-    assert WHOLE in es.rule_ids  # the whole-tahapan prohibitions extend to the local schedule
-    assert (CAMPAIGN in es.rule_ids) is ("campaign" in phases)  # campaign rules only with a campaign
+    others = [o for o in result.local if o.id != schedule]  # other schedules that day: their national rules bind here
+    started = any(o.start <= day for o in others)  # another schedule whose stages have begun
+    assert (WHOLE in es.rule_ids) is (day >= es.local.start or started)  # whole-tahapan, from a first stage
+    # Campaign rules with a campaign here, or elsewhere that day (they bind every ASN: DESIGN "Where a rule binds").
+    elsewhere = any(any(p.phase.key == "campaign" for p in o.phases) for o in others)
+    assert (CAMPAIGN in es.rule_ids) is ("campaign" in phases or elsewhere)
+    if day < es.local.start:  # before its first stage: Pasal 71(2) and (3) only, on its own windows
+        assert {REPLACING, "uu10-authority-programmes"} <= set(es.rule_ids)
+        return
     reading = next(r for r in result.rules if r.id == WHOLE).interpretation
     assert reading is not None and es.local.interpretation.en in reading.en
 
@@ -202,7 +213,10 @@ def test_without_a_region_the_answer_lists_the_regions_on_their_own_schedule(cat
     )
     wave = next(s for s in result.local if s.id == "psu-2025-04-19")
     assert wave.voting_day == date(2025, 4, 19) and len(wave.regions) == 4
-    assert situation(catalog, date(2025, 3, 1)).local == ()
+    before = situation(catalog, date(2025, 3, 1))  # the re-elections' Pasal 71 windows are open
+    assert [s.id for s in before.local] == ["pemilihan-ulang-2025-bangka", "pemilihan-ulang-2025-pangkalpinang"]
+    assert before.message is not None and "its prohibitions already apply" in before.message.en
+    assert situation(catalog, date(2025, 2, 27)).local == ()  # the main schedule's last day
     counting = situation(catalog, date(2025, 9, 1))  # both re-elections still counting
     assert [s.id for s in counting.local] == ["pemilihan-ulang-2025-bangka", "pemilihan-ulang-2025-pangkalpinang"]
     assert [s.id for s in situation(catalog, date(2025, 9, 20)).local] == ["pemilihan-ulang-2025-bangka"]
@@ -213,8 +227,54 @@ def test_a_province_whose_regencies_vote_again_has_races_in_its_area(catalog: Ca
     assert region is not None
     (es,) = situation(catalog, date(2025, 8, 27), region=region).elections
     assert es.participation is not None and es.participation.status == "races_in_area"
-    assert "Kabupaten Bangka" in es.participation.note.en
+    note = es.participation.note.en
+    assert "Kabupaten Bangka" in note and "Kota Pangkal Pinang" in note
+    assert "held its own race" in note  # its governor race of 27 November 2024
     assert "uu10-replacing-officials" not in es.rule_ids
+    assert es.own_schedule is None  # it does not vote again itself
+    # Both schedules agree on voting day: each phase once, unqualified.
+    assert [p.phase.name.en for p in es.phases if p.phase.key != "stages"] == ["Vote counting and recapitulation", "Voting day"]
+    assert es.countdown.days == 0
+
+
+def test_a_province_follows_each_schedule_in_its_area_naming_where_they_differ(catalog: Catalog) -> None:
+    region = catalog.regions.get("19")
+    assert region is not None
+    (es,) = situation(catalog, date(2025, 9, 10), region=region).elections
+    names = [p.phase.name.en for p in es.phases if p.phase.key != "stages"]
+    assert names == [  # by start: the dispute opened 3 Sep, the same day as the determination
+        "Result dispute at the Constitutional Court: Kabupaten Bangka",
+        "Determination of the elected candidates: Kota Pangkal Pinang",
+    ]
+    stages = [p for p in es.phases if p.phase.key == "stages"]
+    assert sorted(p.phase.name.en for p in stages) == [
+        "Election stages (the whole schedule): Kabupaten Bangka",
+        "Election stages (the whole schedule): Kota Pangkal Pinang",
+    ]
+    assert es.countdown.voting_day == date(2025, 8, 27)
+    later = situation(catalog, date(2025, 9, 20), region=region).elections[0]  # Pangkalpinang is done
+    assert [p.phase.name.en for p in later.phases if p.phase.key != "stages"] == ["Result dispute at the Constitutional Court"]
+    assert later.participation is not None and "Kota Pangkal Pinang" in later.participation.note.en
+
+
+def test_a_re_election_region_is_never_left_without_its_pasal_71_prohibitions(catalog: Catalog) -> None:
+    """Bangka: UU 10/2016 Pasal 71(2) runs from six months before the main penetapan pasangan calon
+    (22 Mar 2024) to the main stages' end (27 Feb 2025), and again from six months before the re-election's
+    (22 Jan 2025) to its elected pair (2 Oct 2025): one unbroken run, on every surface."""
+    from datetime import timedelta
+
+    bangka = catalog.regions.get("19.01")
+    assert bangka is not None
+    day, missing = date(2024, 3, 22), []
+    while day <= date(2025, 10, 2):
+        if REPLACING not in situation(catalog, day, "pilkada-2024", region=bangka).elections[0].rule_ids:
+            missing.append(day)
+        day += timedelta(days=1)
+    assert missing == []
+    assert all(REPLACING not in es.rule_ids for es in situation(catalog, date(2025, 10, 3), region=bangka).elections)
+    (part,) = feed(catalog, FeedQuestion(election="pilkada-2024", region="19.01")).elections
+    said = [(e.kind, e.start) for e in part.events if any(r.id == REPLACING for r in e.rules)]
+    assert said == [("rules-start", date(2024, 3, 22)), ("rules-end", date(2025, 10, 2))]
 
 
 def test_a_schedule_not_yet_known_as_of_is_not_used(catalog: Catalog) -> None:
@@ -280,7 +340,10 @@ KEDUANYA = BOTH  # region names are the Kemendagri list's, the same in both lang
 # re-elections (the PSU of Barito Utara and Papua run to 6 Aug; nothing else runs from 7 Aug).
 # (date, English fragment, Indonesian fragment; None: no re-election of Babel runs, or not checked)
 MESSAGES = [
-    (date(2025, 6, 25), None, None),
+    (date(2025, 2, 27), None, None),  # the main schedule's last day
+    (date(2025, 2, 28), f"{BOTH} (its prohibitions already apply; first stage: Registration of candidate pairs from 26 June 2025)",
+     f"{KEDUANYA} (larangannya sudah berlaku; tahap pertama: Pendaftaran pasangan calon mulai 26 Juni 2025)"),
+    (date(2025, 6, 25), f"{BOTH} (its prohibitions already apply; first stage: Registration of candidate pairs from 26 June 2025)", None),
     (date(2025, 6, 26), f"{BOTH} (Registration of candidate pairs until 28 June 2025)",
      f"{KEDUANYA} (Pendaftaran pasangan calon sampai 28 Juni 2025)"),
     (date(2025, 6, 28), f"{BOTH} (Registration of candidate pairs until 28 June 2025)", None),
@@ -315,6 +378,9 @@ def test_without_a_region_the_message_says_what_runs_where(
     catalog: Catalog, day: date, en: str | None, id_: str | None
 ) -> None:
     result = situation(catalog, day)
+    if day == date(2025, 2, 27):  # Pilkada 2024 is still in progress everywhere: no message
+        assert result.local == () and any(es.in_progress for es in result.elections)
+        return
     assert result.message is not None
     babel = [s for s in result.local if s.id.startswith("pemilihan-ulang-2025-")]
     if en is None:  # no re-election of Babel runs: the message does not name them

@@ -36,7 +36,10 @@ def test_each_schedule_a_region_follows_is_there_with_its_days(catalog: Catalog)
         True,
         None,
     )
-    assert (again.start.isoformat(), again.voting_day.isoformat()) == ("2025-06-26", "2025-08-27")
+    # Followed from the day after the main stages end (27 Feb 2025): its Pasal 71(2) and (3) windows opened
+    # on 22 Jan, six months before its penetapan pasangan calon; its first stage is registration, 26 Jun.
+    assert (again.start.isoformat(), again.voting_day.isoformat()) == ("2025-02-28", "2025-08-27")
+    assert min(p.start for p in again.phases).isoformat() == "2025-06-26"
     assert {c.date.isoformat() for c in again.changes if c.change == "phase_start" and c.id == "voting_day"} == {
         "2025-08-27"
     }

@@ -208,15 +208,59 @@
   function situation(tl, place, day, lang) {
     var part = place ? place.participation.filter(function (p) { return p.election === tl.id; })[0] || null : null;
     var own = !part || part.status === "takes_part" || part.status === "unknown", main = tl.schedules[0], last = plus(day, 14);
-    var local = tl.schedules.filter(function (s, i) { return i > 0 && holds(s, day); })[0] || null, sched = local || main;
+    var locals = tl.schedules.filter(function (s, i) { return i > 0 && holds(s, day); });
+    locals.sort(function (a, b) { return a.voting_day < b.voting_day ? -1 : a.voting_day > b.voting_day ? 1 : a.id < b.id ? -1 : 1; });
+    var itself = locals.filter(function (s) { return s.itself; });
+    if (itself.length) locals = itself.slice(0, 1);  // its own schedule (a province votes again itself)
+    var local = locals[0] || null;
     function binds(id, mine) { return mine || tl.held_only.indexOf(id) < 0; }
     function rules(s, mine) { return s.rules.filter(function (r) { return holds(r, day) && binds(r.rule.id, mine); }).map(function (r) { return r.rule; }); }
-    var found = rules(main, own), mine = own && (!local || local.itself);
-    if (local) {
-      var at = {};
-      found.forEach(function (r, i) { at[r.id] = i; });
-      rules(local, mine).forEach(function (r) { if (r.id in at) found[at[r.id]] = r; else { at[r.id] = found.length; found.push(r); } });
+    var found = rules(main, own), mine = own && (!local || local.itself), at = {};
+    found.forEach(function (r, i) { at[r.id] = i; });
+    locals.forEach(function (s) {
+      rules(s, mine).forEach(function (r) { if (r.id in at) found[at[r.id]] = r; else { at[r.id] = found.length; found.push(r); } });
+    });
+    // The national rules in force through local schedules elsewhere that day bind every ASN too (the
+    // server's _bound_from_afar): the last schedule's version of each, those not already in force here.
+    var afar = {}, afarIds = [];
+    (tl.afar || []).forEach(function (r) {
+      if (!holds(r, day)) return;
+      if (!(r.rule.id in afar)) afarIds.push(r.rule.id);
+      afar[r.rule.id] = r.rule;
+    });
+    afarIds.forEach(function (id) { if (!(id in at)) { at[id] = found.length; found.push(afar[id]); } });
+    // A province following several local schedules at once: each phase and change once, one not on
+    // every schedule named with the regions whose schedule has it (as situation_for's _joined).
+    function joined(pick, same, order) {
+      var groups = {}, keys = [];
+      locals.forEach(function (s) {
+        var info = (tl.local || []).filter(function (l) { return l.id === s.id; })[0];
+        var names = info ? info.regions.map(function (r) { return r.name; }).join(", ") : s.id;
+        pick(s).forEach(function (x) {
+          var k = JSON.stringify(same(x));
+          if (!(k in groups)) { groups[k] = { x: x, names: [] }; keys.push(k); }
+          if (groups[k].names.indexOf(names) < 0) groups[k].names.push(names);
+        });
+      });
+      var out = keys.map(function (k) {
+        var g = groups[k], n = 0;
+        locals.forEach(function (s) { if (pick(s).some(function (x) { return JSON.stringify(same(x)) === k; })) n++; });
+        return n < locals.length ? Object.assign({}, g.x, { name: g.x.name + ": " + g.names.join(", ") }) : g.x;
+      });
+      return out.sort(function (a, b) { return order(a, b); });
     }
+    function cmp(a, b) { for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1; return 0; }
+    var CHANGE = { phase_start: 0, rule_start: 1, rule_end: 2, phase_end: 3 };
+    var sched = locals.length ? {
+      phases: joined(function (s) { return s.phases.filter(function (p) { return p.start <= day && day <= p.end; }); },
+        function (p) { return [p.key, p.start, p.end]; },
+        function (a, b) { return cmp([a.start, -a.days, a.key, a.end], [b.start, -b.days, b.key, b.end]); }),
+      changes: joined(function (s) { return s.changes.filter(function (c) { return c.date >= day && c.date <= last; }); },
+        function (c) { return [c.date, c.change, c.id]; },
+        function (a, b) { return cmp([a.date, CHANGE[a.change], a.id], [b.date, CHANGE[b.change], b.id]); }),
+      voting_day: (locals.map(function (s) { return s.voting_day; }).sort().filter(function (v) { return v >= day; })[0]) ||
+        locals.map(function (s) { return s.voting_day; }).sort().pop()
+    } : main;
     var said = local || (main.start <= day && day <= main.end) ? null : (tl.local_messages || []).filter(function (m) { return holds(m, day); })[0];
     var taking = local && local.participation ? local.participation : part && {
       status: part.status, races: part.races, note: part.note[lang], source: tl.participation_source };
