@@ -233,7 +233,10 @@ def test_a_province_whose_regencies_vote_again_has_races_in_its_area(catalog: Ca
     assert "uu10-replacing-officials" not in es.rule_ids
     assert es.own_schedule is None  # it does not vote again itself
     # Both schedules agree on voting day: each phase once, unqualified.
-    assert [p.phase.name.en for p in es.phases if p.phase.key != "stages"] == ["Vote counting and recapitulation", "Voting day"]
+    assert [p.phase.name.en for p in es.phases if p.phase.key != "stages"] == [
+        "Vote counting and recapitulation",
+        "Voting day",
+    ]
     assert es.countdown.days == 0
 
 
@@ -253,7 +256,9 @@ def test_a_province_follows_each_schedule_in_its_area_naming_where_they_differ(c
     ]
     assert es.countdown.voting_day == date(2025, 8, 27)
     later = situation(catalog, date(2025, 9, 20), region=region).elections[0]  # Pangkalpinang is done
-    assert [p.phase.name.en for p in later.phases if p.phase.key != "stages"] == ["Result dispute at the Constitutional Court"]
+    assert [p.phase.name.en for p in later.phases if p.phase.key != "stages"] == [
+        "Result dispute at the Constitutional Court"
+    ]
     assert later.participation is not None and "Kota Pangkal Pinang" in later.participation.note.en
 
 
