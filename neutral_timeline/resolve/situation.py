@@ -335,7 +335,8 @@ def situation_for(
         for schedule, lp in plans:
             local_running, local_rules = lp.at(day)
             by_id.update({r.id: r for r in local_rules})  # on its own schedule, its own window and note
-            names = ", ".join(r.full_name for c in schedule.regions if (r := catalog.regions.get(c)) is not None)
+            here = [c for c in schedule.regions if itself or c.startswith(region.code + ".")]  # a province: its area's
+            names = ", ".join(r.full_name for c in here if (r := catalog.regions.get(c)) is not None)
             local_phases += [(span, names) for span in local_running]
             local_changes += [(change, names) for change in lp.upcoming(day, HORIZON_DAYS)]
         voting = sorted(lp.voting_day for _, lp in plans)

@@ -88,7 +88,7 @@ def edges(timeline: dict[str, Any]) -> list[str]:
     of regions voting again changes, and the days either side."""
     found: set[date] = set()
     for schedule in timeline["schedules"]:
-        spans = [*schedule["phases"], *schedule["rules"], schedule, *timeline["local_messages"]]
+        spans = [*schedule["phases"], *schedule["rules"], schedule, *timeline["local_messages"], *timeline["afar"]]
         for span in spans:
             for end in (span["start"], span["end"]):
                 if end is not None:
@@ -145,6 +145,11 @@ def test_the_component_derives_what_the_server_answers_on_every_edge(browser: Br
     assert {m["in_progress"] for m in derived} == {True, False}
     assert sum(m["facts"]["message"] != sha(None) for m in derived) >= 50  # days that say what runs where
     assert any(e == "pilkada-2024" and r == "19.01" and d == "2025-08-27" for e, r, _, d in pairs)
+    # Bangka's first day on its own schedule (its Pasal 71 windows open before its first stage), its
+    # province on a day its two regions' schedules differ, and a region bound by re-votes elsewhere.
+    assert ("pilkada-2024", "19.01", "2025-02-28") in {(e, r, d) for e, r, _, d in pairs}
+    assert ("pilkada-2024", "19", "2025-09-03") in {(e, r, d) for e, r, _, d in pairs}
+    assert ("pilkada-2024", "63.03", "2025-04-19") in {(e, r, d) for e, r, _, d in pairs}
 
 
 SHOWN = """() => Array.from(document.querySelectorAll("neutral-timeline"), (el) => {

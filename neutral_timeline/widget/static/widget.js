@@ -235,7 +235,8 @@
       var groups = {}, keys = [];
       locals.forEach(function (s) {
         var info = (tl.local || []).filter(function (l) { return l.id === s.id; })[0];
-        var names = info ? info.regions.map(function (r) { return r.name; }).join(", ") : s.id;
+        var names = info ? info.regions.filter(function (r) { return s.itself || !place || r.code.indexOf(place.code + ".") === 0; })
+          .map(function (r) { return r.name; }).join(", ") : s.id;
         pick(s).forEach(function (x) {
           var k = JSON.stringify(same(x));
           if (!(k in groups)) { groups[k] = { x: x, names: [] }; keys.push(k); }
