@@ -417,6 +417,51 @@ class ScheduleDays(Record):
 
 
 @record
+class CompactRule(Record):
+    """A ``RuleInForce`` with its largest parts as indexes into an ``AfarTable``: ``basis`` into its
+    citations, ``interpretation`` into its notes, ``sanction`` into its sanctions. The other fields,
+    and their order, are RuleInForce's."""
+
+    id: str
+    kind: Literal["prohibition", "obligation"]
+    title: Text
+    summary: Text
+    binds: tuple[str, ...]
+    tags: tuple[str, ...]
+    window: WindowInfo
+    basis: tuple[int, ...]
+    verified: bool
+    interpretation: int | None
+    sanction: int | None
+    territory: Territory
+    applies_through: tuple[RuleThrough, ...]
+
+
+@record
+class AfarSpan(Record):
+    """Rule ``rule`` (an index into ``AfarTable.rules``) is in force from ``start`` to ``end`` inclusive."""
+
+    start: dt.date
+    end: dt.date
+    rule: int
+
+
+@record
+class AfarTable(Record):
+    """The national rules in force through every local schedule of an election on the days regions
+    follow it (schedules by voting day, each plan's segments in order), day-independent: what
+    ``situation`` adds from re-votes elsewhere, for a client that answers a day itself. On a day, the
+    spans holding it give each rule id once (the last span's version) after the rules already in force
+    there. Shared parts are stored once (a timeline would otherwise carry megabytes of citations)."""
+
+    spans: tuple[AfarSpan, ...]
+    rules: tuple[CompactRule, ...]
+    citations: tuple[Citation, ...]
+    notes: tuple[Text, ...]
+    sanctions: tuple[SanctionInfo, ...]
+
+
+@record
 class DatedMessage(Record):
     """What an answer says from ``start`` to ``end`` inclusive (the same words each of those days)."""
 
@@ -456,8 +501,8 @@ class Timeline(Record):
     # the situation's message on days the election runs only in regions voting again (what runs where)
     local_messages: tuple[DatedMessage, ...] = ()
     # the national rules in force through every local schedule of the election, on the days regions
-    # follow it: they bind every ASN wherever they serve (DESIGN "Where a rule binds"); by voting day
-    afar: tuple[DatedRule, ...] = ()
+    # follow it: they bind every ASN wherever they serve (DESIGN "Where a rule binds")
+    afar: AfarTable | None = None
 
 
 @record

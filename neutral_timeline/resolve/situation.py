@@ -6,17 +6,21 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from neutral_timeline.catalog.model import Catalog, Election, LocalSchedule, Revision
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError, unknown
 from neutral_timeline.i18n import N_, say, short_date, text
 from neutral_timeline.resolve.answer import (
+    AfarSpan,
+    AfarTable,
     AnnouncedInfo,
     AreaInfo,
     BasisSpan,
     Change,
+    Citation,
+    CompactRule,
     Countdown,
     Coverage,
     DatedChange,
@@ -34,6 +38,7 @@ from neutral_timeline.resolve.answer import (
     ReportingSpan,
     RuleInForce,
     RuleSpan,
+    SanctionInfo,
     ScheduleDays,
     Situation,
     Timeline,
@@ -57,6 +62,7 @@ from neutral_timeline.text import LANGS, Lang, Text
 
 HORIZON_DAYS = 14
 T = TypeVar("T", PhaseSpan, Change)
+V = TypeVar("V")
 DEFAULT_ZONE = "Asia/Jakarta"
 
 OUTSIDE = N_(
@@ -682,17 +688,46 @@ def _local_messages(catalog: Catalog, election_id: str, as_of: date | None) -> t
     return tuple(found)
 
 
+class _Interned(Generic[V]):
+    """Values stored once, by value (records are equal by value but not hashable: keyed on repr)."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.values: list[V] = []
+
+    def __call__(self, value: V) -> int:
+        key = repr(value)
+        found = self.index.get(key)
+        if found is None:
+            found = self.index[key] = len(self.values)
+            self.values.append(value)
+        return found
+
+
 @lru_cache(maxsize=256)
-def _afar(catalog: Catalog, election_id: str, as_of: date | None, codes: frozenset[str]) -> tuple[DatedRule, ...]:
+def _afar(catalog: Catalog, election_id: str, as_of: date | None, codes: frozenset[str]) -> AfarTable | None:
     """What ``_bound_from_afar`` looks up for any day, day-independent: each local schedule's national
     rules (its plan's segments, in order) on the days regions follow it, schedules by voting day."""
-    found = []
+    spans: list[AfarSpan] = []
+    rules, citations = _Interned[CompactRule](), _Interned[Citation]()
+    notes, sanctions = _Interned[Text](), _Interned[SanctionInfo]()
     for start, end, info, _ in _local_spans(catalog, as_of, election_id):
         for seg in local_plan(catalog, election_id, info.id, codes, False).segments:
             first, last = max(seg.start, start), min(seg.end, end)
-            if seg.rule.territory == "everywhere" and first <= last:
-                found.append(DatedRule(first, last, seg.rule))
-    return tuple(found)
+            if seg.rule.territory != "everywhere" or first > last:
+                continue
+            r = seg.rule
+            compact = CompactRule(
+                r.id, r.kind, r.title, r.summary, r.binds, r.tags, r.window, tuple(map(citations, r.basis)),
+                r.verified, None if r.interpretation is None else notes(r.interpretation),
+                None if r.sanction is None else sanctions(r.sanction), r.territory, r.applies_through,
+            )  # fmt: skip
+            spans.append(AfarSpan(first, last, rules(compact)))
+    if not spans:
+        return None
+    return AfarTable(
+        tuple(spans), tuple(rules.values), tuple(citations.values), tuple(notes.values), tuple(sanctions.values)
+    )
 
 
 @lru_cache(maxsize=64)

@@ -204,6 +204,19 @@
   // shape of the server's situation for one election, as view() shows it. The same lookups as
   // resolve/situation.py's situation_for; the browser tests compare the two on hundreds of days.
   function plus(s, n) { return new Date(utc(s) + n * DAY).toISOString().slice(0, 10); }
+  // An AfarTable rule as the RuleInForce it stands for (same keys, same order), built once.
+  function expand(t, i) {
+    var done = t.full || (t.full = []);
+    if (!done[i]) {
+      var r = t.rules[i], o = {};
+      Object.keys(r).forEach(function (k) { o[k] = r[k]; });
+      o.basis = r.basis.map(function (j) { return t.citations[j]; });
+      o.interpretation = r.interpretation == null ? null : t.notes[r.interpretation];
+      o.sanction = r.sanction == null ? null : t.sanctions[r.sanction];
+      done[i] = o;
+    }
+    return done[i];
+  }
   function holds(x, day) { return (x.start == null || x.start <= day) && (x.end == null || day <= x.end); }
   function situation(tl, place, day, lang) {
     var part = place ? place.participation.filter(function (p) { return p.election === tl.id; })[0] || null : null;
@@ -222,13 +235,14 @@
     });
     // The national rules in force through local schedules elsewhere that day bind every ASN too (the
     // server's _bound_from_afar): the last schedule's version of each, those not already in force here.
-    var afar = {}, afarIds = [];
-    (tl.afar || []).forEach(function (r) {
-      if (!holds(r, day)) return;
-      if (!(r.rule.id in afar)) afarIds.push(r.rule.id);
-      afar[r.rule.id] = r.rule;
+    var afar = {}, afarIds = [], t = tl.afar;
+    if (t) t.spans.forEach(function (s) {
+      if (!holds(s, day)) return;
+      var id = t.rules[s.rule].id;
+      if (!(id in afar)) afarIds.push(id);
+      afar[id] = s.rule;
     });
-    afarIds.forEach(function (id) { if (!(id in at)) { at[id] = found.length; found.push(afar[id]); } });
+    afarIds.forEach(function (id) { if (!(id in at)) { at[id] = found.length; found.push(expand(t, afar[id])); } });
     // A province following several local schedules at once: each phase and change once, one not on
     // every schedule named with the regions whose schedule has it (as situation_for's _joined).
     function joined(pick, same, order) {
