@@ -88,7 +88,13 @@ def edges(timeline: dict[str, Any]) -> list[str]:
     of regions voting again changes, and the days either side."""
     found: set[date] = set()
     for schedule in timeline["schedules"]:
-        spans = [*schedule["phases"], *schedule["rules"], schedule, *timeline["local_messages"], *(timeline["afar"] or {"spans": []})["spans"]]
+        spans = [
+            *schedule["phases"],
+            *schedule["rules"],
+            schedule,
+            *timeline["local_messages"],
+            *(timeline["afar"] or {"spans": []})["spans"],
+        ]
         for span in spans:
             for end in (span["start"], span["end"]):
                 if end is not None:
