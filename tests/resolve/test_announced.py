@@ -77,6 +77,9 @@ source = { instrument = "law-new", locator = "Pasal 2", verified = true }
 """
 
 
+HELD = 'announced = 2029-01-01\nheld_by = { year = 2029 , source = { instrument = "law-new", locator = "Pasal 3", verified = true } }'
+
+
 @pytest.mark.parametrize(
     ("edit", "where", "what"),
     [
@@ -84,8 +87,11 @@ source = { instrument = "law-new", locator = "Pasal 2", verified = true }
         (lambda t: t[: t.index("[[facts]]")], "facts", "required key is missing"),
         (lambda t: t.replace('kind = "pemilu"', 'kind = "pemilu"\nafter = "pemilu-lain"'), "after", "unknown announced election"),
         (lambda t: t.replace("announced = 2029-01-01", 'announced = "2029"'), "announced", "not a date"),
+        (lambda t: t.replace("announced = 2029-01-01", HELD.replace("law-new", "law-nwe")), "held_by.source.instrument", "unknown instrument"),
+        (lambda t: t.replace("announced = 2029-01-01", HELD.replace("2029 ,", '"2029" ,')), "held_by.year", ""),
+        (lambda t: t.replace("announced = 2029-01-01", HELD.replace("year = 2029", "year = 29")), "held_by.year", ""),
     ],
-    ids=["unknown-instrument", "no-facts", "unknown-after", "not-a-date"],
+    ids=["unknown-instrument", "no-facts", "unknown-after", "not-a-date", "held-by-source", "held-by-text", "held-by-small"],
 )  # fmt: skip
 def test_each_announced_error_kind_is_located(
     broken: Callable[[str, Callable[[str], str]], Path], edit: Callable[[str], str], where: str, what: str
