@@ -252,17 +252,15 @@
         var names = info ? info.regions.filter(function (r) { return s.itself || !place || r.code.indexOf(place.code + ".") === 0; })
           .map(function (r) { return r.name; }).join(", ") : s.id;
         pick(s).forEach(function (x) {
-          var k = JSON.stringify(same(x));
-          if (!(k in groups)) { groups[k] = { x: x, names: [] }; keys.push(k); }
-          if (groups[k].names.indexOf(names) < 0) groups[k].names.push(names);
+          var k = JSON.stringify(same(x)), g = groups[k] || (keys.push(k), groups[k] = { x: x, names: [], n: 0 });
+          g.n++;
+          if (g.names.indexOf(names) < 0) g.names.push(names);
         });
       });
-      var out = keys.map(function (k) {
-        var g = groups[k], n = 0;
-        locals.forEach(function (s) { if (pick(s).some(function (x) { return JSON.stringify(same(x)) === k; })) n++; });
-        return n < locals.length ? Object.assign({}, g.x, { name: g.x.name + ": " + g.names.join(", ") }) : g.x;
-      });
-      return out.sort(function (a, b) { return order(a, b); });
+      return keys.map(function (k) {
+        var g = groups[k];
+        return g.n < locals.length ? Object.assign({}, g.x, { name: g.x.name + ": " + g.names.join(", ") }) : g.x;
+      }).sort(order);
     }
     function cmp(a, b) { for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1; return 0; }
     var CHANGE = { phase_start: 0, rule_start: 1, rule_end: 2, phase_end: 3 };
