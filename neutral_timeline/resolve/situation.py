@@ -163,15 +163,17 @@ def local_for(
     """The local schedules ``region`` follows on ``day`` and whether it votes in them itself: its
     own (one), or, for a province only some of whose regencies or cities vote again ("races in its
     area"), every schedule of those running that day (Bangka and Pangkalpinang, 2025), by voting day."""
-    inside = []
+    own, inside = [], []
     for schedule in found.local_as_of(as_of):
         start, end = follow_span(catalog, found.id, schedule.id, as_of)
         if not start <= day <= end:
             continue
         if schedule.covers(region.code, region.province):
-            return (schedule,), True
-        if _inside(region, schedule):
+            own.append(schedule)
+        elif _inside(region, schedule):
             inside.append(schedule)
+    if own:  # one at a time (stages never overlap); were two followed at once, the earlier vote first
+        return (min(own, key=lambda s: (s.voting_day, s.id)),), True
     if not inside:
         return None
     return tuple(sorted(inside, key=lambda s: (s.voting_day, s.id))), False
