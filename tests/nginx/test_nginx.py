@@ -214,6 +214,35 @@ def test_exported_304s(each_stack: Stack, encoding: dict[str, str]) -> None:
             assert get(stack.nginx + path, since).status == 200 == get(stack.app + path, since).status
 
 
+ACCEPT_ENCODINGS = (
+    "gzip",
+    "GZIP",
+    "gzip, deflate",
+    "gzip, deflate, br, zstd",
+    "br, gzip",
+    "deflate, gzip",
+    "gzip;q=0",
+    "gzip; q=0.5",
+    "br;q=1.0, gzip;q=0.001",
+    "gzip;q=0, deflate",
+    "deflate",
+    "br",
+    "identity",
+)  # not "x-gzip": the app takes it for gzip, nginx's gzip_static does not (identity, identity ETag)
+
+
+@pytest.mark.parametrize("value", ACCEPT_ENCODINGS)
+def test_the_gzip_class_is_the_apps(each_stack: Stack, value: str) -> None:
+    """Whatever Accept-Encoding says (the values matched exactly and the rest), nginx and the app agree
+    on gzip or not: the same encoding, bytes and ETag (but for gunzip's W/)."""
+    stack = each_stack
+    path = next(p for p in exported_sample(stack) if p.endswith(".ics"))
+    headers = {"Accept-Encoding": value}
+    direct, through = get(stack.app + path, headers), get(stack.nginx + path, headers)
+    assert through.headers.get("content-encoding") == direct.headers.get("content-encoding"), value
+    assert through.raw == direct.raw and opaque(through.headers["etag"]) == direct.headers["etag"], value
+
+
 def test_other_encodings_of_the_same_tag_are_not_304s(each_stack: Stack) -> None:
     """The gzip ETag from a client that no longer takes gzip is not its representation: 200, as from
     the app; nor is the identity ETag for a client that takes gzip."""
