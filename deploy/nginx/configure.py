@@ -8,7 +8,9 @@
 
 It writes ``neutral-timeline.conf`` (the server) and ``etags.map`` (each exported file's ETag as the
 app sends it, from the export's manifest.json), so that nginx and the app give one address the same
-validators. With ``--main`` it also writes a whole ``nginx.conf`` for a foreground nginx under a
+validators. The export's layout is read from its manifest (``--layout`` overrides it): the default
+one (plain files and .gz siblings: ``gzip_static on``) or ``export --gzip-only`` (a compressed body
+only as its .gz: ``gzip_static always`` and ``gunzip on``, which decompresses for clients without gzip). With ``--main`` it also writes a whole ``nginx.conf`` for a foreground nginx under a
 private prefix (``nginx -p OUT -c OUT/nginx.conf``): what the tests and benchmarks run.
 Standard library only: it runs on the web server without the app installed.
 """
@@ -43,6 +45,30 @@ http {{
     include {prefix}/neutral-timeline.conf;
 }}
 """
+
+
+LAYOUTS = ("auto", "default", "gzip-only")
+# What each layout puts in the template: its gzip directives, the ETag of a 200 and of a 304, and words.
+LAYOUT_VALUES = {
+    "default": {
+        "@GZIP_STATIC@": "gzip_static on;  # a client that takes gzip gets the .gz sibling",
+        "@LAYOUT_TEXT@": "plain files, and .gz siblings for clients that take gzip (gzip_static on)",
+        "@ETAG_TEXT@": "The gzip file's when gzip_static chose it, which only the response knows;\n"
+        "# on a 304 (no body, no Content-Encoding) the one predicted below.",
+        "@ETAG_SENT@": "$nt_etag_sent",
+        "@ETAG_304@": "$nt_etag_expected",
+    },
+    "gzip-only": {
+        "@GZIP_STATIC@": "gzip_static always;  # a compressed body exists only as its .gz (export --gzip-only)\n"
+        "    gunzip on;  # ... which nginx decompresses for a client without gzip",
+        "@LAYOUT_TEXT@": "a compressed body only as its .gz (export --gzip-only): sent as is to clients\n"
+        "#     that take gzip, decompressed by nginx (gunzip) for the others (gzip_static always)",
+        "@ETAG_TEXT@": "The one predicted from the client's gzip class: gzip_static always\n"
+        "# sends every .gz, so Content-Encoding says gzip even when the gunzip filter decodes it afterwards.",
+        "@ETAG_SENT@": "$nt_etag_expected",
+        "@ETAG_304@": "$nt_etag_304_gunzip",
+    },
+}
 
 
 class ConfigError(Exception):
@@ -94,6 +120,25 @@ def etag_maps(export: Path) -> tuple[dict[str, str], dict[str, str]]:
     return identity, gzipped
 
 
+def layout_of(export: Path, chosen: str) -> str:
+    """The layout to configure: ``chosen``, or the manifest's (its options.gzip_only, or a file stored
+    only as .gz). A default layout asked of a gzip-only export is refused: its plain files are missing."""
+    manifest = json.loads((export / "manifest.json").read_text(encoding="utf-8"))
+    options = manifest.get("options") if isinstance(manifest, dict) else None
+    found = entries(manifest)
+    gzip_only = (isinstance(options, dict) and options.get("gzip_only") is True) or any(
+        entry.get("stored") == "gzip" for entry in found.values()
+    )
+    if chosen == "default" and gzip_only:
+        raise ConfigError(
+            f"--layout default: {export} was exported with --gzip-only (compressed bodies only as .gz); "
+            "use --layout gzip-only (or auto), or export again without --gzip-only"
+        )
+    if chosen == "auto":
+        return "gzip-only" if gzip_only else "default"
+    return chosen
+
+
 def map_file(identity: dict[str, str], gzipped: dict[str, str]) -> str:
     size = 1 << max(10, (2 * max(len(identity), 1)).bit_length())
     lines = [
@@ -132,6 +177,7 @@ def configure(args: argparse.Namespace) -> Path:
     if any(not re.match(r"^[A-Za-z0-9.*:\[\]-]+$", n) for n in names):
         raise ConfigError(f"--server-names: '{args.server_names}' is not a comma-separated list of host names")
     identity, gzipped = etag_maps(export)
+    layout = layout_of(export, args.layout)
     out.mkdir(parents=True, exist_ok=True)
     cache = Path(args.cache).resolve() if args.cache else out / "cache"
     values = {
@@ -143,6 +189,8 @@ def configure(args: argparse.Namespace) -> Path:
         "@PUBLIC_HOST@": host,
         "@CACHE@": str(cache),
         "@CACHE_MAX_SIZE@": args.cache_max_size,
+        "@LAYOUT@": layout,
+        **LAYOUT_VALUES[layout],
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():
@@ -166,6 +214,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--server-names", default="", help="Host names answered (default: the public URL's host)")
     p.add_argument("--cache", default="", help="the proxy cache's directory (default OUT/cache)")
     p.add_argument("--cache-max-size", default="1g", help="the proxy cache's bound in bytes (default 1g)")
+    p.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default="auto",
+        help="the export's files: default (plain and .gz), gzip-only (export --gzip-only), "
+        "or auto: read from manifest.json (default auto)",
+    )
     p.add_argument("--out", required=True, help="where to write neutral-timeline.conf and etags.map")
     p.add_argument("--main", action="store_true", help="also write OUT/nginx.conf for a foreground nginx")
     p.add_argument("--workers", default="auto", help="worker_processes for --main (default auto)")

@@ -1,5 +1,6 @@
 """The app (`neutral-timeline serve`) and Debian's nginx in front of it with deploy/nginx's config,
-over an export of the mini catalog: real processes on loopback ports."""
+over an export of the mini catalog: real processes on loopback ports. Two stacks: the default export
+(plain files and .gz siblings) and a `--gzip-only` one (nginx: gzip_static always, gunzip on)."""
 
 from __future__ import annotations
 
@@ -39,12 +40,14 @@ class Stack:
     export: Path
     manifest: dict[str, Any]
     conf: Path
+    layout: str  # "default" or "gzip-only"
 
 
-def export(data: Path, out: Path, public_url: str, cache: Path) -> dict[str, Any]:
+def export(data: Path, out: Path, public_url: str, cache: Path, *options: str) -> dict[str, Any]:
     """`neutral-timeline export` as an operator runs it, with the app's public URL; its manifest."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "NEUTRAL_TIMELINE_PUBLIC_URL": public_url}
     command = [sys.executable, "-m", "neutral_timeline", "export", str(out), "--data", str(data), "--quiet"]
+    command += options
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}"
     manifest: dict[str, Any] = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -56,13 +59,31 @@ def nginx_program() -> str:
     return need("nginx", "nginx")
 
 
-@pytest.fixture(scope="session")
-def stack(nginx_program: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    root = tmp_path_factory.mktemp("nginx")
+def running_stack(nginx_program: str, root: Path, layout: str, *options: str) -> Iterator[Stack]:
     port = free_port()
     public = f"http://127.0.0.1:{port}"  # what nginx answers on: the app builds every link from it
     with serving(MINI, root / "xdg", public_url=public) as app:
-        manifest = export(MINI, root / "export", public, root / "xdg")
+        manifest = export(MINI, root / "export", public, root / "xdg", *options)
         conf = configure_nginx(root / "export", app.removeprefix("http://"), port, public, root / "conf")
         with running_nginx(nginx_program, conf, port) as url:
-            yield Stack(app, url, root / "export", manifest, conf)
+            yield Stack(app, url, root / "export", manifest, conf, layout)
+
+
+@pytest.fixture(scope="session")
+def stack(nginx_program: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The default export: plain files and .gz siblings."""
+    yield from running_stack(nginx_program, tmp_path_factory.mktemp("nginx"), "default")
+
+
+@pytest.fixture(scope="session")
+def gzip_only_stack(nginx_program: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """`export --gzip-only`, smaller (one reminder preset): configure.py reads the layout from its manifest."""
+    root = tmp_path_factory.mktemp("nginx-gzip-only")
+    yield from running_stack(nginx_program, root, "gzip-only", "--gzip-only", "--presets", "standard")
+
+
+@pytest.fixture(scope="session", params=["default", "gzip-only"])
+def each_stack(request: pytest.FixtureRequest) -> Stack:
+    """Both layouts, for the tests that compare exported answers."""
+    found: Stack = request.getfixturevalue("stack" if request.param == "default" else "gzip_only_stack")
+    return found

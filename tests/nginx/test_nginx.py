@@ -2,7 +2,15 @@
 (after gunzip, and the gzip bytes themselves), and the headers that matter, 304s included.
 
 nginx serves the export from disk with the app's ETags (deploy/nginx/configure.py reads them from
-manifest.json), and proxies everything else to the app through a cache bounded in bytes.
+manifest.json), and proxies everything else to the app through a cache bounded in bytes. The exported
+answers are compared for both layouts of the export (`each_stack`): the default one, and `--gzip-only`,
+where nginx decompresses (gunzip) a file stored only as .gz for a client without gzip.
+
+The headers that matter are HEADERS, equal on both sides, with two differences nginx's gunzip makes,
+and only there (a gzip-only file sent to a client without gzip): the body goes chunked, without
+Content-Length, and the ETag is the app's identity ETag made weak (W/"..."), as nginx marks any body it
+transforms. If-None-Match compares weakly on both sides, so either side's validator is a 304 on both.
+Content-Length is compared everywhere else.
 """
 
 from __future__ import annotations
@@ -70,9 +78,41 @@ class Answer:
         return {name: self.headers.get(name) for name in HEADERS if name not in skip}
 
 
+CLIENT = httpx.Client(timeout=30, trust_env=False)  # one client: a new one per request costs more than nginx
+
+
 def get(url: str, headers: dict[str, str] | None = None, method: str = "GET") -> Answer:
-    with httpx.Client(timeout=30) as client, client.stream(method, url, headers=headers or {}) as response:
+    with CLIENT.stream(method, url, headers=headers or {}) as response:
         return Answer(response, b"".join(response.iter_raw()))
+
+
+def opaque(tag: str) -> str:
+    """An ETag without its weakness: what If-None-Match compares (RFC 9110, weak comparison)."""
+    return tag.removeprefix("W/")
+
+
+def gunzipped(stack: Stack, path: str, headers: dict[str, str]) -> bool:
+    """Whether nginx decompresses this answer: a gzip-only export, a body stored only as .gz and a
+    client without gzip."""
+    entry = configure_module().entries(stack.manifest).get(path) or {}
+    takes_gzip = "gzip" in headers.get("Accept-Encoding", "gzip")  # httpx's default takes gzip
+    return stack.layout == "gzip-only" and entry.get("stored") == "gzip" and not takes_gzip
+
+
+def expected(stack: Stack, path: str, headers: dict[str, str], direct: Answer) -> dict[str, str | None]:
+    """The headers that matter nginx must send, from the app's: the same, but for gunzip's weak ETag."""
+    want = direct.compared()
+    if gunzipped(stack, path, headers) and want["etag"]:
+        want["etag"] = "W/" + want["etag"]
+    return want
+
+
+def same_length(stack: Stack, path: str, headers: dict[str, str], direct: Answer, through: Answer) -> None:
+    length = through.headers.get("content-length")
+    if gunzipped(stack, path, headers):
+        assert length is None and through.headers.get("transfer-encoding") in ("chunked", None), path
+    else:
+        assert length == direct.headers.get("content-length"), path
 
 
 def exported_sample(stack: Stack) -> list[str]:
@@ -83,15 +123,41 @@ def exported_sample(stack: Stack) -> list[str]:
     return [p for p in paths if not p.startswith("/ics/")] + feeds[::4]
 
 
-def test_the_export_is_sampled_widely(stack: Stack) -> None:
-    sample = exported_sample(stack)
-    kinds = {p.split("/")[1] for p in sample} | {p.rsplit(".", 1)[-1] for p in sample}
-    assert {"ics", "api", "elections", "static", "json", "svg", "css", "js"} <= kinds
+def kinds(paths: list[str]) -> set[str]:
+    return {p.split("/")[1] for p in paths} | {p.rsplit(".", 1)[-1] for p in paths}
+
+
+def test_the_export_is_sampled_widely(each_stack: Stack) -> None:
+    sample = exported_sample(each_stack)
+    assert {"ics", "api", "elections", "static", "json", "svg", "css", "js"} <= kinds(sample)
     assert len(sample) >= 40
+    if each_stack.layout == "gzip-only":  # nginx's gunzip is exercised on every kind
+        gz = [p for p in sample if gunzipped(each_stack, p, IDENTITY)]
+        assert {"ics", "api", "elections", "static", "json", "svg", "js"} <= kinds(gz) and len(gz) >= 30
+
+
+def test_the_layout_comes_from_the_manifest(stack: Stack, gzip_only_stack: Stack, tmp_path: Path) -> None:
+    """configure.py reads the layout from manifest.json: gzip_static on for the default export;
+    gzip_static always with gunzip for a --gzip-only one, whose compressed bodies exist only as .gz."""
+    default = (stack.conf / "neutral-timeline.conf").read_text()
+    assert re.search(r"^\s*gzip_static on;", default, re.M) and not re.search(r"^\s*gunzip on;", default, re.M)
+    text = (gzip_only_stack.conf / "neutral-timeline.conf").read_text()
+    assert re.search(r"^\s*gzip_static always;", text, re.M) and re.search(r"^\s*gunzip on;", text, re.M)
+    stored = configure_module().entries(gzip_only_stack.manifest)
+    for path, entry in stored.items():
+        target = gzip_only_stack.export / path.lstrip("/")
+        assert target.exists() == (entry.get("stored") != "gzip"), path
+        assert target.with_name(target.name + ".gz").exists() == bool(entry["gzip"]), path
+    module = configure_module()
+    argv = ["--export", str(gzip_only_stack.export), "--upstream", "127.0.0.1:1", "--public-url", "http://x.example"]
+    args = module.parser().parse_args([*argv, "--out", str(tmp_path), "--layout", "default"])
+    with pytest.raises(module.ConfigError, match=r"--layout default: .* was exported with --gzip-only"):
+        module.configure(args)
 
 
 @pytest.mark.parametrize("encoding", [IDENTITY, GZIP], ids=["identity", "gzip"])
-def test_exported_addresses_answer_as_the_app(stack: Stack, encoding: dict[str, str]) -> None:
+def test_exported_addresses_answer_as_the_app(each_stack: Stack, encoding: dict[str, str]) -> None:
+    stack = each_stack
     for path in exported_sample(stack):
         for extra in ({}, ORIGIN):
             headers = encoding | extra
@@ -100,30 +166,42 @@ def test_exported_addresses_answer_as_the_app(stack: Stack, encoding: dict[str, 
             assert "x-cache" not in through.headers, f"{path}: proxied, not served from the export"
             assert through.body == direct.body, path
             assert through.raw == direct.raw, f"{path}: the .gz is not the app's gzip"
-            assert through.compared() == direct.compared(), path
+            assert through.compared() == expected(stack, path, headers, direct), path
+            same_length(stack, path, headers, direct, through)
 
 
-def test_exported_answers_are_precompressed(stack: Stack) -> None:
-    """gzip_static serves the export's .gz: a feed is sent compressed, with the gzip ETag."""
+def test_exported_answers_are_precompressed(each_stack: Stack) -> None:
+    """gzip_static serves the export's .gz: a feed is sent compressed, with the gzip ETag. In the
+    gzip-only layout the same .gz reaches a client without gzip decompressed, as the app's identity."""
+    stack = each_stack
     path = next(p for p in exported_sample(stack) if p.endswith(".ics"))
     answer = get(stack.nginx + path, GZIP)
     assert answer.headers["content-encoding"] == "gzip" and answer.headers["etag"].endswith('-gzip"')
     assert answer.raw == (stack.export / (path.lstrip("/") + ".gz")).read_bytes()
     assert answer.headers["content-type"] == "text/calendar; charset=utf-8"
+    plain, direct = get(stack.nginx + path, IDENTITY), get(stack.app + path, IDENTITY)
+    assert "content-encoding" not in plain.headers and plain.raw == direct.raw
+    if stack.layout == "gzip-only":
+        assert not (stack.export / path.lstrip("/")).exists()
+        assert plain.headers["etag"] == "W/" + direct.headers["etag"] and not direct.headers["etag"].startswith("W/")
 
 
 @pytest.mark.parametrize("encoding", [IDENTITY, GZIP], ids=["identity", "gzip"])
-def test_exported_304s(stack: Stack, encoding: dict[str, str]) -> None:
-    """If-None-Match with the ETag from either side, in the forms clients send, is a 304 from both;
-    If-Modified-Since with the Last-Modified from either side too; a stale ETag is a 200."""
+def test_exported_304s(each_stack: Stack, encoding: dict[str, str]) -> None:
+    """If-None-Match with the ETag from either side, in the forms clients send, is a 304 from both,
+    carrying the ETag that side's 200 carries; If-Modified-Since with the Last-Modified from either
+    side too; a stale ETag is a 200."""
+    stack = each_stack
     for path in exported_sample(stack)[::3]:
         direct, through = get(stack.app + path, encoding), get(stack.nginx + path, encoding)
-        for tag in {direct.headers["etag"], through.headers["etag"]}:
+        sent = {stack.app: direct.headers["etag"], stack.nginx: through.headers["etag"]}
+        assert opaque(sent[stack.app]) == opaque(sent[stack.nginx]), path
+        for tag in {opaque(direct.headers["etag"]), opaque(through.headers["etag"])}:
             for header in (tag, f"W/{tag}", f'"0123", {tag}', "*"):
                 for url in (stack.app, stack.nginx):
                     answer = get(url + path, encoding | {"If-None-Match": header})
                     assert answer.status == 304 and answer.body == b"", (url, path, header)
-                    assert answer.headers["etag"] == tag and answer.headers["cache-control"], (url, path)
+                    assert answer.headers["etag"] == sent[url] and answer.headers["cache-control"], (url, path)
             stale = encoding | {"If-None-Match": tag[:-1] + 'x"'}
             assert get(stack.nginx + path, stale).status == 200 == get(stack.app + path, stale).status
         for modified in {direct.headers.get("last-modified"), through.headers.get("last-modified")} - {None}:
@@ -136,12 +214,44 @@ def test_exported_304s(stack: Stack, encoding: dict[str, str]) -> None:
             assert get(stack.nginx + path, since).status == 200 == get(stack.app + path, since).status
 
 
-def test_other_encodings_of_the_same_tag_are_not_304s(stack: Stack) -> None:
-    """The gzip ETag from a client that no longer takes gzip is not its representation: 200, as from the app."""
+ACCEPT_ENCODINGS = (
+    "gzip",
+    "GZIP",
+    "gzip, deflate",
+    "gzip, deflate, br, zstd",
+    "br, gzip",
+    "deflate, gzip",
+    "gzip;q=0",
+    "gzip; q=0.5",
+    "br;q=1.0, gzip;q=0.001",
+    "gzip;q=0, deflate",
+    "deflate",
+    "br",
+    "identity",
+)  # not "x-gzip": the app takes it for gzip, nginx's gzip_static does not (identity, identity ETag)
+
+
+@pytest.mark.parametrize("value", ACCEPT_ENCODINGS)
+def test_the_gzip_class_is_the_apps(each_stack: Stack, value: str) -> None:
+    """Whatever Accept-Encoding says (the values matched exactly and the rest), nginx and the app agree
+    on gzip or not: the same encoding, bytes and ETag (but for gunzip's W/)."""
+    stack = each_stack
     path = next(p for p in exported_sample(stack) if p.endswith(".ics"))
-    tag = get(stack.nginx + path, GZIP).headers["etag"]
+    headers = {"Accept-Encoding": value}
+    direct, through = get(stack.app + path, headers), get(stack.nginx + path, headers)
+    assert through.headers.get("content-encoding") == direct.headers.get("content-encoding"), value
+    assert through.raw == direct.raw and opaque(through.headers["etag"]) == direct.headers["etag"], value
+
+
+def test_other_encodings_of_the_same_tag_are_not_304s(each_stack: Stack) -> None:
+    """The gzip ETag from a client that no longer takes gzip is not its representation: 200, as from
+    the app; nor is the identity ETag for a client that takes gzip."""
+    stack = each_stack
+    path = next(p for p in exported_sample(stack) if p.endswith(".ics"))
+    packed, plain = get(stack.nginx + path, GZIP).headers["etag"], get(stack.nginx + path, IDENTITY).headers["etag"]
     for url in (stack.app, stack.nginx):
-        assert get(url + path, IDENTITY | {"If-None-Match": tag}).status == 200
+        assert get(url + path, IDENTITY | {"If-None-Match": packed}).status == 200
+        assert get(url + path, GZIP | {"If-None-Match": opaque(plain)}).status == 200
 
 
 def proxied(stack: Stack) -> list[str]:
@@ -229,13 +339,25 @@ def test_the_proxy_cache_serves_repeats_and_304s(stack: Stack) -> None:
     packed = get(stack.nginx + path, {"Accept-Encoding": "gzip"})
     assert packed.headers["content-encoding"] == "gzip" and packed.body == first.body
     assert packed.headers["etag"] != tag
+    # so is whether an Origin is named: the app's CORS headers differ, not the body
+    cors = get(stack.nginx + path, IDENTITY | ORIGIN)
+    assert cors.headers["x-cache"] == "MISS" and cors.body == first.body
+    assert cors.headers["access-control-expose-headers"] == "ETag"
+    assert "access-control-expose-headers" not in first.headers
 
 
-def test_head_is_get_without_a_body(stack: Stack) -> None:
-    for path in (exported_sample(stack)[0], "/api/v1/elections?lang=en"):
-        head, full = get(stack.nginx + path, method="HEAD"), get(stack.nginx + path)
-        assert head.status == 200 and head.raw == b""
-        assert head.compared() == full.compared()
+def test_head_is_get_without_a_body(each_stack: Stack) -> None:
+    """HEAD through nginx: GET's headers without a body, and the app's HEAD's headers."""
+    stack = each_stack
+    sample = exported_sample(stack)
+    feed, svg = next(p for p in sample if p.endswith(".ics")), next(p for p in sample if p.endswith(".svg"))
+    for path in (sample[0], feed, svg, "/api/v1/elections?lang=en"):
+        for encoding in (IDENTITY, GZIP):
+            head, full = get(stack.nginx + path, encoding, "HEAD"), get(stack.nginx + path, encoding)
+            assert head.status == 200 and head.raw == b"", path
+            assert head.compared() == full.compared(), path
+            direct = get(stack.app + path, encoding, "HEAD")
+            assert head.compared() == expected(stack, path, encoding, direct), path
 
 
 def test_cors_preflight_is_the_apps(stack: Stack) -> None:
@@ -263,7 +385,8 @@ def test_the_client_never_chooses_the_host(stack: Stack) -> None:
 def test_the_cache_is_bounded_in_bytes(stack: Stack) -> None:
     text = (stack.conf / "neutral-timeline.conf").read_text()
     assert re.search(r"proxy_cache_path \S+ .*max_size=64m", text)
-    assert 'proxy_cache_key "$request_uri|$nt_gzip"' in text and "$host" not in text.split("proxy_cache_key")[1][:40]
+    assert 'proxy_cache_key "$request_uri|$nt_gzip|$nt_origin"' in text
+    assert "$host" not in text.split("proxy_cache_key")[1][:50]
 
 
 def test_configure_refuses_a_missing_export(tmp_path: Path) -> None:
