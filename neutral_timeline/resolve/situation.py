@@ -45,6 +45,7 @@ from neutral_timeline.resolve.answer import (
 )
 from neutral_timeline.resolve.index import (
     CHANGE_ORDER,
+    NATIONAL,
     ONE_DAY,
     Plan,
     always_segments,
@@ -706,10 +707,17 @@ class _Interned(Generic[V]):
         return found
 
 
-@lru_cache(maxsize=256)
 def _afar(catalog: Catalog, election_id: str, as_of: date | None, codes: frozenset[str]) -> AfarTable | None:
     """What ``_bound_from_afar`` looks up for any day, day-independent: each local schedule's national
-    rules (its plan's segments, in order) on the days regions follow it, schedules by voting day."""
+    rules (its plan's segments, in order) on the days regions follow it, schedules by voting day.
+    Built once per set of regional instruments that join in (most regions: none)."""
+    if codes and not any(i.region in codes for i in catalog.instruments.values()):
+        codes = NATIONAL  # no circular of its own: the national table, shared (as ``plan`` does)
+    return _afar_table(catalog, election_id, as_of, codes)
+
+
+@lru_cache(maxsize=256)
+def _afar_table(catalog: Catalog, election_id: str, as_of: date | None, codes: frozenset[str]) -> AfarTable | None:
     spans: list[AfarSpan] = []
     rules, citations = _Interned[CompactRule](), _Interned[Citation]()
     notes, sanctions = _Interned[Text](), _Interned[SanctionInfo]()
