@@ -23,10 +23,11 @@ from neutral_timeline.errors import Problem
 from neutral_timeline.i18n import N_
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
+LANG = "^(?:[iI][dD]|[eE][nN])$"  # id or en, in any case (EN is en)
 DAYS = r"0?(?:[0-8]?[0-9]|90)d"  # 0-90 days, as render.ics.check_reminders allows
 FORMS: dict[str, dict[str, Any]] = {
-    "lang": {"type": "string", "enum": ["id", "en"], "default": "id"},
-    "widget_lang": {"type": "string", "enum": ["id", "en"]},
+    "lang": {"type": "string", "pattern": LANG, "default": "id"},
+    "widget_lang": {"type": "string", "pattern": LANG},
     "date": {"type": "string", "format": "date", "pattern": DATE},
     "as_of": {"type": "string", "format": "date", "pattern": DATE},
     "reminders": {
@@ -125,7 +126,7 @@ def document(app: FastAPI) -> dict[str, Any]:
                 elif param["name"] == "code" and param["in"] == "path":  # /regions/{code}: a code or a name
                     param["schema"] = dict(FORMS["region"])
                 elif param["name"] == "lang" and param["in"] == "path":  # a path-style address: always named
-                    param["schema"] = {k: v for k, v in FORMS["lang"].items() if k != "default"}
+                    param["schema"] = {"type": "string", "enum": ["id", "en"]}  # exactly: one path per answer
             responses = operation["responses"]
             responses.pop("422", None)
             if path in MEDIA:
