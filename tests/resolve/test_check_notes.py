@@ -53,6 +53,21 @@ def test_voting_is_a_right_and_only_single_reports_are_marked_unverified(catalog
         assert other is not None and other.source is not None and not other.source.verified, text
 
 
+@pytest.mark.parametrize(
+    ("text", "activity"),
+    [
+        ("apakah PPPK boleh nyoblos", "cast-vote"),  # PPPK is no typo of a polling body
+        ("saya anggota PPPK boleh like postingan calon", "like-candidate-post"),
+        ("kasih sumbangan ke paslon", "donate-to-candidate"),
+        ("sumbangan untuk masjid", None),  # a donation, but not to a campaign
+        ("donasi bencana", None),
+    ],
+)
+def test_the_new_words_take_nothing_else(catalog: Catalog, text: str, activity: str | None) -> None:
+    found = check(catalog, text, DAY).activity
+    assert (found.id if found else None) == activity
+
+
 def test_persuading_people_to_vote_is_still_prohibited(catalog: Catalog) -> None:
     found = check(catalog, "ajak coblos paslon nomor 1", DAY)
     assert found.activity is not None and found.activity.id == "persuade-to-vote"
