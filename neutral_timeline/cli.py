@@ -175,9 +175,8 @@ def cmd_regions(args: argparse.Namespace) -> int:
             "QUERY",
             N_("no province, regency or city matches '{value}'"),
             N_("a name or code, e.g. banjar, 'kab banjar', 63.03"),
-            N_("try part of the name (e.g. '{part}'), or a province code such as 19 to list its regencies and cities"),
+            N_("try part of a name (e.g. pinang), or a province code such as 19 to list its regencies and cities"),
             value=args.query,
-            part=" ".join(args.query.split())[:4] or "banj",
         )
         raise NotFoundError([problem])
     return _show(args, question, answered=found)
