@@ -88,7 +88,9 @@ def test_regions_without_a_match_is_refused_not_an_empty_table(capsys: pytest.Ca
     assert captured.out == ""
     err = one_line(captured.err)
     assert "error: QUERY: no province, regency or city matches 'zzzz'" in err
-    assert "expected a name or code, e.g. banjar, 'kab banjar', 63.03" in err and "try part of a name (e.g. pinang)" in err
+    assert (
+        "expected a name or code, e.g. banjar, 'kab banjar', 63.03" in err and "try part of a name (e.g. pinang)" in err
+    )
     assert main(["regions", "zzzz"]) == cli.EXIT_USAGE
     assert "tidak ada provinsi, kabupaten, atau kota yang cocok dengan 'zzzz'" in capsys.readouterr().err
     assert main(["regions", "banjar", "--lang", "en"]) == 0
