@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from neutral_timeline.api.forms import EXPECTED, entry
 from neutral_timeline.api.responses import DATA_PREFIXES
 from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, QueryError, UnsupportedError
 from neutral_timeline.i18n import N_
@@ -114,8 +115,6 @@ MISSING_TRY = {
 
 def _missing(path: str, name: str, origin: str) -> Problem | None:
     """A required query parameter left out, with what it is, an example and an address to try."""
-    from neutral_timeline.api.openapi import EXPECTED, entry
-
     key = entry(path, name)
     expected = MISSING_URL if (path, name) == ("/oembed", "url") else EXPECTED.get(key)
     example = MISSING_TRY.get((path, name))
