@@ -63,16 +63,18 @@ def _date(value: str | None, flag: str) -> date | None:
     return parse_date(value, flag) if value is not None else None
 
 
-def _show(args: argparse.Namespace, question: Question, fmt: str | None = None, **options: Any) -> int:
-    """Ask ``question`` once and print the answer: the terminal view, or a format of the table
-    (``--json``, ``--format``) to standard output or ``--output``."""
+def _show(
+    args: argparse.Namespace, question: Question, fmt: str | None = None, answered: Any = None, **options: Any
+) -> int:
+    """Ask ``question`` once (unless ``answered`` is its answer already) and print the answer: the
+    terminal view, or a format of the table (``--json``, ``--format``) to standard output or ``--output``."""
     lang = _lang(args)
     chosen = fmt or ("json" if getattr(args, "json", False) else getattr(args, "format", None) or "text")
     with _source(args) as source:
         if chosen == "text" and not getattr(args, "output", None):
             from neutral_timeline.render import terminal, views
 
-            result = source.answer(question, lang)
+            result = answered if answered is not None else source.answer(question, lang)
             view = views.view(result, lang, details=options.get("details", False))
             terminal.console(no_color=bool(os.environ.get("NO_COLOR"))).print(view, crop=False)
             return EXIT_OK
@@ -162,9 +164,22 @@ def cmd_ics(args: argparse.Namespace) -> int:
 
 
 def cmd_regions(args: argparse.Namespace) -> int:
+    from neutral_timeline.errors import NotFoundError
     from neutral_timeline.resolve.questions import RegionsQuestion
 
-    return _show(args, RegionsQuestion(args.query, args.limit))
+    question = RegionsQuestion(args.query, args.limit)
+    with _source(args) as source:
+        found = source.answer(question, _lang(args))
+    if not found:  # refused like every name that is not found, not an empty table
+        problem = Problem.say(
+            "QUERY",
+            N_("no province, regency or city matches '{value}'"),
+            N_("a name or code, e.g. banjar, 'kab banjar', 63.03"),
+            N_("try part of a name (e.g. pinang), or a province code such as 19 to list its regencies and cities"),
+            value=args.query,
+        )
+        raise NotFoundError([problem])
+    return _show(args, question, answered=found)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -303,6 +318,28 @@ def parser(lang: Lang = "id") -> argparse.ArgumentParser:
         return _parser(_)
 
 
+MAX_JOBS = 8  # export's processes: more than this only adds memory (export.export caps what it starts)
+
+
+def _jobs(_: Callable[[str], str]) -> Callable[[str], int]:
+    """``--jobs``: a whole number from 1 to MAX_JOBS, refused by argparse (usage, exit 2) otherwise."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if not 1 <= number <= MAX_JOBS:
+            raise argparse.ArgumentTypeError(
+                _("'{value}' is not a whole number from 1 to {most}; leave --jobs out for one per core").format(
+                    value=value, most=MAX_JOBS
+                )
+            )
+        return number
+
+    return parse
+
+
 def _parser(_: Callable[[str], str]) -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="neutral-timeline",
@@ -419,7 +456,12 @@ def _parser(_: Callable[[str], str]) -> argparse.ArgumentParser:
         default=",".join(("standard", "minimal", "standard-events")),
         help=_("reminder presets of the feeds (default standard,minimal,standard-events)"),
     )
-    out.add_argument("--jobs", type=int, default=None, help=_("processes rendering feeds (default: one per core)"))
+    out.add_argument(
+        "--jobs",
+        type=_jobs(_),
+        default=None,
+        help=_("processes rendering feeds, 1 to {most} (default: one per core, at most {most})").format(most=MAX_JOBS),
+    )
     out.add_argument("--quiet", action="store_true", help=_("no progress bar and no summary"))
     out.add_argument(
         "--gzip-only",
@@ -491,7 +533,7 @@ def _last_lang(argv: Sequence[str]) -> str | None:
 def argv_lang(argv: Sequence[str]) -> Lang:
     """The language of ``--lang`` anywhere on the command line (the last one wins, as in argparse);
     Indonesian without one, or with a value that is no language (the command then refuses it)."""
-    return "en" if _last_lang(argv) == "en" else "id"
+    return "en" if (_last_lang(argv) or "").strip().lower() == "en" else "id"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

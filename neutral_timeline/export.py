@@ -286,6 +286,9 @@ def _static() -> Iterator[tuple[str, Rendered]]:
 # ---- DIR: checks, previous manifest, stale files --------------------------------------------------
 
 
+MAX_JOBS = 8  # processes rendering feeds at most (cli.MAX_JOBS, the range --jobs accepts, says the same)
+
+
 def _refuse(where: Path, what: str, expected: str) -> QueryError:
     return QueryError([Problem.say(str(where), what, expected)])
 
@@ -298,8 +301,18 @@ def previous_manifest(root: Path) -> dict[str, Any] | None:
         raise _refuse(root, N_("is not a directory"), expected)
     if not root.exists():
         parent = root.parent
-        while not parent.exists():
+        while not parent.exists() and parent != parent.parent:
             parent = parent.parent
+        if not parent.is_dir():  # "afile/sub": a file where a folder must be
+            problem = Problem.say(
+                str(root),
+                N_("cannot be created: '{parent}' is a file, not a directory"),
+                expected,
+                N_("choose a DIR whose parent is a directory, e.g. {example}"),
+                parent=parent,
+                example=parent.parent / root.name,
+            )
+            raise QueryError([problem])
         if not os.access(parent, os.W_OK | os.X_OK):
             raise _refuse(root, N_("cannot be created here (no permission)"), expected)
         return None
@@ -436,7 +449,7 @@ def export(
     other = [(lang_, *item) for lang_ in LANGS for item in _answers(service, lang_, options.areas)]
     files: dict[str, dict[str, Any]] = {}
     report = Report()
-    workers = max(1, min(jobs or os.cpu_count() or 1, 8))
+    workers = max(1, min(jobs or os.cpu_count() or 1, MAX_JOBS))
     _STATE["worker"] = _Worker(service, root, old, options.presets, data_day, options.gzip_only)
     pool = _pool(workers)  # before the progress bar's thread starts: fork copies no running thread
     with _progress(quiet, len(jobs_list) + len(other), lang) as advance:

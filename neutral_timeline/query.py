@@ -32,9 +32,12 @@ def parse_date(value: str, param: str) -> date:
         raise QueryError([problem]) from None
 
 
-def parse_lang(value: str, param: str = "lang") -> Lang:
-    if value in LANGS:
-        return value
+def parse_lang(value: str, param: str = "lang", exact: bool = False) -> Lang:
+    """``id`` or ``en`` in any case (``EN`` is ``en``), or exactly so when ``exact`` (a path-style
+    address: one path per answer)."""
+    found = value if exact else value.strip().lower()
+    if found in LANGS:
+        return found
     raise QueryError([Problem.say(param, N_("'{value}' is not a supported language"), N_("id or en"), value=value)])
 
 

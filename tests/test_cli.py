@@ -193,7 +193,7 @@ def test_argparse_words_are_restored_after_parsing() -> None:
 
 def test_missing_data_folder_is_a_data_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["today", "--data", str(tmp_path / "nowhere")]) == 1
-    assert "is not a folder" in capsys.readouterr().err
+    assert "nowhere: does not exist" in capsys.readouterr().err
 
 
 def test_console_script_and_module_run(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
@@ -16,6 +17,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from neutral_timeline.api.forms import EXPECTED, entry
 from neutral_timeline.api.responses import DATA_PREFIXES
 from neutral_timeline.errors import NeutralTimelineError, NotFoundError, Problem, QueryError, UnsupportedError
 from neutral_timeline.i18n import N_
@@ -51,7 +53,7 @@ def accept_language(header: str) -> Lang:
 
 def request_lang(request: Request) -> Lang:
     """The language of an error body: a valid ``lang`` parameter, else ``Accept-Language``."""
-    asked = request.query_params.get("lang")
+    asked = (request.query_params.get("lang") or "").strip().lower()
     for lang in LANGS:
         if asked == lang:
             return lang
@@ -101,9 +103,43 @@ VALIDATION_WORDS: dict[str, tuple[str, str | None]] = {
 }
 
 
-def validation_problem(error: Mapping[str, Any]) -> Problem:
-    """One pydantic validation error as a located problem (``query.limit``) in words we translate."""
+# A required query parameter left out: what it is, with an example (the words of its other errors),
+# and an address to try. ``{origin}`` is the configured public origin, never the request's Host.
+MISSING_URL = N_("the address of a widget page of this site, e.g. {origin}/widget/pilkada-2024")
+MISSING_TRY = {
+    ("/api/v1/check", "q"): "/api/v1/check?q=nge-like%20postingan%20calon&date=2024-11-27",
+    ("/api/v1/regions", "q"): "/api/v1/regions?q=banjar",
+    ("/oembed", "url"): "/oembed?url={quoted}%2Fwidget%2Fpilkada-2024",
+}
+
+
+def _missing(path: str, name: str, origin: str) -> Problem | None:
+    """A required query parameter left out, with what it is, an example and an address to try."""
+    key = entry(path, name)
+    expected = MISSING_URL if (path, name) == ("/oembed", "url") else EXPECTED.get(key)
+    example = MISSING_TRY.get((path, name))
+    if expected is None and example is None:
+        return None
+    suggestion = N_("try {example}") if example else None
+    return Problem.say(
+        f"query.{name}",
+        N_("a value is required"),
+        expected,
+        suggestion,
+        origin=origin,
+        example=(example or "").format(quoted=quote(origin, safe="")),
+    )
+
+
+def validation_problem(error: Mapping[str, Any], path: str = "", origin: str = "") -> Problem:
+    """One pydantic validation error as a located problem (``query.limit``) in words we translate; a
+    required query parameter left out on ``path`` also says what it is, with an example."""
     where = ".".join(str(p) for p in error["loc"])
+    loc = tuple(error["loc"])
+    if error.get("type") == "missing" and len(loc) == 2 and loc[0] == "query":
+        found = _missing(path, str(loc[1]), origin)
+        if found is not None:
+            return found
     words = VALIDATION_WORDS.get(error.get("type", ""))
     if words is None:
         return Problem(where=where, what=str(error.get("msg", "invalid value")))
@@ -121,7 +157,9 @@ def install(app: FastAPI) -> None:
 
     async def validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        problems = [validation_problem(e) for e in exc.errors()]
+        settings = getattr(request.app.state, "settings", None)
+        origin = settings.public_url if settings is not None else ""
+        problems = [validation_problem(e, request.url.path, origin) for e in exc.errors()]
         return respond(422, "invalid_parameter", problems, path=request.url.path, lang=request_lang(request))
 
     async def http(request: Request, exc: Exception) -> Response:

@@ -19,43 +19,12 @@ from pydantic import BaseModel, ConfigDict
 from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from neutral_timeline.api.forms import EXPECTED, FORMS, ON_PATH, entry
 from neutral_timeline.errors import Problem
 from neutral_timeline.i18n import N_
 
-DATE = r"^\d{4}-\d{2}-\d{2}$"
-DAYS = r"0?(?:[0-8]?[0-9]|90)d"  # 0-90 days, as render.ics.check_reminders allows
-FORMS: dict[str, dict[str, Any]] = {
-    "lang": {"type": "string", "enum": ["id", "en"], "default": "id"},
-    "widget_lang": {"type": "string", "enum": ["id", "en"]},
-    "date": {"type": "string", "format": "date", "pattern": DATE},
-    "as_of": {"type": "string", "format": "date", "pattern": DATE},
-    "reminders": {
-        "type": "string",
-        "pattern": f"^(?:standard|minimal|none|{DAYS}(?:,{DAYS}){{0,4}})?$",
-        "default": "standard",
-    },
-    "phases": {"type": "string", "enum": ["key", "all"], "default": "key"},
-    "theme": {"type": "string", "enum": ["auto", "light", "dark"], "default": "auto"},
-    "format": {"type": "string", "enum": ["json"], "default": "json"},
-    # A code or a name: some letter or digit, and no longer than any name (a long one costs a fuzzy search).
-    "region": {"type": "string", "pattern": "[0-9A-Za-z]", "maxLength": 100},
-    "q": {"type": "string", "minLength": 1, "maxLength": 100},  # /api/v1/regions: a region's name or code
-    "check_q": {"type": "string", "minLength": 1, "maxLength": 100},  # /api/v1/check: an activity
-}
-# A name that means something else on one path: its entry in FORMS and EXPECTED there.
-ON_PATH: dict[tuple[str, str], str] = {("/api/v1/check", "q"): "check_q"}
-EXPECTED = {  # the error message's "expected", in the words the routes' own checks use (msgids: i18n)
-    "lang": N_("id or en"),
-    "widget_lang": N_("id or en"),
-    "date": N_("YYYY-MM-DD, e.g. 2024-11-27"),
-    "as_of": N_("YYYY-MM-DD, e.g. 2024-11-27"),
-    "reminders": N_("standard, minimal, none, or up to 5 day counts from 0 to 90 separated by commas, e.g. 7d,1d"),
-    "phases": N_("key or all"),
-    "theme": N_("auto, light or dark"),
-    "region": N_("a Kemendagri code such as 63.03 or a name such as 'Kabupaten Banjar', at most 100 characters"),
-    "q": N_("1 to 100 characters of a name or code, e.g. banjar or 63.03"),
-    "check_q": N_("an activity in everyday words, 1 to 100 characters, e.g. nge-like postingan calon"),
-}
+__all__ = ["EXPECTED", "FORMS", "ON_PATH", "entry"]  # the forms' table, re-exported where it was defined
+
 DOCUMENTED_PREFIXES = ("/api/", "/ics/", "/oembed", "/elections/")  # pages answer their own mistakes in HTML
 
 
@@ -125,7 +94,7 @@ def document(app: FastAPI) -> dict[str, Any]:
                 elif param["name"] == "code" and param["in"] == "path":  # /regions/{code}: a code or a name
                     param["schema"] = dict(FORMS["region"])
                 elif param["name"] == "lang" and param["in"] == "path":  # a path-style address: always named
-                    param["schema"] = {k: v for k, v in FORMS["lang"].items() if k != "default"}
+                    param["schema"] = {"type": "string", "enum": ["id", "en"]}  # exactly: one path per answer
             responses = operation["responses"]
             responses.pop("422", None)
             if path in MEDIA:
@@ -135,11 +104,6 @@ def document(app: FastAPI) -> dict[str, Any]:
                 responses[status] = {"description": WHY[status], "content": error}
     app.openapi_schema = spec
     return spec
-
-
-def entry(path: str, name: str) -> str:
-    """The key of a query parameter's form in FORMS and EXPECTED on ``path``."""
-    return ON_PATH.get((path, name), name)
 
 
 def _problem(name: str, value: str, key: str) -> Problem:

@@ -81,7 +81,8 @@ def service(request: Request) -> Service:
 def _json(
     request: Request, question: Question, lang: str, max_age: int = DATED_MAX_AGE, extra: dict[str, str] | None = None
 ) -> Response:
-    rendered = service(request).rendered(question, "json", parse_lang(lang))
+    exact = "lang" in request.path_params  # a path-style address: one path per answer
+    rendered = service(request).rendered(question, "json", parse_lang(lang, exact=exact))
     return send(request, rendered, max_age=max_age, extra=extra, last_modified=_data_day(request, max_age))
 
 
@@ -329,7 +330,7 @@ def ics_feed_path(
     name: str,
     download: Annotated[bool, Query(description="Send as an attachment.")] = False,
 ) -> Response:
-    chosen = parse_lang(lang)
+    chosen = parse_lang(lang, exact=True)
     found = paths.FEED_PRESETS.get(preset)
     if found is None:
         expected = N_("one of: {known}")

@@ -529,7 +529,10 @@ def _vocabulary(checker: _Checker, rules: dict[str, Rule]) -> tuple[dict[str, Ar
                         "a prohibition, or an obligation that applies always (the neutrality principle)",
                     )
                 )
-        activities[ident] = Activity(ident, _text(a.name), a.area, tuple(a.words), tuple(a.rules))
+        if a.source is not None:
+            checker.instrument_ref(f"{where}: activities.{ident}.source.instrument", a.source.instrument)
+        note, source = _opt_text(a.note), _source(a.source) if a.source else None
+        activities[ident] = Activity(ident, _text(a.name), a.area, tuple(a.words), tuple(a.rules), note, source)
     return areas, activities
 
 

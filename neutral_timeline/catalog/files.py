@@ -302,10 +302,16 @@ class ActivityFile(Strict):
     name: TextFile
     area: Literal[TAGS]  # type: ignore[valid-type]
     words: tuple[Word, ...] = Seq(min_length=1)
-    rules: tuple[Id, ...] = Seq(min_length=1)
+    rules: tuple[Id, ...] = Seq(default=())
+    note: TextFile | None = None
+    source: SourceFile | None = None
 
     @model_validator(mode="after")
     def _once(self) -> ActivityFile:
+        if not self.rules and self.note is None:
+            raise ValueError("rules lists no rule; list at least one, or give a note (with its source) saying why none")
+        if (self.note is None) != (self.source is None):
+            raise ValueError("note and source go together: a note says what the rules do not, its source where from")
         for key, values in (("words", [w.lower() for w in self.words]), ("rules", list(self.rules))):
             twice = sorted({v for v in values if values.count(v) > 1})
             if twice:

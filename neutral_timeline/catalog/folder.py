@@ -93,7 +93,8 @@ def read_folder(root: Path) -> Folder:
     problems: list[Problem] = []
     real_root = os.path.realpath(root)
     if not os.path.isdir(real_root):
-        problems.append(Problem(where=str(root), what="is not a folder", expected="a calendars/ folder"))
+        what = "is not a folder" if os.path.lexists(root) else "does not exist"
+        problems.append(Problem(where=str(root), what=what, expected="a calendars/ folder"))
         return Folder(root, files, problems)
     for folder in FOLDERS:
         path = root / folder

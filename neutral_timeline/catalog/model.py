@@ -41,6 +41,7 @@ TAGS = (
     "gifts",
     "appointments",
     "programmes",
+    "voting",
 )
 # Where a rule binds (calendars/README.md, "Territory"): absent = everywhere.
 TERRITORY_SCOPES = ("everywhere", "election_regions")
@@ -373,13 +374,16 @@ class Area(Record):
 @record
 class Activity(Record):
     """An everyday activity (``like a candidate's post``): its names, the words people use for it,
-    its area and the rules whose own data prohibit it (calendars/activities.toml)."""
+    its area and the rules whose own data prohibit it (calendars/activities.toml). ``note`` (with its
+    ``source``) says what the rules held here do not: that voting is a right, or whom to ask."""
 
     id: str
     name: Text
     area: str
     words: tuple[str, ...]
     rules: tuple[str, ...]
+    note: Text | None = None
+    source: Source | None = None
 
 
 @record

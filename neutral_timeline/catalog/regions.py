@@ -136,7 +136,7 @@ class Regions(Record):
         kind, bare = _split(text)
         if not bare:
             raise QueryError([Problem.say(where, N_("is empty"), N_("a Kemendagri code such as 63.03 or a name"))])
-        fits = self._by_bare.get(bare, ())
+        fits = self._by_bare.get(bare, ()) or self._squashed(bare)
         matches = tuple(r for r in fits if kind is None or r.type == kind)
         if len(matches) == 1:
             return matches[0]
@@ -154,6 +154,14 @@ class Regions(Record):
             options=options,
         )
         raise NotFoundError([problem])
+
+    def _squashed(self, bare: str) -> tuple[Region, ...]:
+        """The regions whose name is ``bare`` but for its spaces ("pangkalpinang": Kota Pangkal Pinang)."""
+        squashed = bare.replace(" ", "")
+        found = {
+            r.code: r for key, regions in self._by_bare.items() if key.replace(" ", "") == squashed for r in regions
+        }
+        return tuple(found[code] for code in sorted(found))
 
     def _find_code(self, text: str, where: str) -> Region:
         found = self.get(text)
@@ -206,7 +214,7 @@ class Regions(Record):
         matcher = SequenceMatcher(b=bare)  # b is the sequence it indexes: set once, compare with every name
         scored: list[tuple[int, str, Region]] = []
         for key, regions in self._by_bare.items():
-            if key == bare:
+            if key == bare or key.replace(" ", "") == bare.replace(" ", ""):
                 score = 100
             elif key.startswith(bare):
                 score = 80

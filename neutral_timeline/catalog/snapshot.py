@@ -200,7 +200,8 @@ def dumps(catalog: Catalog) -> bytes:
         "announced": [_announced(a) for a in catalog.announced.values()],
         "areas": [[a.id, _text(a.name), list(a.words)] for a in catalog.areas.values()],
         "activities": [
-            [a.id, _text(a.name), a.area, list(a.words), list(a.rules)] for a in catalog.activities.values()
+            [a.id, _text(a.name), a.area, list(a.words), list(a.rules), _text(a.note), a.source and _source(a.source)]
+            for a in catalog.activities.values()
         ],
     }
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
@@ -391,8 +392,10 @@ def _to_area(value: Any) -> Area:
 
 
 def _to_activity(value: Any) -> Activity:
-    ident, name, area, words, rules = _list(value, 5)
-    return Activity(_str(ident), _to_text(name), _str(area), _strs(words), _strs(rules))
+    ident, name, area, words, rules, note, source = _list(value, 7)
+    return Activity(
+        _str(ident), _to_text(name), _str(area), _strs(words), _strs(rules), _opt_text(note), _opt(_to_source)(source)
+    )
 
 
 def _decode(body: dict[str, Any]) -> Catalog:

@@ -41,14 +41,39 @@ def parse(where: str, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     paths = _paths(table, {b[3] for b in bad}) if table is not None else {}
     problems = [_date_problem(where, token, line, column, paths.get(stand_in)) for token, line, column, stand_in in bad]
     if error is not None:
-        problems.append(
-            Problem(
-                where=where,
-                what=f"not valid TOML: {error}",
-                suggestion="dates are written without quotes (2024-11-23); keys appear once",
-            )
-        )
+        problems.append(Problem(where=where, what=f"not valid TOML: {error}", suggestion=syntax_hint(str(error))))
     return (table if not problems else None), problems
+
+
+# What to do about a TOML syntax error, by the words of tomllib's message (maintainers read these: English).
+_SYNTAX_HINTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("(at end of document)",), "the file ends inside a value: close every [ with ], every { with } and every quote"),
+    (
+        ("Cannot overwrite", "twice", "Cannot mutate"),
+        "each key appears once in its table, and each [table] header once per file: remove or merge the repeat",
+    ),
+    (("Unclosed array", "Unclosed inline table"), "close every [ with ] and every { with }"),
+    (
+        ("Unterminated string", "Unescaped", "invalid character in string", "Illegal character"),
+        'close every string with its quote; inside one, write a quote as \\" and a backslash as \\\\',
+    ),
+    (
+        ("Invalid value",),
+        'text goes in double quotes (name = "..."), dates as YYYY-MM-DD without quotes, true and false in lower case',
+    ),
+    (
+        ("Expected '='", "Invalid statement", "Invalid initial character", "Expected newline", "Expected ']'"),
+        "each line is key = value, or a [table] header; keys are letters, digits, - and _",
+    ),
+)
+
+
+def syntax_hint(message: str) -> str:
+    """The suggestion for a TOML syntax error: the one that fits tomllib's ``message``, else the format docs."""
+    for fragments, hint in _SYNTAX_HINTS:
+        if any(fragment in message for fragment in fragments):
+            return hint
+    return "see calendars/README.md for the format of each file"
 
 
 def _bad_date(text: str, exc: tomllib.TOMLDecodeError, n: int) -> tuple[str, int, int, str, int] | None:

@@ -28,6 +28,7 @@ WORDS = {
     "rules": N_("Rules that prohibit it"),
     "principle": N_("Always applies"),
     "others": N_("The question also names"),
+    "note": N_("Note"),
     "closest": N_("Closest activities"),
     "retry": N_("Ask again with one of these, e.g.:"),
     "elections": N_("Elections in progress"),
@@ -62,6 +63,18 @@ def _activity(item: ActivityInfo, lang: Lang) -> RenderableType:
     return Group(bullets([line]), RichText(f"    {item.id}", style="muted", no_wrap=True, overflow="ignore"))
 
 
+def _note(item: ActivityInfo | None, lang: Lang, notes: Footnotes) -> RichText | None:
+    """What the rules held here do not say about the activity (voting is a right; whom to ask), cited."""
+    if item is None or item.note is None:
+        return None
+    line = RichText(f"{_w('note', lang)}: ", style="heading")
+    line.append(item.note.get(lang))
+    if item.source is not None:
+        line.append(" ")
+        line.append_text(cite(item.source, lang, notes, brief=True))
+    return line
+
+
 def _urls(notes: Footnotes, lang: Lang) -> list[RenderableType]:
     if not notes.urls:
         return []
@@ -82,8 +95,11 @@ def check(result: CheckAnswer, lang: Lang, details: bool = True) -> RenderableTy
     parts: list[RenderableType] = [head, zone, RichText(f"{_w('asked', lang)}: “{result.query}”")]
     if result.activity is not None:
         parts += [RichText(f"{_w('understood', lang)}:"), _activity(result.activity, lang)]
+    note = _note(result.activity, lang, notes)
     style = {"prohibited": "bold red", "not_recorded": "bold yellow", "not_understood": "warn"}[result.verdict]
     parts += [RichText(""), RichText(_w(result.verdict, lang), style=style), RichText(result.message.get(lang))]
+    if note is not None:
+        parts.append(note)
     elections = ", ".join(result.elections) or _w("none", lang)
     parts.append(RichText(f"{_w('elections', lang)}: {elections}", style="muted"))
     if result.rules:

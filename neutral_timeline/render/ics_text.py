@@ -52,6 +52,7 @@ TAG_WORDS: dict[str, str] = {
     "gifts": NC_("tag", "gifts"),
     "appointments": NC_("tag", "replacing officials"),
     "programmes": NC_("tag", "programmes and authority"),
+    "voting": NC_("tag", "voting"),
 }
 
 

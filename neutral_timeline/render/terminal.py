@@ -383,6 +383,15 @@ def elections(listed: Iterable[ElectionSummary | AnnouncedInfo], lang: Lang) -> 
     return Group(*parts, notes.renderable(lang))
 
 
+def _areas(rule: RuleInfo, lang: Lang) -> str:
+    """The rule's activity areas by name (activities.toml), else each tag in the reader's words."""
+    if len(rule.areas) == len(rule.tags):
+        return ", ".join(area.get(lang) for area in rule.areas)
+    from neutral_timeline.render.ics_text import tag_name
+
+    return ", ".join(tag_name(tag, lang) for tag in rule.tags)
+
+
 def rules_list(items: Iterable[RuleInfo], lang: Lang) -> RenderableType:
     notes = Footnotes()
     table = _table(show_lines=True, expand=True)
@@ -396,7 +405,7 @@ def rules_list(items: Iterable[RuleInfo], lang: Lang) -> RenderableType:
         for index, c in enumerate(rule.basis):
             basis.append("\n" if index else "")
             basis.append_text(cite(c, lang, notes))
-        table.add_row(what, ", ".join(rule.tags), basis)
+        table.add_row(what, _areas(rule, lang), basis)
     return Group(table, notes.renderable(lang))
 
 

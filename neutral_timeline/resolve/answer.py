@@ -542,3 +542,4 @@ class RuleInfo(Record):
     verified: bool
     interpretation: Text | None = None
     sanction: SanctionInfo | None = None
+    areas: tuple[Text, ...] = ()  # its tags' names (activities.toml areas), in the tags' order; () without one

@@ -16,7 +16,8 @@ from neutral_timeline.catalog.model import Activity, Catalog
 from neutral_timeline.errors import Problem, QueryError
 from neutral_timeline.i18n import N_, text
 from neutral_timeline.record import Record, record
-from neutral_timeline.resolve.answer import Coverage, ReportingInfo, RuleInForce, Situation
+from neutral_timeline.resolve.answer import Citation, Coverage, ReportingInfo, RuleInForce, Situation
+from neutral_timeline.resolve.index import cite_source
 from neutral_timeline.resolve.matching import match
 from neutral_timeline.text import Text
 
@@ -37,13 +38,16 @@ OUTSIDE = N_(
 
 @record
 class ActivityInfo(Record):
-    """An activity of the vocabulary, its area, and (when recognised) the words that named it."""
+    """An activity of the vocabulary, its area, (when recognised) the words that named it, and what the
+    rules held here do not say about it (voting is a right; whom to ask), with its source."""
 
     id: str
     name: Text
     area: str
     area_name: Text
     matched: str | None = None
+    note: Text | None = None
+    source: Citation | None = None
 
 
 @record
@@ -70,7 +74,8 @@ class CheckAnswer(Record):
 def activity_info(catalog: Catalog, activity: Activity, matched: str | None = None) -> ActivityInfo:
     area = catalog.areas.get(activity.area)
     name = area.name if area else Text(activity.area, activity.area)
-    return ActivityInfo(activity.id, activity.name, activity.area, name, matched)
+    source = cite_source(catalog, activity.source) if activity.source else None
+    return ActivityInfo(activity.id, activity.name, activity.area, name, matched, activity.note, source)
 
 
 @lru_cache(maxsize=256)

@@ -76,6 +76,7 @@ def rule_info(catalog: Catalog, rule: Rule, election: Election | None = None) ->
         verified=all(c.verified for c in cites),
         interpretation=rule.interpretation,
         sanction=sanction,
+        areas=tuple(catalog.areas[t].name for t in rule.tags if t in catalog.areas),
     )
 
 
