@@ -112,7 +112,25 @@ def cite_source(catalog: Catalog, source: Source) -> Citation:
     )
 
 
+# Citations by the identity of the (instrument, basis) they cite, each pair kept alive here so that no
+# id is reused: plans cite the same few bases thousands of times. Bounded in entries (a reloaded
+# catalog brings new objects; the old ones are dropped with the whole memo).
+_CITED: dict[tuple[int, int], tuple[Instrument, Basis, Citation]] = {}
+
+
 def cite_basis(inst: Instrument, basis: Basis) -> Citation:
+    """``basis`` of ``inst`` as answers cite it (one object per pair: equal citations are shared)."""
+    known = _CITED.get((id(inst), id(basis)))
+    if known is not None and known[0] is inst and known[1] is basis:
+        return known[2]
+    if len(_CITED) >= 8192:
+        _CITED.clear()
+    made = _cite_basis(inst, basis)
+    _CITED[id(inst), id(basis)] = (inst, basis, made)
+    return made
+
+
+def _cite_basis(inst: Instrument, basis: Basis) -> Citation:
     return Citation(
         instrument=inst.id,
         short=inst.short,

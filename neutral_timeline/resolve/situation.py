@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -12,6 +12,7 @@ from neutral_timeline.catalog.model import Catalog, Election, LocalSchedule, Rev
 from neutral_timeline.catalog.regions import Region
 from neutral_timeline.errors import Problem, QueryError, unknown
 from neutral_timeline.i18n import N_, say, short_date, text
+from neutral_timeline.record import Record
 from neutral_timeline.resolve.answer import (
     AfarSpan,
     AfarTable,
@@ -153,6 +154,13 @@ def follow_span(catalog: Catalog, election_id: str, local_id: str, as_of: date |
     return min(start, schedule.stages.start), schedule.stages.end
 
 
+@lru_cache(maxsize=256)
+def _followed(catalog: Catalog, election_id: str, as_of: date | None) -> tuple[tuple[date, date, LocalSchedule], ...]:
+    """Each local schedule of the election known ``as_of`` with its ``follow_span``."""
+    found = catalog.elections[election_id]
+    return tuple((*follow_span(catalog, election_id, s.id, as_of), s) for s in found.local_as_of(as_of))
+
+
 def _inside(region: Region, schedule: LocalSchedule) -> bool:
     """Whether ``region`` is a province some of whose regencies or cities follow ``schedule``."""
     return region.is_province and any(code.startswith(region.code + ".") for code in schedule.regions)
@@ -165,8 +173,7 @@ def local_for(
     own (one), or, for a province only some of whose regencies or cities vote again ("races in its
     area"), every schedule of those running that day (Bangka and Pangkalpinang, 2025), by voting day."""
     own, inside = [], []
-    for schedule in found.local_as_of(as_of):
-        start, end = follow_span(catalog, found.id, schedule.id, as_of)
+    for start, end, schedule in _followed(catalog, found.id, as_of):
         if not start <= day <= end:
             continue
         if schedule.covers(region.code, region.province):
@@ -691,19 +698,39 @@ def _local_messages(catalog: Catalog, election_id: str, as_of: date | None) -> t
     return tuple(found)
 
 
-class _Interned(Generic[V]):
-    """Values stored once, by value (records are equal by value but not hashable: keyed on repr)."""
+def _plain(value: object) -> Hashable:
+    """``value`` as nested tuples, equal where the values are equal (records are not hashable)."""
+    if isinstance(value, Record):
+        return (type(value), *map(_plain, value._values()))
+    if isinstance(value, tuple):
+        return tuple(map(_plain, value))
+    return value  # str, int, bool, date, Text, None: hashable
 
-    def __init__(self) -> None:
-        self.index: dict[str, int] = {}
+
+class _Interned(Generic[V]):
+    """Values stored once, by value (records are equal by value but not hashable: keyed on their
+    plain form, after a look-up by identity, since plans share most of their parts)."""
+
+    def __init__(self, key: Callable[[V], Hashable] = _plain) -> None:
+        self.key = key
+        self.index: dict[Hashable, int] = {}
+        self.seen: dict[int, int] = {}
+        self.kept: list[object] = []  # what ``seen`` keys on, kept alive so that no id is reused
         self.values: list[V] = []
 
-    def __call__(self, value: V) -> int:
-        key = repr(value)
+    def __call__(self, value: V, source: object = None) -> int:
+        """The index of ``value``; ``source``: an object it was built from (by identity), if not itself."""
+        origin = value if source is None else source
+        found = self.seen.get(id(origin))
+        if found is not None:
+            return found
+        key = self.key(value)
         found = self.index.get(key)
         if found is None:
             found = self.index[key] = len(self.values)
             self.values.append(value)
+        self.seen[id(origin)] = found
+        self.kept.append(origin)
         return found
 
 
@@ -727,12 +754,15 @@ def _afar_table(catalog: Catalog, election_id: str, as_of: date | None, codes: f
             if seg.rule.territory != "everywhere" or first > last:
                 continue
             r = seg.rule
-            compact = CompactRule(
-                r.id, r.kind, r.title, r.summary, r.binds, r.tags, r.window, tuple(map(citations, r.basis)),
-                r.verified, None if r.interpretation is None else notes(r.interpretation),
-                None if r.sanction is None else sanctions(r.sanction), r.territory, r.applies_through,
-            )  # fmt: skip
-            spans.append(AfarSpan(first, last, rules(compact)))
+            known = rules.seen.get(id(r))
+            if known is None:
+                compact = CompactRule(
+                    r.id, r.kind, r.title, r.summary, r.binds, r.tags, r.window, tuple(map(citations, r.basis)),
+                    r.verified, None if r.interpretation is None else notes(r.interpretation),
+                    None if r.sanction is None else sanctions(r.sanction), r.territory, r.applies_through,
+                )  # fmt: skip
+                known = rules(compact, r)
+            spans.append(AfarSpan(first, last, known))
     if not spans:
         return None
     return AfarTable(
