@@ -242,21 +242,56 @@ def _ids(occ: Occurrence) -> frozenset[str]:
     return frozenset(r.id for r in occ.rules)
 
 
-def _continued(events: tuple[Occurrence, ...], local: tuple[Occurrence, ...]) -> tuple[Occurrence, ...]:
-    """``events`` and a local schedule's ``local`` ones, where the local schedule carries on rules
-    whose window on the main schedule is still open or just ended (a re-election's Pasal 71(2) from
-    six months before its penetapan pasangan calon, while the main schedule's runs to its last
-    stage): those rules never stop, so neither the main "last day" nor the local "from today" is
-    said, only where the joined run starts and ends."""
-    ends = {(_ids(o), o.start): o for o in events if o.kind == "rules-end"}
-    local_ends = {o.stem.replace(".rules-end.", ".rules-start.", 1): o for o in local if o.kind == "rules-end"}
+def _joined(events: tuple[Occurrence, ...]) -> tuple[Occurrence, ...]:
+    """``events`` with the runs of the same rules on several schedules joined where they overlap or
+    touch: a re-election carrying on Pasal 71(2) from six months before its own penetapan pasangan
+    calon while the main schedule's run lasts to its last stage (Bangka), or a province following two
+    regions' schedules (Bangka's and Pangkalpinang's). Those rules never stop in between, so neither a
+    "last day" nor a "from today" is said there, only where the joined run starts and ends."""
+    runs: dict[str, list[Occurrence | None]] = {}  # a schedule's rule group: [its start, its end]
+    for occ in events:
+        if occ.kind == "rules-start":
+            runs.setdefault(occ.stem.replace("rules-start.", "rules-end.", 1), [None, None])[0] = occ
+        elif occ.kind == "rules-end":
+            runs.setdefault(occ.stem, [None, None])[1] = occ
+    by_rules: dict[frozenset[str], list[tuple[date, date, Occurrence | None, Occurrence | None]]] = {}
+    for first, last in runs.values():
+        ids = _ids(first or last)  # type: ignore[arg-type]  # one of the two is there
+        begin = first.start if first is not None else date.min
+        finish = last.start if last is not None else date.max
+        by_rules.setdefault(ids, []).append((begin, finish, first, last))
     dropped: set[str] = set()
-    for start in (o for o in local if o.kind == "rules-start"):
-        later = local_ends.get(start.stem)
-        for (ids, day), end in ends.items():
-            if ids == _ids(start) and start.start <= day + ONE_DAY and (later is None or later.start > day):
-                dropped |= {end.stem, start.stem}
-    return tuple(o for o in events + local if o.stem not in dropped)
+    for items in by_rules.values():
+        items.sort(key=lambda item: (item[0], item[1]))
+        _, end, _, closing = items[0]
+        for begin, finish, opening, last in items[1:]:
+            if end == date.max or begin <= end + ONE_DAY:  # overlaps or touches the run so far
+                if opening is not None:
+                    dropped.add(opening.stem)
+                if finish > end:
+                    if closing is not None:
+                        dropped.add(closing.stem)
+                    end, closing = finish, last
+                elif last is not None:
+                    dropped.add(last.stem)
+            else:
+                end, closing = finish, last
+    return tuple(o for o in events if o.stem not in dropped)
+
+
+def _once(events: tuple[Occurrence, ...]) -> tuple[Occurrence, ...]:
+    """Each rule event once: a province following several local schedules in its area (Bangka's and
+    Pangkalpinang's re-elections) would otherwise say "from today" twice for the same rules."""
+    seen: set[tuple[str, date, frozenset[str]]] = set()
+    kept = []
+    for occ in events:
+        if occ.kind != "phase":
+            key = (occ.kind, occ.start, _ids(occ))
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(occ)
+    return tuple(kept)
 
 
 def _election_part(
@@ -282,7 +317,8 @@ def _election_part(
             itself = schedule.covers(region.code, region.province)
             if itself or (region.is_province and any(c.startswith(region.code + ".") for c in schedule.regions)):
                 found_local = local_occurrences(catalog, found.id, schedule.id, local, race and itself)
-                events = _continued(events, tuple(occ for occ in found_local if _shown(occ, phases)))
+                events += tuple(occ for occ in found_local if _shown(occ, phases))
+        events = _once(_joined(events))
     info = plan(catalog, found.id, chosen.id).revision
     return FeedElection(found.id, found.name, info, taking_part, events)
 

@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 
 from neutral_timeline.catalog.model import Catalog, Election, LocalSchedule, Revision
 from neutral_timeline.catalog.regions import Region
-from neutral_timeline.errors import Problem, QueryError, unknown
+from neutral_timeline.errors import NotFoundError, Problem, QueryError, unknown
 from neutral_timeline.i18n import N_, say, short_date, text
 from neutral_timeline.record import Record
 from neutral_timeline.resolve.answer import (
@@ -94,11 +94,23 @@ PHASE_FIRST = N_("its prohibitions already apply; first stage: {phase} from {dat
 
 
 def election(catalog: Catalog, election_id: str) -> Election:
-    """The election with this id, or NotFoundError naming the known ids."""
-    try:
-        return catalog.elections[election_id]
-    except KeyError:
-        raise unknown("election", election_id, catalog.elections, where="election") from None
+    """The election with this id (any case), or NotFoundError naming the known ids; an election
+    announced with no schedule (Pemilu 2029) is said to be one, not unknown."""
+    found = catalog.elections.get(election_id) or catalog.elections.get(election_id.lower())
+    if found is not None:
+        return found
+    ahead = catalog.announced.get(election_id.lower())
+    if ahead is not None:
+        problem = Problem.say(
+            "election",
+            N_("'{value}' is announced but has no schedule yet: no law or KPU regulation has set its stages"),
+            N_("one of: {known}"),
+            N_("ask without an election for what is known about it, or list elections"),
+            value=ahead.id,
+            known=", ".join(sorted(catalog.elections)),
+        )
+        raise NotFoundError([problem])
+    raise unknown("election", election_id, catalog.elections, where="election")
 
 
 def revision(catalog: Catalog, found: Election, as_of: date | None) -> Revision:

@@ -105,3 +105,14 @@ def test_each_announced_error_kind_is_located(
 
 def test_a_valid_announced_file_loads(broken: Callable[[str, Callable[[str], str]], Path]) -> None:
     assert check(_with_announced(broken, ANNOUNCED)) == []
+
+
+def test_an_announced_election_asked_by_id_is_said_to_have_no_schedule(catalog: Catalog) -> None:
+    from neutral_timeline.errors import NotFoundError
+
+    with pytest.raises(NotFoundError) as info:
+        situation(catalog, date(2026, 11, 30), "pemilu-2029")
+    (problem,) = info.value.problems
+    assert problem.where == "election" and "announced but has no schedule yet" in str(problem)
+    assert "did you mean" not in str(problem)  # not an unknown id close to pemilu-2024
+    assert situation(catalog, date(2024, 10, 1), "PILKADA-2024").elections[0].id == "pilkada-2024"

@@ -1,6 +1,7 @@
 """Activities the rules held here do not prohibit or do not settle (voting, KPPS, witnesses, donations):
 understood, answered "no specific prohibition recorded" with a sourced note saying what is known and whom
-to ask, never mapped to a prohibition whose data does not name them. And "foto" alone is understood."""
+to ask, never mapped to a prohibition whose data does not name them. A bare "foto" is not read as a
+photo with a candidate (it would make every photo prohibited)."""
 
 from __future__ import annotations
 
@@ -74,13 +75,15 @@ def test_persuading_people_to_vote_is_still_prohibited(catalog: Catalog) -> None
     assert found.verdict == "prohibited"
 
 
-def test_foto_alone_is_a_photo_with_a_candidate(catalog: Catalog) -> None:
-    found = check(catalog, "foto", DAY)
-    assert found.activity is not None and found.activity.id == "post-photo-with-candidate"
-    assert found.verdict == "prohibited"
-    assert set(catalog.activities["post-photo-with-candidate"].rules) >= {"photo-partisan-gesture"}
+def test_foto_alone_is_not_read_as_a_photo_with_a_candidate(catalog: Catalog) -> None:
+    """A bare "foto" made every photo prohibited ("foto keluarga liburan": a family holiday photo). It
+    offers the photo activities to choose from instead; a photo with a candidate is still understood."""
+    for text in ("foto", "foto keluarga liburan"):
+        found = check(catalog, text, DAY)
+        assert found.verdict == "not_understood" and found.activity is None
+        assert "post-photo-with-candidate" in {c.id for c in found.closest}
+    assert check(catalog, "foto bareng calon", DAY).verdict == "prohibited"
     assert check(catalog, "foto ktp", DAY).activity.id == "give-ktp-copy"  # type: ignore[union-attr]
-    assert check(catalog, "berfoto", DAY).activity.id == "post-photo-with-candidate"  # type: ignore[union-attr]
 
 
 def test_the_cli_prints_the_note_with_its_source(capsys: pytest.CaptureFixture[str]) -> None:
