@@ -412,3 +412,13 @@ def test_the_election_asked_running_only_locally_gets_the_same_message(catalog: 
     assert region is not None
     on = situation(catalog, date(2025, 9, 3), election_id="pilkada-2024", region=region)
     assert on.elections[0].in_progress and on.message is None  # Bangka itself: its own answer, no message
+
+
+def test_a_province_feed_says_each_rule_event_once_across_its_regions_schedules(catalog: Catalog) -> None:
+    """Province 19 follows Bangka's and Pangkalpinang's re-elections: one "from today" on 26 Jun 2025 for
+    the whole-tahapan rules, and their last day when the later of the two ends (2 Oct), not 14 Sep."""
+    (part,) = feed(catalog, FeedQuestion(election="pilkada-2024", region="19")).elections
+    rule_events = [(e.kind, e.start, frozenset(r.id for r in e.rules)) for e in part.events if e.kind != "phase"]
+    assert len(rule_events) == len(set(rule_events))
+    whole = [(kind, day) for kind, day, ids in rule_events if WHOLE in ids and day >= date(2025, 6, 1)]
+    assert whole == [("rules-start", date(2025, 6, 26)), ("rules-end", date(2025, 10, 2))]
