@@ -39,6 +39,7 @@ from neutral_timeline.resolve.index import NATIONAL, ONE_DAY, Plan, Segment, loc
 from neutral_timeline.resolve.participation import own_race, participation, region_info
 from neutral_timeline.resolve.questions import PHASE_CHOICES, FeedQuestion
 from neutral_timeline.resolve.situation import election as find_election
+from neutral_timeline.resolve.situation import follow_span
 from neutral_timeline.resolve.situation import revision as find_revision
 from neutral_timeline.text import Text
 
@@ -261,9 +262,10 @@ def _joined(events: tuple[Occurrence, ...]) -> tuple[Occurrence, ...]:
         finish = last.start if last is not None else date.max
         by_rules.setdefault(ids, []).append((begin, finish, first, last))
     dropped: set[str] = set()
-    for items in by_rules.values():
-        items.sort(key=lambda item: (item[0], item[1]))
-        _, end, _, closing = items[0]
+    merged: list[tuple[frozenset[str], date, date, Occurrence | None, Occurrence | None]] = []
+    for ids, items in by_rules.items():
+        items.sort(key=lambda item: (item[0], -item[1].toordinal()))  # on one day, the longest run speaks
+        start, end, first, closing = items[0]
         for begin, finish, opening, last in items[1:]:
             if end == date.max or begin <= end + ONE_DAY:  # overlaps or touches the run so far
                 if opening is not None:
@@ -275,8 +277,37 @@ def _joined(events: tuple[Occurrence, ...]) -> tuple[Occurrence, ...]:
                 elif last is not None:
                     dropped.add(last.stem)
             else:
-                end, closing = finish, last
+                merged.append((ids, start, end, first, closing))
+                start, end, first, closing = begin, finish, opening, last
+        merged.append((ids, start, end, first, closing))
+    # A run whose rules are all in force through a wider group over its whole span says nothing new
+    # (Pangkalpinang's Pasal 71(3) seen from Bangka, whose own group also holds 71(2)).
+    for ids, start, end, first, closing in merged:
+        wider = [(s, e) for other, s, e, _, _ in merged if ids < other]
+        if first is not None and any(s < start <= e for s, e in wider):  # already in force the day before
+            dropped.add(first.stem)
+        if closing is not None and any(s <= end < e for s, e in wider):  # still in force the day after
+            dropped.add(closing.stem)
     return tuple(o for o in events if o.stem not in dropped)
+
+
+@lru_cache(maxsize=1024)
+def _afar(
+    catalog: Catalog, election_id: str, local_id: str, local: frozenset[str], as_of: date | None
+) -> tuple[Occurrence, ...]:
+    """The rule events of a local schedule the region does not follow, with only its national rules:
+    they bind every ASN wherever they serve while regions follow it (DESIGN "Where a rule binds"; the
+    answers add them as ``situation._bound_from_afar`` does). A run is said from the first day regions
+    follow the schedule (``follow_span``); ``_joined`` then joins it with the region's own runs."""
+    first, _ = follow_span(catalog, election_id, local_id, as_of)
+    found = []
+    for occ in local_occurrences(catalog, election_id, local_id, local, False):
+        rules = tuple(r for r in occ.rules if r.territory == "everywhere")
+        if occ.kind == "phase" or not rules:
+            continue
+        day = max(occ.start, first)
+        found.append(replace(occ, rules=rules, start=day, end=day))
+    return tuple(found)
 
 
 def _once(events: tuple[Occurrence, ...]) -> tuple[Occurrence, ...]:
@@ -312,13 +343,17 @@ def _election_part(
         for occ in occurrences(catalog, found.id, chosen.id, local, race)
         if _shown(occ, phases)
     )
-    if region is not None:
-        for schedule in found.local_as_of(as_of):
-            itself = schedule.covers(region.code, region.province)
-            if itself or (region.is_province and any(c.startswith(region.code + ".") for c in schedule.regions)):
-                found_local = local_occurrences(catalog, found.id, schedule.id, local, race and itself)
-                events += tuple(occ for occ in found_local if _shown(occ, phases))
-        events = _once(_joined(events))
+    for schedule in found.local_as_of(as_of):
+        itself = region is not None and schedule.covers(region.code, region.province)
+        inside = (
+            region is not None and region.is_province and any(c.startswith(region.code + ".") for c in schedule.regions)
+        )
+        if itself or inside:
+            found_local = local_occurrences(catalog, found.id, schedule.id, local, race and itself)
+            events += tuple(occ for occ in found_local if _shown(occ, phases))
+        else:
+            events += _afar(catalog, found.id, schedule.id, local, as_of)
+    events = _once(_joined(events))
     info = plan(catalog, found.id, chosen.id).revision
     return FeedElection(found.id, found.name, info, taking_part, events)
 

@@ -299,7 +299,13 @@ def test_the_bangka_feed_has_its_re_election(catalog: Catalog) -> None:
     voting = stems["local.pemilihan-ulang-2025-bangka.phase.voting_day"]
     assert voting.start == date(2025, 8, 27) and voting.phase is not None and "Bangka" in voting.phase.name.id
     (national,) = feed(catalog, FeedQuestion(election="pilkada-2024")).elections
-    assert not any(e.stem.startswith("local.") for e in national.events)
+    assert not any(e.kind == "phase" and e.stem.startswith("local.") for e in national.events)  # no local phases
+    # but the national rules of the re-votes, which bind every ASN: in force again from 7 Mar 2025 (Pasaman)
+    again = sorted(
+        (e for e in national.events if e.kind == "rules-start" and e.start.year == 2025), key=lambda e: e.start
+    )
+    assert [e.start for e in again] == [date(2025, 2, 28), date(2025, 3, 7), date(2025, 3, 26)]
+    assert all(r.territory == "everywhere" for e in again for r in e.rules)
 
 
 def test_a_regions_timeline_shows_its_local_schedule(catalog: Catalog) -> None:
@@ -415,10 +421,11 @@ def test_the_election_asked_running_only_locally_gets_the_same_message(catalog: 
 
 
 def test_a_province_feed_says_each_rule_event_once_across_its_regions_schedules(catalog: Catalog) -> None:
-    """Province 19 follows Bangka's and Pangkalpinang's re-elections: one "from today" on 26 Jun 2025 for
-    the whole-tahapan rules, and their last day when the later of the two ends (2 Oct), not 14 Sep."""
+    """Province 19 follows Bangka's and Pangkalpinang's re-elections: the whole-tahapan rules, in force
+    again from 7 Mar 2025 through the re-votes elsewhere, are said once to start and once to end, when the
+    later of the two re-elections ends (2 Oct), not on 26 Jun or 14 Sep."""
     (part,) = feed(catalog, FeedQuestion(election="pilkada-2024", region="19")).elections
     rule_events = [(e.kind, e.start, frozenset(r.id for r in e.rules)) for e in part.events if e.kind != "phase"]
     assert len(rule_events) == len(set(rule_events))
-    whole = sorted((day, kind) for kind, day, ids in rule_events if WHOLE in ids and day >= date(2025, 6, 1))
-    assert whole == [(date(2025, 6, 26), "rules-start"), (date(2025, 10, 2), "rules-end")]
+    whole = sorted((day, kind) for kind, day, ids in rule_events if WHOLE in ids and day >= date(2025, 3, 1))
+    assert whole == [(date(2025, 3, 7), "rules-start"), (date(2025, 10, 2), "rules-end")]

@@ -48,7 +48,7 @@ def _ics_flags(body: bytes, day: date) -> dict[str, bool]:
     flags: dict[str, bool] = {}
     for event in Calendar.from_ical(body).walk("VEVENT"):
         uid = str(event["uid"])
-        if not uid.startswith("rules-start.") or event.decoded("dtstart") != day:
+        if "rules-start." not in uid or event.decoded("dtstart") != day:  # a local schedule's: local.<id>.rules-start.
             continue
         for line in str(event["description"]).splitlines():
             if match := re.match(r"^• (.*?)(?: — .*)?$", line):  # "• title (belum terverifikasi) — basis"
