@@ -332,6 +332,103 @@ def _joined(items: list[tuple[T, str]], schedules: int, same: Callable[[T], tupl
     return tuple(sorted(found, key=same))
 
 
+def _rules_on(
+    catalog: Catalog,
+    found: Election,
+    revision_id: str,
+    day: date,
+    as_of: date | None,
+    region: Region | None,
+    taking_part: ParticipationInfo | None,
+) -> dict[str, Text]:
+    """The rules in force through ``found`` on ``day`` as an answer lists them under it (id -> title):
+    its main schedule's, those of the local schedules the region follows that day, and the national
+    rules of the local schedules regions follow elsewhere (``_bound_from_afar``)."""
+    codes = local_codes(region)
+    found_rules = {r.id: r.title for r in plan(catalog, found.id, revision_id, codes, own_race(taking_part)).at(day)[1]}
+    chosen = local_for(catalog, found, region, day, as_of) if region is not None else None
+    if chosen is not None:
+        schedules, itself = chosen
+        mine = own_race(taking_part) and itself
+        if not itself and region is not None:
+            mine = own_race(local_in_area(catalog, found, region, in_area_codes(found, region, as_of), taking_part))
+        for schedule in schedules:
+            found_rules.update(
+                {r.id: r.title for r in local_plan(catalog, found.id, schedule.id, codes, mine).at(day)[1]}
+            )
+    for start, end, info, _ in _local_spans(catalog, as_of, found.id):
+        if start <= day <= end:
+            for r in local_plan(catalog, found.id, info.id, codes, False).at(day)[1]:
+                if r.territory == "everywhere":
+                    found_rules.setdefault(r.id, r.title)
+    return found_rules
+
+
+def _afar_days(
+    catalog: Catalog, election_id: str, as_of: date | None, codes: frozenset[str]
+) -> tuple[tuple[date, date], ...]:
+    """The spans of ``Timeline.afar``, joined where they overlap or touch (a handful)."""
+    if codes and not any(i.region in codes for i in catalog.instruments.values()):
+        codes = NATIONAL
+    return _afar_days_of(catalog, election_id, as_of, codes)
+
+
+@lru_cache(maxsize=256)
+def _afar_days_of(
+    catalog: Catalog, election_id: str, as_of: date | None, codes: frozenset[str]
+) -> tuple[tuple[date, date], ...]:
+    table = _afar_table(catalog, election_id, as_of, codes)
+    joined: list[tuple[date, date]] = []
+    for span in sorted(table.spans, key=lambda s: s.start) if table is not None else ():
+        if joined and span.start <= joined[-1][1] + ONE_DAY:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], span.end))
+        else:
+            joined.append((span.start, span.end))
+    return tuple(joined)
+
+
+def _plain_days(catalog: Catalog, found: Election, day: date, as_of: date | None, region: Region | None) -> bool:
+    """Whether no local schedule touches the days around ``day`` (from the day before to the one after
+    the horizon): neither one ``region`` follows nor one elsewhere whose national rules bind it (the
+    spans of ``Timeline.afar``). The web component decides the same from the same spans."""
+    lo, hi = day - ONE_DAY if day > date.min else day, min(date.max - day, ONE_DAY * (HORIZON_DAYS + 1)) + day
+    if any(start <= hi and lo <= end for start, end in _afar_days(catalog, found.id, as_of, local_codes(region))):
+        return False
+    if region is None:
+        return True
+    return not any(
+        start <= hi and lo <= end and (schedule.covers(region.code, region.province) or _inside(region, schedule))
+        for start, end, schedule in _followed(catalog, found.id, as_of)
+    )
+
+
+def _changes(
+    catalog: Catalog,
+    found: Election,
+    revision_id: str,
+    day: date,
+    as_of: date | None,
+    region: Region | None,
+    taking_part: ParticipationInfo | None,
+    phases: tuple[Change, ...],
+) -> tuple[Change, ...]:
+    """What changes in the next ``HORIZON_DAYS`` days: ``phases``' starts and ends, and the rules the
+    answer lists starting or ending, from its own rule set day by day (a rule that carries on through
+    another schedule, a re-vote elsewhere or another election is not said to end)."""
+    if _plain_days(catalog, found, day, as_of, region):
+        return phases  # one schedule alone: its own events say it (and cost one look-up)
+    first = -1 if day > date.min else 0  # the day before, and the one after the horizon, where they exist
+    last = min(HORIZON_DAYS + 1, (date.max - day).days)
+    held = {n: _rules_on(catalog, found, revision_id, day + ONE_DAY * n, as_of, region, taking_part)
+            for n in range(first, last + 1)}  # fmt: skip
+    found_changes = [c for c in phases if c.change.startswith("phase_")]
+    for n in range(0, min(HORIZON_DAYS, last) + 1):
+        d, now, before, after = day + ONE_DAY * n, held[n], held.get(n - 1, held[n]), held.get(n + 1, held[n])
+        found_changes += [Change(d, n, "rule_start", i, now[i]) for i in now if i not in before]
+        found_changes += [Change(d, n, "rule_end", i, now[i]) for i in now if i not in after]
+    return tuple(sorted(found_changes, key=lambda c: (c.date, CHANGE_ORDER[c.change], c.id)))
+
+
 def situation_for(
     catalog: Catalog, found: Election, day: date, as_of: date | None = None, region: Region | None = None
 ) -> tuple[ElectionSituation, tuple[RuleInForce, ...]]:
@@ -380,7 +477,16 @@ def situation_for(
                 for s in _joined(local_phases, len(plans), lambda s: (s.start, -s.days, s.key, s.end))
             ),
             rule_ids=tuple(by_id),
-            upcoming=_joined(local_changes, len(plans), lambda c: (c.date, CHANGE_ORDER[c.change], c.id)),
+            upcoming=_changes(
+                catalog,
+                found,
+                p.revision.id,
+                day,
+                as_of,
+                region,
+                participation(catalog, found, region),
+                _joined(local_changes, len(plans), lambda c: (c.date, CHANGE_ORDER[c.change], c.id)),
+            ),
             countdown=Countdown(voting_day, (voting_day - day).days),
             participation=taking_part,
             local=local_info(catalog, found, schedules[0]),
@@ -394,7 +500,9 @@ def situation_for(
         in_progress=p.stages.start <= day <= p.stages.end,
         phases=phases,
         rule_ids=tuple(r.id for r in rules),
-        upcoming=p.upcoming(day, HORIZON_DAYS),
+        upcoming=_changes(
+            catalog, found, p.revision.id, day, as_of, region, taking_part, p.upcoming(day, HORIZON_DAYS)
+        ),
         countdown=Countdown(p.voting_day, (p.voting_day - day).days),
         participation=taking_part,
     )
@@ -514,6 +622,35 @@ def _bound_from_afar(
     return result
 
 
+def _carried_on(
+    catalog: Catalog,
+    as_of: date | None,
+    region: Region | None,
+    found: list[tuple[ElectionSituation, tuple[RuleInForce, ...]]],
+) -> list[tuple[ElectionSituation, tuple[RuleInForce, ...]]]:
+    """With several elections in one answer (Pemilu and Pilkada 2024), a rule one of them says ends
+    (or starts) while another carries it on the next (or had it the previous) day is not said to: the
+    merged answer lists it once, in force through both (20 Oct 2024: Pemilu's stages end, Pilkada's go on)."""
+
+    def held(election_id: str, day: date) -> dict[str, Text]:
+        e = catalog.elections[election_id]
+        return _rules_on(
+            catalog, e, revision(catalog, e, as_of).id, day, as_of, region, participation(catalog, e, region)
+        )
+
+    result = []
+    for es, rules in found:
+        others = [other.id for other, _ in found if other.id != es.id]
+        kept = tuple(
+            c
+            for c in es.upcoming
+            if not (c.change == "rule_end" and any(c.id in held(o, c.date + ONE_DAY) for o in others))
+            and not (c.change == "rule_start" and any(c.id in held(o, c.date - ONE_DAY) for o in others))
+        )
+        result.append((replace(es, upcoming=kept) if kept != es.upcoming else es, rules))
+    return result
+
+
 def situation(
     catalog: Catalog,
     day: date,
@@ -546,6 +683,8 @@ def situation(
     own = {es.id: len(es.rule_ids) for es, _ in found if es.in_progress}
     found = _bound_from_afar(catalog, day, as_of, region, voting_again, found)
     gained = any(len(es.rule_ids) > own[es.id] for es, _ in found if es.id in own)  # rules from regions elsewhere
+    if len(found) > 1:
+        found = _carried_on(catalog, as_of, region, found)
     if found:
         rules = merge(found)
     else:

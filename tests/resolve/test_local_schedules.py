@@ -429,3 +429,37 @@ def test_a_province_feed_says_each_rule_event_once_across_its_regions_schedules(
     assert len(rule_events) == len(set(rule_events))
     whole = sorted((day, kind) for kind, day, ids in rule_events if WHOLE in ids and day >= date(2025, 3, 1))
     assert whole == [(date(2025, 3, 7), "rules-start"), (date(2025, 10, 2), "rules-end")]
+
+
+@pytest.mark.parametrize(
+    ("day", "code", "said", "not_said"),
+    [
+        # Banjar on 20 Sep 2025: the re-votes' national rules end with Bangka's elected pair, on 2 Oct.
+        (date(2025, 9, 20), "63.03", ("rule_end", date(2025, 10, 2), WHOLE), None),
+        # Bangka on 25 Jun 2025: its whole-tahapan rules are in force through the re-votes elsewhere already,
+        # so its own registration on 26 Jun starts nothing.
+        (date(2025, 6, 25), "19.01", None, ("rule_start", date(2025, 6, 26), WHOLE)),
+        # Bangka on 27 Feb 2025: Pasal 71(2) carries on through its re-election from 28 Feb.
+        (date(2025, 2, 20), "19.01", None, ("rule_end", date(2025, 2, 27), REPLACING)),
+        # Kota Pangkal Pinang's determination ends 14 Sep, but the re-vote rules go on through Bangka's.
+        (date(2025, 9, 10), "19.71", None, ("rule_end", date(2025, 9, 14), WHOLE)),
+    ],
+)
+def test_the_changes_ahead_follow_the_rules_in_force_day_by_day(
+    catalog: Catalog, day: date, code: str, said: tuple[str, date, str] | None, not_said: tuple[str, date, str] | None
+) -> None:
+    region = catalog.regions.get(code)
+    assert region is not None
+    (es,) = situation(catalog, day, "pilkada-2024", region=region).elections
+    changes = {(c.change, c.date, c.id) for c in es.upcoming}
+    assert said is None or said in changes
+    assert not_said is None or not_said not in changes
+
+
+def test_rules_carried_on_by_another_election_are_not_said_to_end(catalog: Catalog) -> None:
+    """20 Oct 2024: Pemilu 2024's stages end, Pilkada 2024's go on; the merged answer's changes do not
+    say the whole-tahapan rules end (Pemilu 2024's own campaign-team rule does)."""
+    result = situation(catalog, date(2024, 10, 14))
+    ends = {(c.id, c.date) for es in result.elections for c in es.upcoming if c.change == "rule_end"}
+    assert (WHOLE, date(2024, 10, 20)) not in ends
+    assert ("uu7-campaign-team", date(2024, 10, 20)) in ends

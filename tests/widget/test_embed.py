@@ -113,8 +113,9 @@ def test_widget_assets_are_small() -> None:
     """The README states the gzipped size; keep it honest and small."""
     js, css = assets.asset("widget.js"), assets.asset("widget.css")
     assert js is not None and css is not None
-    # 13,000, raised from 10,000: the day's answer derived in the browser (static hosting) and the check box
+    # 13,500, raised from 10,000: the day's answer derived in the browser (static hosting) and the check box
     # made 11.0 kB together, the short-first view (areas, folded changes and rules) 0.5 kB more, and the
-    # re-votes (a province's joined schedules, the national rules of re-votes elsewhere) 1.1 kB more.
-    assert len(gzip.compress(js.body, 9)) < 13_000
+    # re-votes (a province's joined schedules, the national rules of re-votes elsewhere, changes from the
+    # rules in force day by day) 1.5 kB more.
+    assert len(gzip.compress(js.body, 9)) < 13_500
     assert len(gzip.compress(css.body, 9)) < 2_500

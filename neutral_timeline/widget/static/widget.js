@@ -221,28 +221,45 @@
   function situation(tl, place, day, lang) {
     var part = place ? place.participation.filter(function (p) { return p.election === tl.id; })[0] || null : null;
     var own = !part || part.status === "takes_part" || part.status === "unknown", main = tl.schedules[0], last = plus(day, 14);
-    var locals = tl.schedules.filter(function (s, i) { return i > 0 && holds(s, day); });
-    locals.sort(function (a, b) { return a.voting_day < b.voting_day ? -1 : a.voting_day > b.voting_day ? 1 : a.id < b.id ? -1 : 1; });
-    var itself = locals.filter(function (s) { return s.itself; });
-    if (itself.length) locals = itself.slice(0, 1);  // its own schedule (a province votes again itself)
-    var local = locals[0] || null;
     function binds(id, mine) { return mine || tl.held_only.indexOf(id) < 0; }
-    function rules(s, mine) { return s.rules.filter(function (r) { return holds(r, day) && binds(r.rule.id, mine); }).map(function (r) { return r.rule; }); }
-    var found = rules(main, own), mine = own && (!local || local.itself), at = {};
-    found.forEach(function (r, i) { at[r.id] = i; });
-    locals.forEach(function (s) {
-      rules(s, mine).forEach(function (r) { if (r.id in at) found[at[r.id]] = r; else { at[r.id] = found.length; found.push(r); } });
-    });
-    // The national rules in force through local schedules elsewhere that day bind every ASN too (the
-    // server's _bound_from_afar): the last schedule's version of each, those not already in force here.
-    var afar = {}, afarIds = [], t = tl.afar;
-    if (t) t.spans.forEach(function (s) {
-      if (!holds(s, day)) return;
-      var id = t.rules[s.rule].id;
-      if (!(id in afar)) afarIds.push(id);
-      afar[id] = s.rule;
-    });
-    afarIds.forEach(function (id) { if (!(id in at)) { at[id] = found.length; found.push(expand(t, afar[id])); } });
+    // The rules in force on `d` (the server's _rules_on) and the local schedules followed that day.
+    function inForce(d) {
+      var locals = tl.schedules.filter(function (s, i) { return i > 0 && holds(s, d); });
+      locals.sort(function (a, b) { return a.voting_day < b.voting_day ? -1 : a.voting_day > b.voting_day ? 1 : a.id < b.id ? -1 : 1; });
+      var itself = locals.filter(function (s) { return s.itself; });
+      if (itself.length) locals = itself.slice(0, 1);  // its own schedule (a province votes again itself)
+      var local = locals[0] || null;
+      function rules(s, mine) { return s.rules.filter(function (r) { return holds(r, d) && binds(r.rule.id, mine); }).map(function (r) { return r.rule; }); }
+      var found = rules(main, own), mine = own && (!local || local.itself), at = {};
+      found.forEach(function (r, i) { at[r.id] = i; });
+      locals.forEach(function (s) {
+        rules(s, mine).forEach(function (r) { if (r.id in at) found[at[r.id]] = r; else { at[r.id] = found.length; found.push(r); } });
+      });
+      // National rules of local schedules elsewhere bind every ASN too (_bound_from_afar).
+      var afar = {}, afarIds = [], t = tl.afar;
+      if (t) t.spans.forEach(function (s) {
+        if (!holds(s, d)) return;
+        var id = t.rules[s.rule].id;
+        if (!(id in afar)) afarIds.push(id);
+        afar[id] = s.rule;
+      });
+      afarIds.forEach(function (id) { if (!(id in at)) { at[id] = found.length; found.push(expand(t, afar[id])); } });
+      return { found: found, locals: locals, local: local, mine: mine };
+    }
+    var now = inForce(day), found = now.found, locals = now.locals, local = now.local, mine = now.mine;
+    // Rule changes in the next 14 days from the rules in force day by day (the server's _changes).
+    // With no local schedule near (the server's _plain_days), the schedule's own events say it.
+    var lo = plus(day, -1), hi = plus(day, 15);
+    function near(x) { return x.start <= hi && lo <= x.end; }
+    var quiet = !((tl.afar && tl.afar.spans.some(near)) || tl.schedules.slice(1).some(near));
+    var held = {}, ruleChanges = [];
+    for (var n = -1; n <= 15 && !quiet; n++) held[n] = inForce(plus(day, n)).found.reduce(function (m, r) { m[r.id] = r.title; return m; }, {});
+    for (n = 0; n <= 14 && !quiet; n++) {
+      Object.keys(held[n]).forEach(function (id) {
+        if (!(id in held[n - 1])) ruleChanges.push({ date: plus(day, n), change: "rule_start", id: id, name: held[n][id] });
+        if (!(id in held[n + 1])) ruleChanges.push({ date: plus(day, n), change: "rule_end", id: id, name: held[n][id] });
+      });
+    }
     // A province following several local schedules at once: each phase and change once, one not on
     // every schedule named with the regions whose schedule has it (as situation_for's _joined).
     function joined(pick, same, order) {
@@ -290,8 +307,10 @@
         rule_ids: found.map(function (r) { return r.id; }),
         countdown: { voting_day: sched.voting_day, days: diff(day, sched.voting_day) },
         upcoming: sched.changes.filter(function (c) {
-          return c.date >= day && c.date <= last && (/^phase_/.test(c.change) || binds(c.id, local ? mine : own));
-        }).map(function (c) { return { date: c.date, in_days: diff(day, c.date), change: c.change, id: c.id, name: c.name }; }),
+          return c.date >= day && c.date <= last && (/^phase_/.test(c.change) || (quiet && binds(c.id, own)));
+        })
+          .concat(ruleChanges).sort(function (a, b) { return cmp([a.date, CHANGE[a.change], a.id], [b.date, CHANGE[b.change], b.id]); })
+          .map(function (c) { return { date: c.date, in_days: diff(day, c.date), change: c.change, id: c.id, name: c.name }; }),
         participation: taking || null }] };
   }
   // The calendar day in `zone` by the browser's clock, and the milliseconds to its next midnight.
