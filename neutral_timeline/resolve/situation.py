@@ -585,6 +585,10 @@ def _others_running(
     return found
 
 
+def _ends(rule: RuleInForce) -> date:
+    return rule.window.end or date.max
+
+
 def _bound_from_afar(
     catalog: Catalog,
     day: date,
@@ -605,7 +609,9 @@ def _bound_from_afar(
         rules: dict[str, RuleInForce] = {}
         for info in (i for i in voting_again if i.election == election_id):
             lp = local_plan(catalog, election_id, info.id, local_codes(region), False)
-            rules.update({r.id: r for r in lp.at(day)[1] if r.territory == "everywhere"})
+            for r in lp.at(day)[1]:  # each rule's version with the latest end: shown with its window
+                if r.territory == "everywhere" and (r.id not in rules or _ends(r) >= _ends(rules[r.id])):
+                    rules[r.id] = r
         if not rules:
             continue
         if election_id in shown:

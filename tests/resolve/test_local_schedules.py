@@ -463,3 +463,12 @@ def test_rules_carried_on_by_another_election_are_not_said_to_end(catalog: Catal
     ends = {(c.id, c.date) for es in result.elections for c in es.upcoming if c.change == "rule_end"}
     assert (WHOLE, date(2024, 10, 20)) not in ends
     assert ("uu7-campaign-team", date(2024, 10, 20)) in ends
+
+
+def test_a_rule_bound_from_afar_shows_the_window_that_ends_last(catalog: Catalog) -> None:
+    """Banjar on 10 Sep 2025: the whole-tahapan rules run through Pangkalpinang's re-election (to 14 Sep) and
+    Bangka's (to 2 Oct); the answer shows the window that ends last, not the one that ends first."""
+    region = catalog.regions.get("63.03")
+    assert region is not None
+    rules = {r.id: r for r in situation(catalog, date(2025, 9, 10), region=region).rules}
+    assert rules[WHOLE].window.end == date(2025, 10, 2)

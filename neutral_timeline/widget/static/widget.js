@@ -241,6 +241,7 @@
         if (!holds(s, d)) return;
         var id = t.rules[s.rule].id;
         if (!(id in afar)) afarIds.push(id);
+        else if ((t.rules[s.rule].window.end || "9") < (t.rules[afar[id]].window.end || "9")) return;  // the latest end
         afar[id] = s.rule;
       });
       afarIds.forEach(function (id) { if (!(id in at)) { at[id] = found.length; found.push(expand(t, afar[id])); } });
