@@ -282,13 +282,22 @@ def _joined(events: tuple[Occurrence, ...]) -> tuple[Occurrence, ...]:
         merged.append((ids, start, end, first, closing))
     # A run whose rules are all in force through a wider group over its whole span says nothing new
     # (Pangkalpinang's Pasal 71(3) seen from Bangka, whose own group also holds 71(2)).
+    moved: dict[str, date] = {}
     for ids, start, end, first, closing in merged:
         wider = [(s, e) for other, s, e, _, _ in merged if ids < other]
-        if first is not None and any(s < start <= e for s, e in wider):  # already in force the day before
-            dropped.add(first.stem)
+        covering = [e for s, e in wider if s < start <= e]  # already in force the day before, through them
+        if first is not None and covering:
+            if max(covering) < end:  # it outlives them: said to start the day after they end
+                moved[first.stem] = max(covering) + ONE_DAY
+            else:
+                dropped.add(first.stem)
         if closing is not None and any(s <= end < e for s, e in wider):  # still in force the day after
             dropped.add(closing.stem)
-    return tuple(o for o in events if o.stem not in dropped)
+    return tuple(
+        replace(o, start=moved[o.stem], end=moved[o.stem]) if o.stem in moved else o
+        for o in events
+        if o.stem not in dropped
+    )
 
 
 @lru_cache(maxsize=1024)
