@@ -279,6 +279,12 @@ def runs(segments: Iterable[Segment]) -> list[tuple[Segment, Segment]]:
     return [(stretch[0], stretch[-1]) for stretch in stretches(segments)]
 
 
+def shared_codes(catalog: Catalog, local: frozenset[str]) -> frozenset[str]:
+    """``local``, or NATIONAL where none of its codes has a regional instrument of its own: then the
+    region's answers are the nation's, and caches keyed on it share the national entry."""
+    return local if any(i.region in local for i in catalog.instruments.values()) else NATIONAL
+
+
 # The order of changes on one day: phases start, then rules start, rules end, phases end.
 CHANGE_ORDER = {"phase_start": 0, "rule_start": 1, "rule_end": 2, "phase_end": 3}
 
@@ -292,7 +298,7 @@ def plan(
     ``own_race=False`` (a region with no race of its own) leaves out the rules that bind only
     in the regions holding the election; every national rule stays.
     """
-    if local and not any(i.region in local for i in catalog.instruments.values()):
+    if local and shared_codes(catalog, local) is NATIONAL:
         return plan(catalog, election_id, revision_id, NATIONAL, own_race)  # no circular of its own: share
     election = catalog.elections[election_id]
     revision = next(r for r in election.revisions if r.id == revision_id)
@@ -305,7 +311,7 @@ def local_plan(
 ) -> Plan:
     """As ``plan``, on one local schedule of the election (a re-vote or a re-election): its phases,
     the rule windows resolved on them, and its interpretation joined to every rule's."""
-    if local and not any(i.region in local for i in catalog.instruments.values()):
+    if local and shared_codes(catalog, local) is NATIONAL:
         return local_plan(catalog, election_id, local_id, NATIONAL, own_race)
     election = catalog.elections[election_id]
     schedule = next(s for s in election.local if s.id == local_id)

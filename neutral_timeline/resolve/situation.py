@@ -46,7 +46,6 @@ from neutral_timeline.resolve.answer import (
 )
 from neutral_timeline.resolve.index import (
     CHANGE_ORDER,
-    NATIONAL,
     ONE_DAY,
     Plan,
     always_segments,
@@ -56,6 +55,7 @@ from neutral_timeline.resolve.index import (
     local_plan,
     plan,
     revision_info,
+    shared_codes,
     stretches,
     territory_of,
 )
@@ -368,9 +368,7 @@ def _afar_days(
     catalog: Catalog, election_id: str, as_of: date | None, codes: frozenset[str]
 ) -> tuple[tuple[date, date], ...]:
     """The spans of ``Timeline.afar``, joined where they overlap or touch (a handful)."""
-    if codes and not any(i.region in codes for i in catalog.instruments.values()):
-        codes = NATIONAL
-    return _afar_days_of(catalog, election_id, as_of, codes)
+    return _afar_days_of(catalog, election_id, as_of, shared_codes(catalog, codes))
 
 
 @lru_cache(maxsize=256)
@@ -895,9 +893,7 @@ def _afar(catalog: Catalog, election_id: str, as_of: date | None, codes: frozens
     """What ``_bound_from_afar`` looks up for any day, day-independent: each local schedule's national
     rules (its plan's segments, in order) on the days regions follow it, schedules by voting day.
     Built once per set of regional instruments that join in (most regions: none)."""
-    if codes and not any(i.region in codes for i in catalog.instruments.values()):
-        codes = NATIONAL  # no circular of its own: the national table, shared (as ``plan`` does)
-    return _afar_table(catalog, election_id, as_of, codes)
+    return _afar_table(catalog, election_id, as_of, shared_codes(catalog, codes))
 
 
 @lru_cache(maxsize=256)
