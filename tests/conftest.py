@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
+import httpx
 import pytest
 from hypothesis import settings
 
@@ -56,3 +57,14 @@ def broken(tmp_path: Path) -> Callable[[str, Edit], Path]:
 # Property tests check results, not speed: on a shared 2-core machine a slow example is no failure.
 settings.register_profile("neutral-timeline", deadline=None)
 settings.load_profile("neutral-timeline")
+
+
+@pytest.fixture()
+async def bundled_client(catalog: Catalog) -> AsyncIterator[httpx.AsyncClient]:
+    """The app over the bundled calendars, through ASGI (no socket), linking to http://testserver."""
+    from neutral_timeline.api.app import create_service
+    from tests.api.conftest import TESTSERVER
+
+    transport = httpx.ASGITransport(app=create_service(catalog, TESTSERVER))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c

@@ -5,21 +5,19 @@ photo with a candidate (it would make every photo prohibited)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import httpx
 import pytest
 
-from neutral_timeline.api.app import create_service
 from neutral_timeline.catalog.load import check as check_folder
 from neutral_timeline.catalog.load import load_catalog
 from neutral_timeline.catalog.model import TAGS, Catalog
 from neutral_timeline.catalog.snapshot import dumps, loads
 from neutral_timeline.cli import main
 from neutral_timeline.resolve.check import check
-from tests.api.conftest import TESTSERVER
 
 DAY = date(2024, 11, 20)  # Pilkada 2024's campaign: every neutrality rule of that election is in force
 
@@ -96,22 +94,15 @@ def test_the_cli_prints_the_note_with_its_source(capsys: pytest.CaptureFixture[s
     assert "Note: The rules held here do not name witnesses" in out and "(unverified)" in out
 
 
-@pytest.fixture()
-async def real(catalog: Catalog) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=create_service(catalog, TESTSERVER))
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
-        yield c
-
-
 @pytest.mark.anyio
-async def test_http_json_and_page_carry_the_note(real: httpx.AsyncClient) -> None:
-    r = await real.get("/api/v1/check", params={"q": "jadi anggota KPPS", "date": "2024-11-20", "lang": "en"})
+async def test_http_json_and_page_carry_the_note(bundled_client: httpx.AsyncClient) -> None:
+    r = await bundled_client.get("/api/v1/check", params={"q": "jadi anggota KPPS", "date": "2024-11-20", "lang": "en"})
     assert r.status_code == 200
     body = r.json()
     assert body["verdict"] == "not_recorded" and body["activity"]["id"] == "serve-on-kpps"
     assert "superior's permission" in body["activity"]["note"]
     assert body["activity"]["source"]["urls"] and body["activity"]["source"]["verified"] is False
-    page = await real.get("/", params={"q": "donasi ke calon", "date": "2024-11-20"})
+    page = await bundled_client.get("/", params={"q": "donasi ke calon", "date": "2024-11-20"})
     assert page.status_code == 200
     assert 'class="nt-check-note"' in page.text and "Gayo Lues" in page.text and "narasinews.id" in page.text
 

@@ -6,18 +6,16 @@ table's areas."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import pytest
 
 from neutral_timeline import cli, export
-from neutral_timeline.api.app import create_service
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import AmbiguousRegionError
 from neutral_timeline.cli import main
-from tests.api.conftest import TESTSERVER
 
 MINI = str(Path(__file__).parents[1] / "data" / "mini")
 
@@ -194,13 +192,6 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
-@pytest.fixture()
-async def real(catalog: Catalog) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=create_service(catalog, TESTSERVER))
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
-        yield c
-
-
 @pytest.mark.anyio
 @pytest.mark.parametrize(
     ("path", "name", "expected", "suggestion"),
@@ -220,9 +211,9 @@ async def real(catalog: Catalog) -> AsyncIterator[httpx.AsyncClient]:
     ],
 )
 async def test_a_missing_parameter_says_what_it_is_with_an_example(
-    real: httpx.AsyncClient, path: str, name: str, expected: str, suggestion: str
+    bundled_client: httpx.AsyncClient, path: str, name: str, expected: str, suggestion: str
 ) -> None:
-    r = await real.get(path, params={"lang": "en"})
+    r = await bundled_client.get(path, params={"lang": "en"})
     assert r.status_code == 422
     (problem,) = r.json()["error"]["problems"]
     assert problem == {
@@ -231,26 +222,28 @@ async def test_a_missing_parameter_says_what_it_is_with_an_example(
         "expected": expected,
         "suggestion": suggestion,
     }
-    r = await real.get(path)  # Indonesian by default
+    r = await bundled_client.get(path)  # Indonesian by default
     (problem,) = r.json()["error"]["problems"]
     assert problem["what"] == "nilai wajib diisi" and problem["expected"] and problem["suggestion"].startswith("coba ")
     assert problem["suggestion"] == "coba " + suggestion.removeprefix("try ")
-    followed = await real.get(suggestion.removeprefix("try "))
+    followed = await bundled_client.get(suggestion.removeprefix("try "))
     assert followed.status_code in (200, 404)  # the example is well formed (pilkada-2024's widget, if served)
     assert followed.status_code != 422
 
 
 @pytest.mark.anyio
-async def test_lang_in_capitals_over_http(real: httpx.AsyncClient) -> None:
-    upper = await real.get("/api/v1/check", params={"q": "like", "date": "2024-09-25", "lang": "EN"})
-    lower = await real.get("/api/v1/check", params={"q": "like", "date": "2024-09-25", "lang": "en"})
+async def test_lang_in_capitals_over_http(bundled_client: httpx.AsyncClient) -> None:
+    upper = await bundled_client.get("/api/v1/check", params={"q": "like", "date": "2024-09-25", "lang": "EN"})
+    lower = await bundled_client.get("/api/v1/check", params={"q": "like", "date": "2024-09-25", "lang": "en"})
     assert upper.status_code == 200 and upper.json() == lower.json()
     assert "Prohibited on this date" in upper.json()["message"]
-    refused = await real.get("/api/v1/elections", params={"lang": "EN "})  # the documented form: no spaces
+    refused = await bundled_client.get("/api/v1/elections", params={"lang": "EN "})  # the documented form: no spaces
     assert refused.status_code == 422
-    error = await real.get("/api/v1/rules/nope", params={"lang": "EN"})
+    error = await bundled_client.get("/api/v1/rules/nope", params={"lang": "EN"})
     assert error.status_code == 404 and error.headers["content-language"] == "en"
-    exact = await real.get("/api/v1/EN/elections.json")  # a path-style address: one path per answer
+    exact = await bundled_client.get("/api/v1/EN/elections.json")  # a path-style address: one path per answer
     assert exact.status_code == 422
-    today = await real.get("/api/v1/today", params={"region": "Pangkalpinang", "date": "2025-08-01", "lang": "En"})
+    today = await bundled_client.get(
+        "/api/v1/today", params={"region": "Pangkalpinang", "date": "2025-08-01", "lang": "En"}
+    )
     assert today.status_code == 200 and today.json()["region"]["name"] == "Kota Pangkal Pinang"
