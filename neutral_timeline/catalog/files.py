@@ -317,7 +317,9 @@ class ActivityFile(Strict):
                 'or only when the words name a candidate, party or campaign (political = "object")'
             )
         if not self.rules and self.political is not None:
-            raise ValueError("political is given but rules lists no rule: with nothing prohibited there is nothing to decide")
+            raise ValueError(
+                "political is given but rules lists no rule: with nothing prohibited there is nothing to decide"
+            )
         if (self.note is None) != (self.source is None):
             raise ValueError("note and source go together: a note says what the rules do not, its source where from")
         for key, values in (("words", [w.lower() for w in self.words]), ("rules", list(self.rules))):

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from neutral_timeline.catalog.model import (
     LOCAL_KINDS,
+    POLITICAL,
     Activity,
     Anchor,
     Announced,
@@ -28,7 +29,6 @@ from neutral_timeline.catalog.model import (
     Fact,
     Instrument,
     LocalSchedule,
-    POLITICAL,
     Participation,
     Phase,
     PoliticalWords,

@@ -74,7 +74,13 @@ class ActivityInfo(Record):
 
 @record
 class CheckAnswer(Record):
-    """ "May I do this on this date?": the verdict and its grounds."""
+    """ "May I do this on this date?": the verdict and its grounds.
+
+    ``verdict``: ``prohibited`` (``rules`` in force prohibit it), ``depends`` (``rules`` in force prohibit it
+    when it concerns a candidate, party or campaign, and the words name none of them, or negate the
+    activity: ``negation``), ``not_recorded`` (no specific prohibition recorded on this date; never
+    "allowed") or ``not_understood`` (``closest`` to choose from). ``named``: the words that name a
+    candidate, party or campaign."""
 
     query: str
     date: dt.date

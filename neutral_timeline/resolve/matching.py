@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from neutral_timeline.catalog.model import Catalog
@@ -93,18 +93,25 @@ _QUESTION_WORDS = frozenset(
 )
 # Negation, and the words that may stand between it and what it negates (a verb; an object).
 _NEGATIONS = frozenset(
-    ["tidak", "tak", "tdk", "gak", "ga", "gk", "nggak", "ngga", "enggak", "engga", "kagak", "bukan", "tanpa"]
-    + ["jangan", "belum", "non", "not", "no", "never", "without", "don", "dont", "doesn", "didn", "won", "isn"]
+    (
+        *("tidak", "tak", "tdk", "gak", "ga", "gk", "nggak", "ngga", "enggak", "engga", "kagak", "bukan", "tanpa"),
+        *("jangan", "belum", "non", "not", "no", "never", "without", "don", "dont", "doesn", "didn", "won", "isn"),
+    )
 )
 _ASKING = frozenset(["boleh", "bolehkah", "bisa", "bisakah", "apa", "apakah", "atau", "or"])  # "boleh gak ...?"
 _BEFORE_VERB = frozenset(
-    ["pernah", "mau", "akan", "usah", "perlu", "ingin", "sempat", "ikut", "lagi", "sama", "sekali", "saya", "aku"]
-    + ["ever", "even", "want", "will", "to", "do", "go", "again"]
+    (
+        *("pernah", "mau", "akan", "usah", "perlu", "ingin", "sempat", "ikut", "lagi", "sama", "sekali", "saya"),
+        *("aku", "ever", "even", "want", "will", "to", "do", "go", "again"),
+    )
 )
 _BEFORE_OBJECT = frozenset(
-    ["untuk", "buat", "dengan", "ada", "hubungan", "hubungannya", "kaitan", "kaitannya", "terkait", "berkaitan"]
-    + ["soal", "tentang", "dari", "milik", "punya", "sebagai", "kepada", "ke", "pada", "sama", "atas", "nama"]
-    + ["for", "with", "any", "about", "related", "from", "of", "the", "to", "by", "on", "behalf", "an"]
+    (
+        *("untuk", "buat", "dengan", "ada", "hubungan", "hubungannya", "kaitan", "kaitannya", "terkait"),
+        *("berkaitan", "soal", "tentang", "dari", "milik", "punya", "sebagai", "kepada", "ke", "pada", "sama"),
+        *("atas", "nama", "for", "with", "any", "about", "related", "from", "of", "the", "to", "by", "on"),
+        *("behalf", "an"),
+    )
 )
 _REACH = 4  # words a negation reaches over
 _CLAUSE = re.compile(r"[,.;:!?()\n]+")
@@ -150,8 +157,10 @@ class Vocabulary:
     by_form: Mapping[str, tuple[int, ...]]  # a form -> the phrases that hold a word with it
     known: Mapping[str, tuple[str, ...]]  # first letter -> the words of every phrase, for typo matching
     own: Mapping[str, tuple[str, ...]]  # activity -> its words of 3 letters or more, for the closest
-    political: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = ()  # each political word, as forms
-    ordinary: tuple[tuple[frozenset[str], ...], ...] = ()  # phrases in which they name nothing political
+    # political words, and the ordinary phrases in which they name nothing political: each phrase as its
+    # words' forms, indexed by the forms of its first word
+    political: Mapping[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
+    ordinary: Mapping[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=8)
@@ -180,9 +189,19 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
         {k: tuple(dict.fromkeys(v)) for k, v in by_form.items()},
         {k: tuple(v) for k, v in known.items()},
         own,
-        tuple((w, tuple(forms(x) for x in words(w))) for w in catalog.political.words if words(w)),
-        tuple(tuple(forms(x) for x in words(w)) for w in catalog.political.ordinary if words(w)),
+        _by_first(catalog.political.words),
+        _by_first(catalog.political.ordinary),
     )
+
+
+def _by_first(texts: tuple[str, ...]) -> Mapping[str, tuple[tuple[frozenset[str], ...], ...]]:
+    """Phrases as their words' forms, indexed by each form of their first word."""
+    index: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    for text in texts:
+        phrase = tuple(forms(w) for w in words(text))
+        for form in phrase[0] if phrase else ():
+            index.setdefault(form, []).append(phrase)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,8 +260,8 @@ def match(catalog: Catalog, text: str) -> Match:
             return sum(covered.values()), -min(covered)
 
         ranked = sorted(weights, key=lambda a: (score(a), a), reverse=True)
-        at = tuple(sorted(weights[ranked[0]]))
-        return Match(ranked[0], " ".join(asked[i] for i in at), tuple(ranked[1:4]), positions=at)
+        where = tuple(sorted(weights[ranked[0]]))
+        return Match(ranked[0], " ".join(asked[i] for i in where), tuple(ranked[1:4]), positions=where)
     return Match(None, None, closest=closest(vocab, text))
 
 
@@ -278,14 +297,18 @@ class Reading:
     negation: str | None = None
 
 
-def _spans(query: list[frozenset[str]], phrase: tuple[frozenset[str], ...]) -> list[tuple[int, int]]:
-    """Where ``phrase`` is found word for word in a row: (first, last) positions."""
-    size = len(phrase)
-    return [
-        (i, i + size - 1)
-        for i in range(len(query) - size + 1)
-        if all(query[i + k] & phrase[k] for k in range(size))
-    ]
+def _spans(
+    query: list[frozenset[str]], index: Mapping[str, tuple[tuple[frozenset[str], ...], ...]]
+) -> set[tuple[int, int]]:
+    """Where the phrases of ``index`` are found word for word in a row: (first, last) positions."""
+    found = set()
+    for i, own in enumerate(query):
+        for form in own:
+            for phrase in index.get(form, ()):
+                last = i + len(phrase) - 1
+                if last < len(query) and all(query[i + k] & phrase[k] for k in range(1, len(phrase))):
+                    found.add((i, last))
+    return found
 
 
 def _negation(asked: list[str], clauses: list[int], at: int, between: frozenset[str]) -> str | None:
@@ -313,11 +336,10 @@ def read(catalog: Catalog, text: str, found: Match) -> Reading:
         asked += own
         clauses += [index] * len(own)
     query = [forms(w) for w in asked]
-    ordinary = [span for phrase in vocab.ordinary for span in _spans(query, phrase)]
+    ordinary = _spans(query, vocab.ordinary)
     spans = {
         span
-        for _word, phrase in vocab.political
-        for span in _spans(query, phrase)
+        for span in _spans(query, vocab.political)
         if not any(start <= span[0] and span[1] <= end for start, end in ordinary)
         and _negation(asked, clauses, span[0], _BEFORE_OBJECT) is None
     }

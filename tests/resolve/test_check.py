@@ -430,7 +430,14 @@ TABLE = [
     ("komnetar di IG calon", "2024-09-25", None, "prohibited", "comment-candidate-post", ("social-media-campaign",)),
     ("membagikan poster calon", "2024-09-25", None, "prohibited", "share-candidate-post", ("social-media-campaign",)),
     ("like", "2024-09-25", "Kota Banjar", "depends", "like-candidate-post", ("social-media-campaign",)),
-    ("like postingan paslon", "2024-09-25", "Kota Banjar", "prohibited", "like-candidate-post", ("social-media-campaign",)),
+    (
+        "like postingan paslon",
+        "2024-09-25",
+        "Kota Banjar",
+        "prohibited",
+        "like-candidate-post",
+        ("social-media-campaign",),
+    ),
     ("pakai mobil dinas ke kampanye", "2024-09-24", None, "prohibited", "use-office-car", ("partiality-activities",)),
     (
         "pakai mobil dinas ke kampanye",

@@ -83,9 +83,7 @@ def _fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(("text", "lang", "verdict", "activity"), TABLE)
-def test_the_cli(
-    capsys: pytest.CaptureFixture[str], text: str, lang: str, verdict: str, activity: str | None
-) -> None:
+def test_the_cli(capsys: pytest.CaptureFixture[str], text: str, lang: str, verdict: str, activity: str | None) -> None:
     assert main(["check", text, "--date", DAY, "--lang", lang, "--json"]) == 0
     body = json.loads(capsys.readouterr().out)
     assert (body["verdict"], (body["activity"] or {}).get("id")) == (verdict, activity)
@@ -95,7 +93,9 @@ def test_the_cli(
 
 @pytest.mark.anyio
 @pytest.mark.parametrize(("text", "lang", "verdict", "activity"), TABLE)
-async def test_http(bundled_client: httpx.AsyncClient, text: str, lang: str, verdict: str, activity: str | None) -> None:
+async def test_http(
+    bundled_client: httpx.AsyncClient, text: str, lang: str, verdict: str, activity: str | None
+) -> None:
     r = await bundled_client.get("/api/v1/check", params={"q": text, "date": DAY, "lang": lang})
     assert r.status_code == 200
     body = r.json()
@@ -106,3 +106,80 @@ async def test_http(bundled_client: httpx.AsyncClient, text: str, lang: str, ver
 def anyio_backend() -> str:
     return "asyncio"
 
+
+# --- what each surface says ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "says"),
+    [
+        ("id", "share berita banjir", ["TERGANTUNG: dilarang pada tanggal ini bila menyangkut calon, partai, atau"]),
+        ("id", "share berita banjir", ["Aturan yang melarangnya bila menyangkut calon, partai, atau kampanye (1)"]),
+        ("en", "share flood news", ["DEPENDS: prohibited on this date if it concerns a candidate, party or campaign"]),
+        ("en", "share flood news", ["“Sharing a candidate's post on social media” is prohibited by the rules below"]),
+        ("en", "share flood news", ["(in force since 26 January 2024)", "Campaigning for a candidate on social"]),
+        ("id", "tidak like", ["TERGANTUNG: tidak melakukannya tidak pernah dilarang", "menyebut “tidak”"]),
+        ("en", "don't like a candidate's post", ["Your words say “don”", "Not doing it is never prohibited"]),
+        ("id", "like postingan calon bupati", ["DILARANG pada tanggal ini", "Menyebut calon, partai, atau kampanye:"]),
+        ("en", "pasang baliho caleg", ["PROHIBITED on this date", "Names a candidate, party or campaign: “caleg”"]),
+    ],
+)
+def test_the_terminal_says_it_in_both_languages(
+    capsys: pytest.CaptureFixture[str], lang: str, text: str, says: list[str]
+) -> None:
+    assert main(["check", text, "--date", DAY, "--lang", lang]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    for words in says:
+        assert " ".join(words.split()) in out, words
+
+
+def test_json_names_the_political_words_and_the_negation(capsys: pytest.CaptureFixture[str]) -> None:
+    for text, named, negation in [
+        ("foto bareng paslon pakai simbol jari", ["paslon", "simbol jari"], None),
+        ("like postingan teman", [], None),
+        ("tidak like postingan calon", ["calon"], "tidak"),
+        ("bagi sembako, bukan untuk calon", [], None),  # the negated candidate is not named
+        ("foto bareng calon istri", [], None),  # an ordinary phrase: a fiancée
+    ]:
+        assert main(["check", text, "--date", DAY, "--json"]) == 0
+        body = json.loads(capsys.readouterr().out)
+        assert (body["named"], body["negation"]) == (named, negation), text
+    assert body["activity"]["political"] == "object"
+    assert main(["check", "mutasi pejabat", "--date", DAY, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["activity"]["political"] == "inherent"
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("lang", "text", "label", "heading"),
+    [
+        ("id", "share berita banjir", "TERGANTUNG: dilarang pada tanggal ini", "Aturan yang melarangnya bila"),
+        ("en", "like a friend's photo", "DEPENDS: prohibited on this date", "Rules that prohibit it if it concerns"),
+        ("en", "tidak like", "DEPENDS: not doing it is never prohibited", "Rules that prohibit it if it concerns"),
+    ],
+)
+async def test_the_html_check_form_says_it(
+    bundled_client: httpx.AsyncClient, lang: str, text: str, label: str, heading: str
+) -> None:
+    page = await bundled_client.get("/", params={"q": text, "date": DAY, "lang": lang})
+    assert page.status_code == 200
+    assert f'<p class="nt-verdict nt-verdict-depends"><strong>{label}' in page.text
+    assert heading in page.text
+    api = (await bundled_client.get("/api/v1/check", params={"q": text, "date": DAY, "lang": lang})).json()
+    assert api["verdict"] == "depends" and api["message"].split(":")[0] in page.text
+
+
+@pytest.mark.anyio
+async def test_the_json_schema_documents_the_new_verdict(bundled_client: httpx.AsyncClient) -> None:
+    spec = (await bundled_client.get("/openapi.json")).json()
+    answer = spec["components"]["schemas"]["CheckAnswer"]
+    assert "depends" in spec["components"]["schemas"]["CheckAnswer"]["properties"]["verdict"]["enum"]
+    assert "``depends``" in answer["description"]
+    assert {"named", "negation"} <= set(answer["properties"])
+
+
+def test_outside_a_window_the_answer_stays_not_recorded(capsys: pytest.CaptureFixture[str]) -> None:
+    """No rule in force: no specific prohibition recorded, political words or not."""
+    for text in ("like postingan teman", "like postingan calon"):
+        assert main(["check", text, "--date", "2019-01-01", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["verdict"] == "not_recorded"
