@@ -215,13 +215,13 @@ def _stamp_warning(root: Path) -> Problem | None:
 def cmd_revise(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from neutral_timeline.catalog import revision
+    from neutral_timeline.catalog.revise import revise
     from neutral_timeline.catalog.store import bundled_calendars
 
     lang = _lang(args)
     root = Path(args.calendars) if args.calendars else bundled_calendars()
     try:
-        written, revised = revision.revise(root, datetime.now(UTC))  # the one clock read: when the data changed
+        written, revised = revise(root, datetime.now(UTC))  # the one clock read: when the data changed
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -1,6 +1,6 @@
 """``calendars/revision.toml``: when the data last changed, so that ``Last-Modified`` tells the truth.
 
-The file holds two keys, written by ``neutral-timeline revise`` (never by hand)::
+The file holds two keys, written by ``neutral-timeline revise`` (catalog/revise.py), never by hand::
 
     revised = 2026-11-30T23:45:00Z   # when revise saw these files first (UTC, whole seconds)
     content = "<sha256>"             # of every other data file: Folder.digest(without=REVISION)
@@ -15,14 +15,12 @@ The stamp is part of the data version (the catalog's content hash covers every d
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 from neutral_timeline.catalog.files import StampFile
-from neutral_timeline.catalog.folder import REVISION, Folder, read_folder
-from neutral_timeline.errors import DataError, Problem
+from neutral_timeline.catalog.folder import REVISION, Folder
+from neutral_timeline.errors import Problem
 
 COMMAND = "neutral-timeline revise"
 
@@ -77,35 +75,4 @@ def text(revised: datetime, digest: str) -> str:
     )
 
 
-def revise(root: Path, now: datetime) -> tuple[bool, datetime]:
-    """Stamp ``root`` with ``now`` (aware, UTC) unless its stamp is current; (written, the stamp's time).
-
-    The data must load (every problem but the stamp's own is a DataError: a broken folder is not
-    stamped); a stamp that does not parse is replaced.
-    """
-    from neutral_timeline.catalog.load import read_stamp, validate_without_stamp
-
-    folder = read_folder(root)
-    problems = validate_without_stamp(folder)
-    if problems:
-        raise DataError(problems)
-    stamp, _ = read_stamp(folder)
-    if stamp is not None and stamp.content == content(folder):
-        return False, stamp.revised
-    revised = now.replace(microsecond=0)
-    if revised.utcoffset() is None or revised.utcoffset():
-        raise ValueError("revise needs an aware UTC time")
-    body = text(revised, content(folder)).encode()
-    path = Path(root) / REVISION
-    with tempfile.NamedTemporaryFile(dir=root, prefix=".revision-", suffix=".tmp", delete=False) as temporary:
-        try:
-            temporary.write(body)
-        except BaseException:
-            os.unlink(temporary.name)
-            raise
-    os.chmod(temporary.name, 0o644)
-    os.replace(temporary.name, path)
-    return True, revised
-
-
-__all__ = ["COMMAND", "command", "content", "current", "revise", "text", "warning"]
+__all__ = ["COMMAND", "command", "content", "current", "text", "warning"]

@@ -24,6 +24,7 @@ from neutral_timeline.catalog import revision
 from neutral_timeline.catalog.folder import REVISION, read_folder
 from neutral_timeline.catalog.load import check, load_catalog, read_stamp
 from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.catalog.revise import revise
 from neutral_timeline.catalog.store import bundled_calendars
 from neutral_timeline.cli import main
 from neutral_timeline.errors import DataError
@@ -100,8 +101,8 @@ async def test_a_data_fix_that_keeps_the_enacted_dates_moves_last_modified(copy:
         assert (await client.get(FEED, headers={"If-None-Match": changed.headers["etag"]})).status_code == 304
 
     later = before.revised + timedelta(hours=1)
-    assert revision.revise(copy, later) == (True, later)
-    assert revision.revise(copy, later + timedelta(hours=1)) == (False, later)  # current: a no-op
+    assert revise(copy, later) == (True, later)
+    assert revise(copy, later + timedelta(hours=1)) == (False, later)  # current: a no-op
     after = load_catalog(copy)
     assert after.revised == later and after.content_hash != stale.content_hash  # the stamp is data too
     async with app(after) as client:
@@ -138,7 +139,7 @@ def test_a_missing_stamp_is_a_warning_and_a_broken_one_an_error(copy: Path, caps
     problems = [str(p) for p in check(copy)]
     assert any("is not a UTC time" in p for p in problems) and any("content" in p for p in problems), problems
     assert all("neutral-timeline revise --calendars" in p for p in problems), problems
-    assert revision.revise(copy, datetime(2026, 12, 1, 1, 2, 3, tzinfo=UTC))[0]  # revise replaces it
+    assert revise(copy, datetime(2026, 12, 1, 1, 2, 3, tzinfo=UTC))[0]  # revise replaces it
     assert load_catalog(copy).revised == datetime(2026, 12, 1, 1, 2, 3, tzinfo=UTC)
 
 
@@ -147,5 +148,5 @@ def test_revise_refuses_a_folder_that_does_not_load(copy: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n[broken\n", encoding="utf-8")
     stamp = (copy / REVISION).read_bytes()
     with pytest.raises(DataError):
-        revision.revise(copy, datetime(2026, 12, 1, tzinfo=UTC))
+        revise(copy, datetime(2026, 12, 1, tzinfo=UTC))
     assert (copy / REVISION).read_bytes() == stamp

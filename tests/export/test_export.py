@@ -23,9 +23,9 @@ import pytest
 
 from neutral_timeline.api.app import create_service
 from neutral_timeline.api.settings import Settings
-from neutral_timeline.catalog import revision
 from neutral_timeline.catalog.load import load_catalog
 from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.catalog.revise import revise
 from neutral_timeline.export import MANIFEST, Options, Report, disk_usage, export
 from tests.conftest import MINI
 
@@ -149,7 +149,11 @@ def test_a_second_export_is_a_no_op_that_touches_nothing(exported: Exported) -> 
 def test_answers_carry_when_the_data_last_changed_as_mtime(exported: Exported) -> None:
     revised = exported.catalog.revised  # the bundled calendars' stamp (calendars/revision.toml) is current
     assert revised is not None and exported.manifest["last_modified"] == revised.isoformat()
-    for path in ("/ics/en/92.08/standard/all.ics", "/api/v1/id/elections.json", "/elections/pilkada-2024/en/timeline.svg"):
+    for path in (
+        "/ics/en/92.08/standard/all.ics",
+        "/api/v1/id/elections.json",
+        "/elections/pilkada-2024/en/timeline.svg",
+    ):
         assert exported.file(path).stat().st_mtime == revised.timestamp(), path
         assert exported.files[path]["last_modified"] == revised.isoformat(), path
     assert exported.files["/static/widget.js"]["last_modified"] is None  # the app sends none for assets
@@ -161,7 +165,7 @@ def test_a_revision_moves_every_mtime_and_a_stale_stamp_lists_none(tmp_path: Pat
     data, root = _mini_copy(tmp_path), tmp_path / "site"
     options = Options(PUBLIC, ("standard",))
     first_time = datetime(2026, 11, 30, 8, 0, 0, tzinfo=UTC)
-    assert revision.revise(data, first_time)[0]
+    assert revise(data, first_time)[0]
     export(load_catalog(data), root, options, jobs=1)
     first = json.loads((root / MANIFEST).read_bytes())
     assert first["last_modified"] == first_time.isoformat()
@@ -173,7 +177,7 @@ def test_a_revision_moves_every_mtime_and_a_stale_stamp_lists_none(tmp_path: Pat
     middle = json.loads((root / MANIFEST).read_bytes())
     assert middle["last_modified"] is None and all(e["last_modified"] is None for e in middle["files"].values())
     second_time = first_time + timedelta(hours=3)
-    assert revision.revise(data, second_time)[0]
+    assert revise(data, second_time)[0]
     report = export(load_catalog(data), root, options, jobs=1)
     second = json.loads((root / MANIFEST).read_bytes())
     assert not report.noop and second["last_modified"] == second_time.isoformat()
