@@ -11,7 +11,8 @@ app sends it, from the export's manifest.json), so that nginx and the app give o
 validators. Last-Modified too: the manifest's ``last_modified`` (when the data last changed, from a
 current calendars/revision.toml) is sent with every exported answer, 200 and 304, and answers
 If-Modified-Since; an export without one (null: a stale or absent stamp) gets no Last-Modified and
-``if_modified_since off``, as the app sends none and ignores If-Modified-Since then. The export's layout is read from its manifest (``--layout`` overrides it): the default
+``if_modified_since off``, as the app sends none and ignores If-Modified-Since then.
+The export's layout is read from its manifest (``--layout`` overrides it): the default
 one (plain files and .gz siblings: ``gzip_static on``) or ``export --gzip-only`` (a compressed body
 only as its .gz: ``gzip_static always`` and ``gunzip on``, which decompresses for clients without gzip). With ``--main`` it also writes a whole ``nginx.conf`` for a foreground nginx under a
 private prefix (``nginx -p OUT -c OUT/nginx.conf``): what the tests and benchmarks run.
