@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PO := $(wildcard neutral_timeline/locale/*/LC_MESSAGES/*.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: setup browser parsers wordpress nginx run today test lint bench clean messages
+.PHONY: setup browser parsers wordpress nginx run today test lint bench clean messages revise
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,10 @@ messages: $(STAMP)
 		-o neutral_timeline/locale/neutral_timeline.pot neutral_timeline
 	$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --width=100 \
 		-D neutral_timeline -i neutral_timeline/locale/neutral_timeline.pot -d neutral_timeline/locale
+
+# After editing calendars/: stamp revision.toml with when the data changed (its Last-Modified).
+revise: $(STAMP)
+	$(BIN)/neutral-timeline revise --calendars calendars
 
 today: $(STAMP)
 	$(BIN)/neutral-timeline today

@@ -196,6 +196,45 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(say(many, lang, n=len(problems), root=root), file=sys.stderr)
         return EXIT_DATA
     print(say(N_("{root}: valid"), lang, root=root))
+    stale = _stamp_warning(root)
+    if stale is not None:
+        print(say(N_("Warning: {problem}"), lang, problem=stale), file=sys.stderr)
+    return EXIT_OK
+
+
+def _stamp_warning(root: Path) -> Problem | None:
+    """What is wrong with a valid folder's revision.toml (stale or absent: no Last-Modified is sent)."""
+    from neutral_timeline.catalog import revision
+    from neutral_timeline.catalog.folder import read_folder
+    from neutral_timeline.catalog.load import read_stamp
+
+    folder = read_folder(root)
+    return revision.warning(read_stamp(folder)[0], folder)
+
+
+def cmd_revise(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from neutral_timeline.catalog.revise import revise
+    from neutral_timeline.catalog.store import bundled_calendars
+
+    lang = _lang(args)
+    root = Path(args.calendars) if args.calendars else bundled_calendars()
+    try:
+        written, revised = revise(root, datetime.now(UTC))  # the one clock read: when the data changed
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        n = len(exc.problems)
+        many = NP_("{n} problem in {root}; nothing was stamped.", "{n} problems in {root}; nothing was stamped.", "n")
+        print(say(many, lang, n=n, root=root), file=sys.stderr)
+        return EXIT_DATA
+    stamp = revised.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if written:
+        print(say(N_("{root}/revision.toml: revised {stamp} (the data's Last-Modified)"), lang, root=root, stamp=stamp))
+    else:
+        done = N_("{root}/revision.toml is current (revised {stamp}); nothing written")
+        print(say(done, lang, root=root, stamp=stamp))
     return EXIT_OK
 
 
@@ -482,6 +521,14 @@ def _parser(_: Callable[[str], str]) -> argparse.ArgumentParser:
     validate.add_argument("directory", nargs="?", help=_("default: the bundled calendars"))
     validate.add_argument("--lang", default="id", help=_("id (Bahasa Indonesia, default) or en"))
     validate.set_defaults(run=cmd_validate)
+    revise = sub.add_parser(
+        "revise", help=_("after editing calendars/: stamp revision.toml with now, the data's Last-Modified")
+    )
+    revise.add_argument(
+        "--calendars", "--data", dest="calendars", metavar="DIR", help=_("default: the bundled calendars")
+    )
+    revise.add_argument("--lang", default="id", help=_("id (Bahasa Indonesia, default) or en"))
+    revise.set_defaults(run=cmd_revise)
     return top
 
 

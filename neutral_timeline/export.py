@@ -8,13 +8,16 @@ the function the routes call. For one data version:
 - JSON: elections, timelines (national and per region), rules, each rule, each election's rules,
   each region, the activity vocabulary; SVG timelines without a today marker; the static assets;
 - ``manifest.json``: data and tool version, options, and per path its bytes, sha256, ETag (as the
-  app sends it), media type, Last-Modified and gzip sibling.
+  app sends it), media type, Last-Modified and gzip sibling; at the top, the export's Last-Modified
+  (``last_modified``: the catalog's ``revised``, null without a current revision stamp).
 
 Identical bodies are written once and hard-linked (a region whose timeline is the national one
 links to it; an answer is rendered once per distinct answer). ``.gz`` siblings (for nginx's
 ``gzip_static``) are the app's own gzip bytes, written when smaller. Files are written atomically
-(temporary file, then rename) and only when their bytes change, with the data's own date as
-mtime where the app sends it as Last-Modified. An export with the same data, tool and options is
+(temporary file, then rename) and only when their bytes change, with the time the data last changed
+(``catalog.revised``) as mtime where the app sends it as Last-Modified (an unchanged file gets the
+new mtime without a rewrite). Without a current revision stamp no Last-Modified is listed and the
+mtimes mean nothing (nginx sends none, see deploy/nginx/configure.py). An export with the same data, tool and options is
 a no-op; files listed in the previous manifest and no longer produced are removed, and nothing
 else in DIR is ever touched. Feeds, most of the work, are rendered by a pool of processes.
 """
@@ -29,7 +32,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -110,11 +113,7 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _midnight(day: date) -> float:
-    return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
-
-
-def _entry(rendered: Rendered, last_modified: date | None) -> dict[str, Any]:
+def _entry(rendered: Rendered, last_modified: datetime | None) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "bytes": len(rendered.body),
         "sha256": hashlib.sha256(rendered.body).hexdigest(),
@@ -152,6 +151,8 @@ class Writer:
         if self._same(target, sha, len(body), before):
             self.unchanged += 1
             self.by_sha.setdefault(sha, target)
+            if mtime is not None and target.stat().st_mtime != mtime:  # same bytes, a newer data revision
+                os.utime(target, (mtime, mtime))
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -171,11 +172,11 @@ class Writer:
         self.written += 1
         self.by_sha[sha] = target
 
-    def put(self, path: str, rendered: Rendered, last_modified: date | None) -> dict[str, Any]:
+    def put(self, path: str, rendered: Rendered, last_modified: datetime | None) -> dict[str, Any]:
         """Write ``rendered`` at the URL path ``path`` (and its .gz sibling); its manifest entry."""
         entry = _entry(rendered, last_modified)
         before = self.previous.get(path)
-        mtime = _midnight(last_modified) if last_modified else None
+        mtime = last_modified.timestamp() if last_modified else None
         target = self.root / path.lstrip("/")
         if self.gzip_only and rendered.gzipped is not None:
             entry["stored"] = "gzip"  # the body only as its .gz sibling
@@ -209,7 +210,7 @@ class _Worker:
     root: Path
     previous: dict[str, dict[str, Any]]
     presets: tuple[str, ...]
-    data_day: date
+    modified: datetime | None
     gzip_only: bool
 
 
@@ -229,7 +230,7 @@ def _feeds_of(job: tuple[str | None, Lang]) -> tuple[dict[str, dict[str, Any]], 
             path = paths.path(question, lang)
             assert path is not None
             rendered = state.service.rendered(question, "ics", lang)
-            entries[path] = writer.put(path, rendered, state.data_day)
+            entries[path] = writer.put(path, rendered, state.modified)
     return entries, (writer.written, writer.unchanged, writer.linked)
 
 
@@ -428,6 +429,7 @@ def export(
         "tool": {"version": __version__, "fingerprint": fingerprint()},
         "data_version": catalog.content_hash[:16],
         "data_revised": catalog.data_revised.isoformat(),
+        "last_modified": catalog.revised.isoformat() if catalog.revised else None,  # nginx's (configure.py)
         "options": options.as_json(),
     }
     if _up_to_date(root, before, head):
@@ -444,7 +446,7 @@ def export(
         raise QueryError([problem]) from None
     old: dict[str, dict[str, Any]] = before["files"] if before else {}
     service = Service(catalog, options.public_url, max_bytes=8 * 1024 * 1024)
-    data_day = catalog.data_revised
+    data_day = catalog.revised  # Last-Modified of every answer but the assets, as the app sends it
     jobs_list = [(area, lang_) for area in areas(catalog, options.areas) for lang_ in LANGS]
     other = [(lang_, *item) for lang_ in LANGS for item in _answers(service, lang_, options.areas)]
     files: dict[str, dict[str, Any]] = {}

@@ -8,7 +8,11 @@
 
 It writes ``neutral-timeline.conf`` (the server) and ``etags.map`` (each exported file's ETag as the
 app sends it, from the export's manifest.json), so that nginx and the app give one address the same
-validators. The export's layout is read from its manifest (``--layout`` overrides it): the default
+validators. Last-Modified too: the manifest's ``last_modified`` (when the data last changed, from a
+current calendars/revision.toml) is sent with every exported answer, 200 and 304, and answers
+If-Modified-Since; an export without one (null: a stale or absent stamp) gets no Last-Modified and
+``if_modified_since off``, as the app sends none and ignores If-Modified-Since then.
+The export's layout is read from its manifest (``--layout`` overrides it): the default
 one (plain files and .gz siblings: ``gzip_static on``) or ``export --gzip-only`` (a compressed body
 only as its .gz: ``gzip_static always`` and ``gunzip on``, which decompresses for clients without gzip). With ``--main`` it also writes a whole ``nginx.conf`` for a foreground nginx under a
 private prefix (``nginx -p OUT -c OUT/nginx.conf``): what the tests and benchmarks run.
@@ -22,6 +26,8 @@ import json
 import os
 import re
 import sys
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -149,6 +155,24 @@ def layout_of(export: Path, chosen: str) -> str:
     return chosen
 
 
+def last_modified(export: Path) -> str | None:
+    """The export's Last-Modified as an HTTP date (manifest.json's ``last_modified``), or None."""
+    manifest = json.loads((export / "manifest.json").read_text(encoding="utf-8"))
+    value = manifest.get("last_modified") if isinstance(manifest, dict) else None
+    if value is None:
+        return None
+    try:
+        instant = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        instant = None
+    if instant is None or instant.utcoffset() is None:
+        raise ConfigError(
+            f"manifest.json: last_modified {value!r} is not a time with its UTC offset such as "
+            "'2026-11-30T23:45:00+00:00'; export again"
+        )
+    return format_datetime(instant.astimezone(UTC), usegmt=True)
+
+
 def map_file(identity: dict[str, str], gzipped: dict[str, str]) -> str:
     size = 1 << max(10, (2 * max(len(identity), 1)).bit_length())
     lines = [
@@ -188,6 +212,7 @@ def configure(args: argparse.Namespace) -> Path:
         raise ConfigError(f"--server-names: '{args.server_names}' is not a comma-separated list of host names")
     identity, gzipped = etag_maps(export)
     layout = layout_of(export, args.layout)
+    modified = last_modified(export)
     out.mkdir(parents=True, exist_ok=True)
     cache = Path(args.cache).resolve() if args.cache else out / "cache"
     values = {
@@ -201,6 +226,8 @@ def configure(args: argparse.Namespace) -> Path:
         "@CACHE_MAX_SIZE@": args.cache_max_size,
         "@LAYOUT@": layout,
         "@LANGS@": languages(identity),
+        "@IF_MODIFIED_SINCE@": "before" if modified else "off",
+        "@LAST_MODIFIED@": f'"{modified}"' if modified else '""',
         **LAYOUT_VALUES[layout],
     }
     text = TEMPLATE.read_text(encoding="utf-8")

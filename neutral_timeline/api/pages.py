@@ -279,7 +279,7 @@ def _svg_path(request: Request, election_id: str, lang: str, region: str | None)
     code = code_of(request, region, "region") if region is not None else None
     question = TimelineQuestion(election_id, None, code)
     rendered = service(request).rendered(question, "svg", parse_lang(lang, exact=True), RenderOptions(today=None))
-    return send(request, rendered, cors=False, extra=SVG_HEADERS, last_modified=service(request).catalog.data_revised)
+    return send(request, rendered, cors=False, extra=SVG_HEADERS, last_modified=service(request).catalog.revised)
 
 
 @pages.get(

@@ -2,9 +2,12 @@
 encoding when the client accepts it, and sets Cache-Control and CORS for data.
 
 A "today" answer changes at local midnight; a dated answer only with the data, so only a dated
-answer says ``Last-Modified`` (the catalog's ``data_revised``, at 00:00 UTC), and a "today" answer
-is fresh for at most TODAY_MAX_AGE and never past its zone's next midnight (``Expires`` says when, and
-Cache-Control says only ``public``), so no cache in front (nginx, a CDN, a browser) shows yesterday as today.
+answer says ``Last-Modified``: the catalog's ``revised``, when the data last changed (a current
+``calendars/revision.toml``). Without a current stamp no answer says it and If-Modified-Since is
+ignored (ETags only): a Last-Modified older than the bytes would make a revalidating client or CDN
+keep a changed answer. A "today" answer is fresh for at most TODAY_MAX_AGE and never past its zone's
+next midnight (``Expires`` says when, and Cache-Control says only ``public``), so no cache in front
+(nginx, a CDN, a browser) shows yesterday as today.
 """
 
 from __future__ import annotations
@@ -54,8 +57,8 @@ def accepts_gzip(header: str | None) -> bool:
     return False
 
 
-def http_date(day: date) -> str:
-    return format_datetime(datetime.combine(day, time(0, 0), tzinfo=UTC), usegmt=True)
+def http_date(instant: datetime) -> str:
+    return format_datetime(instant.astimezone(UTC), usegmt=True)
 
 
 def today_freshness(zone: str, now: datetime) -> tuple[date, int, dict[str, str]]:
@@ -70,8 +73,8 @@ def today_freshness(zone: str, now: datetime) -> tuple[date, int, dict[str, str]
     return local.date(), max_age, {"Expires": format_datetime(expires, usegmt=True)}
 
 
-def unmodified_since(header: str | None, day: date) -> bool:
-    """True when If-Modified-Since is a valid date on or after ``day`` 00:00 UTC (RFC 9110 §13.1.3)."""
+def unmodified_since(header: str | None, modified: datetime) -> bool:
+    """True when If-Modified-Since is a valid date on or after ``modified`` (RFC 9110 §13.1.3)."""
     if not header:
         return False
     try:
@@ -80,7 +83,7 @@ def unmodified_since(header: str | None, day: date) -> bool:
         return False
     if since.tzinfo is None:
         since = since.replace(tzinfo=UTC)
-    return since >= datetime.combine(day, time(0, 0), tzinfo=UTC)
+    return since >= modified
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,7 @@ class Sending:
     max_age: int
     cors: bool
     extra: tuple[tuple[str, str], ...]
-    last_modified: date | None
+    last_modified: datetime | None
 
 
 def respond(headers: Mapping[str, str], rendered: Rendered, sending: Sending) -> Response:
@@ -133,7 +136,7 @@ def send(
     max_age: int = DATED_MAX_AGE,
     cors: bool = True,
     extra: dict[str, str] | None = None,
-    last_modified: date | None = None,
+    last_modified: datetime | None = None,
 ) -> Response:
     """The response for ``rendered`` (see :func:`respond`); a cached answer's sending is noted in the
     request's scope, so the replay index can answer the same address the same way next time."""

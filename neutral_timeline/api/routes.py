@@ -94,9 +94,10 @@ def day_asked(value: str | None, zone: str) -> tuple[date, int, dict[str, str] |
     return today_freshness(zone, datetime.now(UTC))
 
 
-def _data_day(request: Request, max_age: int = DATED_MAX_AGE) -> date | None:
-    """The data's own date for Last-Modified; None for a "today" answer, which changes at midnight."""
-    return service(request).catalog.data_revised if max_age == DATED_MAX_AGE else None
+def _data_day(request: Request, max_age: int = DATED_MAX_AGE) -> datetime | None:
+    """When the data last changed, for Last-Modified (None without a current revision stamp); None
+    for a "today" answer, which changes at midnight."""
+    return service(request).catalog.revised if max_age == DATED_MAX_AGE else None
 
 
 def situation_question(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -575,7 +575,9 @@ def _vocabulary(
     return areas, activities, _political(checker, activities)
 
 
-def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Catalog | None, list[Problem]]:
+def build(
+    files: Files, regions: Regions, folder: str, digest: str, revised: datetime | None = None
+) -> tuple[Catalog | None, list[Problem]]:
     """The catalog, or None and every cross-file problem found."""
     checker = _Checker(files, folder)
     for key in STANDARD_PHASES:
@@ -675,6 +677,7 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
         reporting=MappingProxyType(reporting),
         content_hash=digest,
         data_revised=max(stamp_dates, default=date(2000, 1, 1)),
+        revised=revised,
         announced=MappingProxyType(dict(sorted(announced.items(), key=lambda kv: (kv[1].announced, kv[0])))),
         areas=MappingProxyType(areas),
         activities=MappingProxyType(activities),

@@ -353,12 +353,29 @@ class ActivitiesFile(Strict):
     political: PoliticalFile | None = None
 
 
+def _utc_seconds(value: datetime) -> datetime:
+    if value.utcoffset() is None or value.utcoffset():
+        raise ValueError(f"{value.isoformat()} is not a UTC time; write it as 2026-11-30T23:45:00Z")
+    if value.microsecond:
+        raise ValueError(
+            f"{value.isoformat()} has fractions of a second; write whole seconds, e.g. 2026-11-30T23:45:00Z"
+        )
+    return value
+
+
+class StampFile(Strict):
+    """revision.toml: when the other data files last changed (written by ``neutral-timeline revise``)."""
+
+    revised: Annotated[datetime, AfterValidator(_utc_seconds)]
+    content: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
 def known_keys() -> set[str]:
     """Every key any data file may use, for did-you-mean on unknown keys."""
     models: list[type[BaseModel]] = [
         TextFile, SourceFile, PhaseFile, RevisionFile, ElectionFile, InstrumentFile,
         AnchorFile, WindowFile, BasisFile, SanctionFile, RuleFile, TerritoryFile, ReportingFile, LocalFile,
-        AnnouncedFile, FactFile, AreaFile, ActivityFile, PoliticalFile, ActivitiesFile,
+        AnnouncedFile, FactFile, AreaFile, ActivityFile, PoliticalFile, ActivitiesFile, StampFile,
     ]  # fmt: skip
     keys: set[str] = set()
     for model in models:

@@ -19,6 +19,7 @@ FOLDERS = ("elections", "announced", "instruments", "rules", "reporting")
 PHASES = "phases.toml"
 ACTIVITIES = "activities.toml"  # optional: the activity check's vocabulary
 REGIONS = "regions/regions.csv"
+REVISION = "revision.toml"  # optional: when the other files last changed (catalog/revision.py)
 MAX_BYTES = 2 * 1024 * 1024  # the largest file (regions.csv) is ~30 KiB
 BOM = b"\xef\xbb\xbf"
 
@@ -46,19 +47,23 @@ class Folder:
         """How messages name a file: ``calendars/elections/pilkada-2024.toml``."""
         return f"{self.name}/{relative}"
 
-    def digest(self) -> str:
+    def digest(self, without: str | None = None) -> str:
         """sha256 over every data file's relative path and bytes, and every unreadable file's name.
 
         A folder with problems also hashes each problem, so its digest differs from any folder
         whose files all read (and a cache of a valid folder can never stand in for it).
+        ``without``: a file left out (revision.toml, whose ``content`` is this digest without it).
         """
         digest = sha256()
         for relative, data in self.files.items():
+            if relative == without:
+                continue
             digest.update(relative.encode() + b"\0")
             digest.update(data)  # no copy of the data to append its separator
             digest.update(b"\0")
         for problem in self.problems:
-            digest.update(b"\0unreadable\0" + str(problem).encode())
+            if without is None or problem.where != self.where(without):
+                digest.update(b"\0unreadable\0" + str(problem).encode())
         return str(digest.hexdigest())
 
 
@@ -84,6 +89,8 @@ def data_files(root: Path) -> list[str]:
     if os.path.lexists(root / ACTIVITIES):
         names.append(ACTIVITIES)
     names.append(REGIONS)
+    if os.path.lexists(root / REVISION):
+        names.append(REVISION)
     return names
 
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from neutral_timeline.catalog import build, tomlfile
+from neutral_timeline.catalog import build, revision, tomlfile
 from neutral_timeline.catalog.files import (
     ID_PATTERN,
     ActivitiesFile,
@@ -20,9 +20,19 @@ from neutral_timeline.catalog.files import (
     PhaseNameFile,
     ReportingFile,
     RuleFile,
+    StampFile,
     known_keys,
 )
-from neutral_timeline.catalog.folder import ACTIVITIES, PHASES, REGIONS, Folder, Unreadable, decode, read_folder
+from neutral_timeline.catalog.folder import (
+    ACTIVITIES,
+    PHASES,
+    REGIONS,
+    REVISION,
+    Folder,
+    Unreadable,
+    decode,
+    read_folder,
+)
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import parse_regions
 from neutral_timeline.errors import DataError, Problem, did_you_mean
@@ -46,6 +56,7 @@ class Files:
     reporting: dict[str, ReportingFile]
     announced: dict[str, AnnouncedFile] = field(default_factory=dict)
     activities: ActivitiesFile | None = None  # activities.toml, when the folder has one
+    stamp: StampFile | None = None  # revision.toml, when the folder has one that parses
 
 
 def _key_path(loc: tuple[int | str, ...]) -> str:
@@ -161,6 +172,8 @@ def read_files(folder: Folder) -> tuple[Files, list[Problem]]:
     if ACTIVITIES in folder.files:
         raw = _table(folder, ACTIVITIES, problems)
         activities = _validate(folder.where(ACTIVITIES), raw, ActivitiesFile, problems) if raw is not None else None
+    stamp, found = read_stamp(folder)
+    problems.extend(found)
     files = Files(
         phases=phases,
         elections=loaded["elections"],
@@ -169,8 +182,20 @@ def read_files(folder: Folder) -> tuple[Files, list[Problem]]:
         reporting=loaded["reporting"],
         announced=loaded["announced"],
         activities=activities,
+        stamp=stamp,
     )
     return files, problems
+
+
+def read_stamp(folder: Folder) -> tuple[StampFile | None, list[Problem]]:
+    """revision.toml (catalog/revision.py), or None: absent, or not as revise writes it (its problems)."""
+    if REVISION not in folder.files:
+        return None, []
+    problems: list[Problem] = []
+    raw = _table(folder, REVISION, problems)
+    stamp = _validate(folder.where(REVISION), raw, StampFile, problems) if raw is not None else None
+    again = f"write it again: {revision.command(folder.root)}"
+    return stamp, [Problem(p.where, p.what, p.expected, p.suggestion or again) for p in problems]
 
 
 def _build(folder: Folder) -> tuple[Catalog | None, list[Problem]]:
@@ -185,7 +210,14 @@ def _build(folder: Folder) -> tuple[Catalog | None, list[Problem]]:
             return None, [*problems, *exc.problems]
     if problems or regions is None:
         return None, problems
-    return build.build(files, regions, folder.name, folder.digest())
+    revised = revision.current(files.stamp, folder)
+    return build.build(files, regions, folder.name, folder.digest(), revised)
+
+
+def validate_without_stamp(folder: Folder) -> list[Problem]:
+    """Every problem of the folder but those of revision.toml (which revise writes anew)."""
+    where = folder.where(REVISION)
+    return [p for p in _build(folder)[1] if p.where != where and not p.where.startswith(where + ":")]
 
 
 def check(root: Path) -> list[Problem]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
 from neutral_timeline.record import Record, record
@@ -414,7 +414,10 @@ class Catalog(Record):
     regions: Regions
     reporting: Mapping[str, ReportingChannel]  # id -> where violations are reported, over time
     content_hash: str  # sha256 of every data file; serves as ETag and seeds ICS output
-    data_revised: date  # the latest date the data itself names; DTSTAMP of ICS output
+    data_revised: date  # the latest date the data itself names ("data as of"); DTSTAMP without a stamp
+    # When the data files last changed (a current calendars/revision.toml, catalog/revision.py): the
+    # data's Last-Modified. None when the stamp is stale or absent: then no Last-Modified is sent.
+    revised: datetime | None = None
     announced: Mapping[str, Announced] = field(default_factory=dict)  # elections announced, no schedule yet
     areas: Mapping[str, Area] = field(default_factory=dict)  # tag -> its names and words (activities.toml)
     activities: Mapping[str, Activity] = field(default_factory=dict)  # the activity check's vocabulary

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -200,6 +200,7 @@ def dumps(catalog: Catalog) -> bytes:
         "reporting": [_reporting(c) for c in catalog.reporting.values()],
         "content_hash": catalog.content_hash,
         "data_revised": _day(catalog.data_revised),
+        "revised": catalog.revised and catalog.revised.isoformat(),
         "announced": [_announced(a) for a in catalog.announced.values()],
         "areas": [[a.id, _text(a.name), list(a.words)] for a in catalog.areas.values()],
         "activities": [
@@ -261,6 +262,16 @@ def _to_text(value: Any) -> Text:
 
 def _to_day(value: Any) -> date:
     return date.fromisoformat(_str(value))
+
+
+def _to_instant(value: Any) -> datetime | None:
+    """A UTC time in whole seconds (revision.toml's ``revised``), or None."""
+    if value is None:
+        return None
+    found = datetime.fromisoformat(_str(value))
+    if found.utcoffset() is None or found.utcoffset() or found.microsecond:
+        raise SnapshotError(f"revised is not a UTC time in whole seconds: {value!r}")
+    return found.astimezone(UTC)
 
 
 _opt_text, _opt_day = _opt(_to_text), _opt(_to_day)
@@ -436,6 +447,7 @@ def _decode(body: dict[str, Any]) -> Catalog:
         reporting=MappingProxyType({c.id: c for c in map(_to_reporting, _list(body["reporting"]))}),
         content_hash=_str(body["content_hash"]),
         data_revised=_to_day(body["data_revised"]),
+        revised=_to_instant(body["revised"]),
         announced=MappingProxyType({a.id: a for a in map(_to_announced, _list(body["announced"]))}),
         areas=MappingProxyType({a.id: a for a in map(_to_area, _list(body["areas"]))}),
         activities=MappingProxyType({a.id: a for a in map(_to_activity, _list(body["activities"]))}),

@@ -1,7 +1,13 @@
 """Calendar feeds for ASN (RFC 5545 with RFC 7986 properties), built with icalendar.
 
-Same catalog and arguments, same bytes: UIDs come from ids, DTSTAMP is the data's own revision
-date (``catalog.data_revised`` at 00:00:00Z), never the clock.
+Same catalog and arguments, same bytes: UIDs come from ids, and DTSTAMP and the calendar's
+LAST-MODIFIED come from the data, never the clock. With a current ``calendars/revision.toml`` both
+are ``catalog.revised``, when the data last changed: RFC 5545 §3.8.7.2 makes DTSTAMP, in an object
+without METHOD, the time the information was last revised in the calendar store, and RFC 7986 §5.4
+makes the calendar's LAST-MODIFIED the same. Without a current stamp there is no such time: the
+calendar says no LAST-MODIFIED, and DTSTAMP (required) falls back to the latest date the data
+names (``catalog.data_revised`` at 00:00:00Z). Each event's LAST-MODIFIED and SEQUENCE come from
+the schedule revisions that moved it.
 
 - Events are all-day (``VALUE=DATE``, DTEND exclusive: the last day + 1), so no VTIMEZONE is
   needed; the only date-times are DTSTAMP and LAST-MODIFIED, in UTC.
@@ -95,7 +101,8 @@ Keyed = tuple[tuple[date, int, str], Event]  # (sort key, event)
 
 @record
 class _Stamps(Record):
-    """DTSTAMP (the data's date), SEQUENCE and LAST-MODIFIED (from the schedule revisions)."""
+    """DTSTAMP (when the data last changed, see the module's text), SEQUENCE and LAST-MODIFIED (from the
+    schedule revisions)."""
 
     data: datetime
     sequence: int
@@ -284,14 +291,15 @@ def render(answer: Feed, lang: Lang, public_url: str | None = None) -> bytes:
     cal.add("x-wr-calname", vText(_word("calendar", lang, name=name)), parameters={"VALUE": "TEXT"})
     cal.add("description", vText("\n".join(about)))
     cal.add("x-wr-caldesc", vText("\n".join(about)), parameters={"VALUE": "TEXT"})
-    cal.add("last-modified", _utc(answer.data_revised))
+    if answer.revised is not None:
+        cal.add("last-modified", answer.revised)
     cal.add("refresh-interval", vDuration(timedelta(days=1)), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(timedelta(days=1)))
     if public_url:
         own = path(question, lang) or address(question, lang=lang)  # path-style: it works on a static host too
         cal.add("source", vUri(public_url.rstrip("/") + own))
         cal.add("url", vUri(public_url.rstrip("/") + "/"))
-    data = _utc(answer.data_revised)
+    data = answer.revised or _utc(answer.data_revised)
     opts = _Options(lang, reminders, reminder_events, public_url, question.region)
     events = _events(answer.elections, data, opts)
     head: bytes = cal.to_ical()  # the calendar's own lines, then its events: as icalendar nests them

@@ -24,7 +24,7 @@ the same when a later revision moves it, so that SEQUENCE can count the moves.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from hashlib import sha256
 from typing import Literal
@@ -114,8 +114,9 @@ class Feed(Record):
     question: FeedQuestion  # with the region as a code: the feed's own address derives from it
     elections: tuple[FeedElection, ...]
     region: RegionInfo | None
-    data_revised: date  # DTSTAMP: the data's own date, never the clock
+    data_revised: date  # the latest date the data names ("data as of"); DTSTAMP when ``revised`` is None
     data_version: str
+    revised: datetime | None = None  # when the data last changed (catalog.revised): DTSTAMP and LAST-MODIFIED
 
 
 @record
@@ -392,4 +393,5 @@ def feed(catalog: Catalog, question: FeedQuestion) -> Feed:
         region=region_info(catalog, region) if region else None,
         data_revised=catalog.data_revised,
         data_version=catalog.content_hash[:16],
+        revised=catalog.revised,
     )

@@ -129,7 +129,7 @@ def test_a_fifo_in_place_of_the_cache_does_not_hang(root: Path, cache: Path) -> 
 
 
 def _same(a: Catalog, b: Catalog) -> None:
-    assert a.content_hash == b.content_hash and a.data_revised == b.data_revised
+    assert a.content_hash == b.content_hash and a.data_revised == b.data_revised and a.revised == b.revised
     assert dict(a.elections) == dict(b.elections)
     assert dict(a.instruments) == dict(b.instruments)
     assert dict(a.rules) == dict(b.rules)
@@ -140,6 +140,7 @@ def _same(a: Catalog, b: Catalog) -> None:
 def test_a_snapshot_round_trips_the_bundled_catalog(catalog: Catalog) -> None:
     copy = snapshot.loads(snapshot.dumps(catalog), catalog.content_hash)
     _same(copy, catalog)
+    assert copy.revised is not None and copy.revised.tzinfo is not None  # calendars/revision.toml is current
     election = next(iter(copy.elections.values()))
     rule_id, windows = next(iter(election.latest.windows.items()))
     assert windows[0].spec is copy.rules[rule_id].windows[0]  # shared as when built

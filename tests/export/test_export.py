@@ -13,6 +13,8 @@ import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from neutral_timeline.api.app import create_service
 from neutral_timeline.api.settings import Settings
 from neutral_timeline.catalog.load import load_catalog
 from neutral_timeline.catalog.model import Catalog
+from neutral_timeline.catalog.revise import revise
 from neutral_timeline.export import MANIFEST, Options, Report, disk_usage, export
 from tests.conftest import MINI
 
@@ -90,6 +93,8 @@ async def test_every_sampled_file_is_what_the_app_sends_at_that_address(
         assert r.content == exported.file(path).read_bytes(), path
         assert r.headers["content-type"] == entry["type"], path
         assert r.headers["etag"] == entry["etag"], path
+        modified = entry["last_modified"] and format_datetime(datetime.fromisoformat(entry["last_modified"]), True)
+        assert r.headers.get("last-modified") == (modified or None), path
     for path in chosen[::10]:  # the precompressed sibling is the app's gzip encoding, byte for byte
         entry = exported.files[path]
         if entry["gzip"] is None:
@@ -141,15 +146,52 @@ def test_a_second_export_is_a_no_op_that_touches_nothing(exported: Exported) -> 
     assert {p: _mark(p) for p in exported.root.rglob("*") if p.is_file()} == before
 
 
-def test_feeds_carry_the_data_day_as_mtime(exported: Exported) -> None:
-    path = "/ics/en/92.08/standard/all.ics"
-    day = exported.catalog.data_revised
-    assert time.gmtime(exported.file(path).stat().st_mtime)[:3] == (day.year, day.month, day.day)
-    assert exported.files[path]["last_modified"] == day.isoformat()
+def test_answers_carry_when_the_data_last_changed_as_mtime(exported: Exported) -> None:
+    revised = exported.catalog.revised  # the bundled calendars' stamp (calendars/revision.toml) is current
+    assert revised is not None and exported.manifest["last_modified"] == revised.isoformat()
+    for path in (
+        "/ics/en/92.08/standard/all.ics",
+        "/api/v1/id/elections.json",
+        "/elections/pilkada-2024/en/timeline.svg",
+    ):
+        assert exported.file(path).stat().st_mtime == revised.timestamp(), path
+        assert exported.files[path]["last_modified"] == revised.isoformat(), path
+    assert exported.files["/static/widget.js"]["last_modified"] is None  # the app sends none for assets
+
+
+def test_a_revision_moves_every_mtime_and_a_stale_stamp_lists_none(tmp_path: Path) -> None:
+    """After `revise`, every answer's mtime is the new time, also a file whose bytes did not change
+    (rewritten or not); with a stale stamp the manifest lists no Last-Modified (nginx then sends none)."""
+    data, root = _mini_copy(tmp_path), tmp_path / "site"
+    options = Options(PUBLIC, ("standard",))
+    first_time = datetime(2026, 11, 30, 8, 0, 0, tzinfo=UTC)
+    assert revise(data, first_time)[0]
+    export(load_catalog(data), root, options, jobs=1)
+    first = json.loads((root / MANIFEST).read_bytes())
+    assert first["last_modified"] == first_time.isoformat()
+    rule = data / "rules" / "party-member.toml"
+    rule.write_text(rule.read_text(encoding="utf-8").replace("Party", "Political party", 1), encoding="utf-8")
+    stale = load_catalog(data)
+    assert stale.revised is None
+    export(stale, root, options, jobs=1)
+    middle = json.loads((root / MANIFEST).read_bytes())
+    assert middle["last_modified"] is None and all(e["last_modified"] is None for e in middle["files"].values())
+    second_time = first_time + timedelta(hours=3)
+    assert revise(data, second_time)[0]
+    report = export(load_catalog(data), root, options, jobs=1)
+    second = json.loads((root / MANIFEST).read_bytes())
+    assert not report.noop and second["last_modified"] == second_time.isoformat()
+    for path, entry in second["files"].items():
+        if path.startswith("/static/"):
+            continue
+        assert entry["last_modified"] == second_time.isoformat(), path
+        assert (root / path.lstrip("/")).stat().st_mtime == second_time.timestamp(), path
+        if entry["gzip"]:
+            assert (root / (path.lstrip("/") + ".gz")).stat().st_mtime == second_time.timestamp(), path
 
 
 def _mark(path: Path) -> tuple[int, int, int]:
-    """What any write, rename, link or utime changes (a rewritten file keeps the data day as mtime)."""
+    """What any write, rename, link or utime changes (a rewritten file keeps the revision's time as mtime)."""
     info = path.stat()
     return info.st_ino, info.st_mtime_ns, info.st_ctime_ns
 

@@ -1,11 +1,14 @@
 """The app (`neutral-timeline serve`) and Debian's nginx in front of it with deploy/nginx's config,
-over an export of the mini catalog: real processes on loopback ports. Two stacks: the default export
-(plain files and .gz siblings) and a `--gzip-only` one (nginx: gzip_static always, gunzip on)."""
+over an export of a copy of the mini catalog: real processes on loopback ports. Two stacks over a
+copy stamped by `neutral-timeline revise` (a current revision.toml: Last-Modified): the default
+export (plain files and .gz siblings) and a `--gzip-only` one (nginx: gzip_static always, gunzip on);
+and one over a copy edited after `revise` (a stale stamp: no Last-Modified anywhere)."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -41,6 +44,8 @@ class Stack:
     manifest: dict[str, Any]
     conf: Path
     layout: str  # "default" or "gzip-only"
+    data: Path  # the calendars folder the app serves and the export was made from
+    stamped: bool  # whether its revision.toml is current
 
 
 def export(data: Path, out: Path, public_url: str, cache: Path, *options: str) -> dict[str, Any]:
@@ -59,14 +64,32 @@ def nginx_program() -> str:
     return need("nginx", "nginx")
 
 
-def running_stack(nginx_program: str, root: Path, layout: str, *options: str) -> Iterator[Stack]:
+def revise(data: Path) -> None:
+    """`neutral-timeline revise` as a maintainer runs it after editing calendars/."""
+    command = [sys.executable, "-m", "neutral_timeline", "revise", "--calendars", str(data)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert done.returncode == 0 and (data / "revision.toml").is_file(), f"{done.stdout}{done.stderr}"
+
+
+def calendars(root: Path, stamped: bool) -> Path:
+    """A copy of the mini catalog stamped by `revise`; with ``stamped`` False, edited afterwards (stale)."""
+    data = Path(shutil.copytree(MINI, root / "calendars"))
+    revise(data)
+    if not stamped:  # a data fix committed without `revise`
+        rule = data / "rules" / "party-member.toml"
+        rule.write_text(rule.read_text(encoding="utf-8").replace("Party", "Political party", 1), encoding="utf-8")
+    return data
+
+
+def running_stack(nginx_program: str, root: Path, layout: str, *options: str, stamped: bool = True) -> Iterator[Stack]:
     port = free_port()
     public = f"http://127.0.0.1:{port}"  # what nginx answers on: the app builds every link from it
-    with serving(MINI, root / "xdg", public_url=public) as app:
-        manifest = export(MINI, root / "export", public, root / "xdg", *options)
+    data = calendars(root, stamped)
+    with serving(data, root / "xdg", public_url=public) as app:
+        manifest = export(data, root / "export", public, root / "xdg", *options)
         conf = configure_nginx(root / "export", app.removeprefix("http://"), port, public, root / "conf")
         with running_nginx(nginx_program, conf, port) as url:
-            yield Stack(app, url, root / "export", manifest, conf, layout)
+            yield Stack(app, url, root / "export", manifest, conf, layout, data, stamped)
 
 
 @pytest.fixture(scope="session")
@@ -80,6 +103,13 @@ def gzip_only_stack(nginx_program: str, tmp_path_factory: pytest.TempPathFactory
     """`export --gzip-only`, smaller (one reminder preset): configure.py reads the layout from its manifest."""
     root = tmp_path_factory.mktemp("nginx-gzip-only")
     yield from running_stack(nginx_program, root, "gzip-only", "--gzip-only", "--presets", "standard")
+
+
+@pytest.fixture(scope="session")
+def stale_stack(nginx_program: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The default layout over data edited after its last `revise`: no Last-Modified on either side."""
+    root = tmp_path_factory.mktemp("nginx-stale")
+    yield from running_stack(nginx_program, root, "default", "--presets", "standard", stamped=False)
 
 
 @pytest.fixture(scope="session", params=["default", "gzip-only"])

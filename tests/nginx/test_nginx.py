@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import json
 import re
 import time
+import tomllib
 from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -29,7 +31,7 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from tests.nginx.conftest import MINI, Stack, need
+from tests.nginx.conftest import Stack, need
 from tests.serving import CONFIGURE, configure_nginx, free_port, running_nginx, serving
 
 pytestmark = pytest.mark.slow
@@ -84,6 +86,10 @@ CLIENT = httpx.Client(timeout=30, trust_env=False)  # one client: a new one per 
 def get(url: str, headers: dict[str, str] | None = None, method: str = "GET") -> Answer:
     with CLIENT.stream(method, url, headers=headers or {}) as response:
         return Answer(response, b"".join(response.iter_raw()))
+
+
+def http_date(instant: datetime) -> str:
+    return format_datetime(instant.astimezone(UTC), usegmt=True)
 
 
 def opaque(tag: str) -> str:
@@ -189,11 +195,17 @@ def test_exported_answers_are_precompressed(each_stack: Stack) -> None:
 @pytest.mark.parametrize("encoding", [IDENTITY, GZIP], ids=["identity", "gzip"])
 def test_exported_304s(each_stack: Stack, encoding: dict[str, str]) -> None:
     """If-None-Match with the ETag from either side, in the forms clients send, is a 304 from both,
-    carrying the ETag that side's 200 carries; If-Modified-Since with the Last-Modified from either
-    side too; a stale ETag is a 200."""
+    carrying the ETag and the Last-Modified that side's 200 carries (the app's 304 says Last-Modified,
+    so nginx's does too); If-Modified-Since with the Last-Modified from either side too, which is when
+    `revise` stamped the data (not a date the data names); a stale ETag is a 200."""
     stack = each_stack
+    assert stack.stamped
+    revised = tomllib.loads((stack.data / "revision.toml").read_text(encoding="utf-8"))["revised"]
+    assert stack.manifest["last_modified"] == revised.isoformat()
     for path in exported_sample(stack)[::3]:
         direct, through = get(stack.app + path, encoding), get(stack.nginx + path, encoding)
+        if not path.startswith("/static/"):
+            assert direct.headers["last-modified"] == http_date(revised) == through.headers["last-modified"], path
         sent = {stack.app: direct.headers["etag"], stack.nginx: through.headers["etag"]}
         assert opaque(sent[stack.app]) == opaque(sent[stack.nginx]), path
         for tag in {opaque(direct.headers["etag"]), opaque(through.headers["etag"])}:
@@ -202,16 +214,44 @@ def test_exported_304s(each_stack: Stack, encoding: dict[str, str]) -> None:
                     answer = get(url + path, encoding | {"If-None-Match": header})
                     assert answer.status == 304 and answer.body == b"", (url, path, header)
                     assert answer.headers["etag"] == sent[url] and answer.headers["cache-control"], (url, path)
+                    assert answer.headers.get("last-modified") == direct.headers.get("last-modified"), (url, path)
             stale = encoding | {"If-None-Match": tag[:-1] + 'x"'}
             assert get(stack.nginx + path, stale).status == 200 == get(stack.app + path, stale).status
         for modified in {direct.headers.get("last-modified"), through.headers.get("last-modified")} - {None}:
             for url in (stack.app, stack.nginx):
-                assert get(url + path, encoding | {"If-Modified-Since": str(modified)}).status == 304, (url, path)
-            before = (parsedate_to_datetime(str(modified)) - timedelta(days=1)).strftime("%a, %d %b %Y %H:%M:%S GMT")
-            assert get(stack.nginx + path, encoding | {"If-Modified-Since": before}).status == 200
+                answer = get(url + path, encoding | {"If-Modified-Since": str(modified)})
+                assert answer.status == 304 and answer.headers["last-modified"] == modified, (url, path)
+            for seconds in (1, 86400):  # a second before the stamp is a 200: the date is not rounded to a day
+                before = http_date(parsedate_to_datetime(str(modified)) - timedelta(seconds=seconds))
+                for url in (stack.app, stack.nginx):
+                    assert get(url + path, encoding | {"If-Modified-Since": before}).status == 200, (url, path)
         if "last-modified" not in direct.headers:  # an asset: no date to compare, never a 304 by date
             since = {"If-Modified-Since": "Fri, 01 Jan 2100 00:00:00 GMT"}
             assert get(stack.nginx + path, since).status == 200 == get(stack.app + path, since).status
+
+
+def test_a_stale_revision_stamp_sends_no_last_modified_on_either_side(stale_stack: Stack) -> None:
+    """Data edited after `revise`: the export's manifest says last_modified null, configure.py turns
+    Last-Modified and If-Modified-Since off, and the app sends none: If-Modified-Since is a 200 on both
+    sides (the stamp's own time, a date the data names, the future), If-None-Match still a 304."""
+    stack = stale_stack
+    assert not stack.stamped and stack.manifest["last_modified"] is None
+    revised = tomllib.loads((stack.data / "revision.toml").read_text(encoding="utf-8"))["revised"]
+    conf = (stack.conf / "neutral-timeline.conf").read_text()
+    assert re.search(r"^\s*if_modified_since off;", conf, re.M) and not re.search(r"if_modified_since before", conf)
+    proxied = ["/ics/testvote-2028.ics?region=92.08", "/api/v1/elections/testvote-2028/situation?date=2028-10-03"]
+    for path in [*exported_sample(stack)[::4], *proxied]:
+        for encoding in (IDENTITY, GZIP):
+            direct, through = get(stack.app + path, encoding), get(stack.nginx + path, encoding)
+            assert direct.status == through.status == 200 and direct.body == through.body, path
+            assert "last-modified" not in direct.headers and "last-modified" not in through.headers, path
+            for since in (http_date(revised), "Sun, 01 Oct 2028 00:00:00 GMT", "Fri, 01 Jan 2100 00:00:00 GMT"):
+                for url in (stack.app, stack.nginx):
+                    answer = get(url + path, encoding | {"If-Modified-Since": since})
+                    assert answer.status == 200 and answer.body == direct.body, (url, path, since)
+            for url, tag in ((stack.app, direct.headers["etag"]), (stack.nginx, through.headers["etag"])):
+                answer = get(url + path, encoding | {"If-None-Match": tag})
+                assert answer.status == 304 and "last-modified" not in answer.headers, (url, path)
 
 
 ACCEPT_ENCODINGS = (
@@ -389,6 +429,19 @@ def test_the_cache_is_bounded_in_bytes(stack: Stack) -> None:
     assert "$host" not in text.split("proxy_cache_key")[1][:50]
 
 
+@pytest.mark.parametrize("value", ["yesterday", "2026-11-30T23:45:00", 1764546300])
+def test_configure_refuses_a_last_modified_without_its_offset(stack: Stack, tmp_path: Path, value: object) -> None:
+    """A manifest's last_modified that is not an instant (no UTC offset) is refused, not guessed."""
+    export = tmp_path / "export"
+    export.mkdir()
+    manifest = dict(stack.manifest, last_modified=value)
+    (export / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    module = configure_module()
+    argv = ["--export", str(export), "--upstream", "127.0.0.1:1", "--public-url", "http://x.example"]
+    with pytest.raises(module.ConfigError, match=r"manifest.json: last_modified .* is not a time with its UTC offset"):
+        module.configure(module.parser().parse_args([*argv, "--out", str(tmp_path / "out")]))
+
+
 def test_configure_refuses_a_missing_export(tmp_path: Path) -> None:
     module = configure_module()
     args = module.parser().parse_args(
@@ -413,7 +466,7 @@ def test_a_cached_today_answer_expires_at_midnight(stack: Stack, nginx_program: 
     env = {"LD_PRELOAD": str(FAKETIME), "FAKETIME": f"{offset:+d}"}
     port = free_port()
     public = f"http://127.0.0.1:{port}"
-    with serving(MINI, tmp_path / "xdg", public_url=public, env=env) as app:
+    with serving(stack.data, tmp_path / "xdg", public_url=public, env=env) as app:
         conf = configure_nginx(stack.export, app.removeprefix("http://"), port, public, tmp_path / "conf")
         with running_nginx(nginx_program, conf, port) as url:
             first = get(url + "/api/v1/today")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -16,6 +17,7 @@ from icalendar import Calendar, Component
 from neutral_timeline.catalog.load import load_catalog
 from neutral_timeline.catalog.model import Catalog
 from neutral_timeline.catalog.regions import Region
+from neutral_timeline.catalog.revise import revise
 from neutral_timeline.catalog.store import bundled_calendars
 from neutral_timeline.cli import main
 from neutral_timeline.errors import NotFoundError, QueryError
@@ -82,6 +84,22 @@ def day(event: Component, prop: str) -> date:
 
 
 FEEDS = [(name, lang, extra) for name in (VOTE, None) for lang in LANGS for extra in (False, True)]
+
+
+def test_dtstamp_and_the_calendars_last_modified_are_when_the_data_changed(tmp_path: Path) -> None:
+    """With a current revision.toml both are its time (RFC 5545 §3.8.7.2 without METHOD, RFC 7986 §5.4);
+    without one the calendar has no LAST-MODIFIED and DTSTAMP is data_revised (deterministic either way)."""
+    data = Path(shutil.copytree(MINI, tmp_path / "calendars"))
+    unstamped = parse(feed(load_catalog(data), "testvote-2028", "en"))
+    assert "LAST-MODIFIED" not in unstamped
+    assert {e.decoded("dtstamp") for e in events(unstamped).values()} == {datetime(2028, 10, 1, tzinfo=UTC)}
+    when = datetime(2026, 11, 30, 23, 45, 7, tzinfo=UTC)
+    revise(data, when)
+    body = feed(load_catalog(data), "testvote-2028", "en")
+    stamped = parse(body)
+    assert stamped.decoded("last-modified") == when
+    assert {e.decoded("dtstamp") for e in events(stamped).values()} == {when}
+    assert feed(load_catalog(data), "testvote-2028", "en") == body  # the clock plays no part
 
 
 @pytest.mark.parametrize(("name", "lang", "extra"), FEEDS)
