@@ -33,8 +33,9 @@ TARGET = 0.9
 SECONDS = int(os.environ.get("NGINX_SECONDS", "2"))  # per load; ROUNDS loads each, ours and plain interleaved
 ROUNDS = int(os.environ.get("NGINX_ROUNDS", "7"))
 FEED = "/ics/id/nasional/standard/pilkada-2024.ics"  # the address calendar apps poll most
-PROXIED = {
-    "ICS feed, query-style": "/ics/pilkada-2024.ics?region=63.03&reminders=minimal",
+LINK = "/ics/pilkada-2024.ics?region=63.03"  # a link the app published before path-style: the exported file
+PROXIED = {  # what no export holds: nginx's cache in front of the app
+    "ICS feed, own reminders": "/ics/pilkada-2024.ics?region=63.03&reminders=3d",
     "JSON situation": "/api/v1/elections/pilkada-2024/situation?date=2024-11-20",
 }
 GZIP = "Accept-Encoding: gzip"
@@ -115,7 +116,8 @@ Row = tuple[str, str, str, str | None]  # label, server, path, header
 def cases(ours: str, gz: str, www: Path) -> list[Row]:
     """Rows to measure; row i's baseline file, www/i/{path without its query}, holds the very bytes we send."""
     rows: list[Row] = []
-    named = {"exported feed": (ours, FEED), **{f"proxy cache, {k}": (ours, v) for k, v in PROXIED.items()}}
+    named = {"exported feed": (ours, FEED), "query-style link to an exported feed": (ours, LINK)}
+    named |= {f"proxy cache, {k}": (ours, v) for k, v in PROXIED.items()}
     named["exported feed, --gzip-only"] = (gz, FEED)
     for name, (server, path) in named.items():
         for encoding in (None, GZIP):

@@ -8,8 +8,10 @@ the function the routes call. For one data version:
 - JSON: elections, timelines (national and per region), rules, each rule, each election's rules,
   each region, the activity vocabulary; SVG timelines without a today marker; the static assets;
 - ``manifest.json``: data and tool version, options, and per path its bytes, sha256, ETag (as the
-  app sends it), media type, Last-Modified and gzip sibling; at the top, the export's Last-Modified
-  (``last_modified``: the catalog's ``revised``, null without a current revision stamp).
+  app sends it), media type, Last-Modified and gzip sibling, and for a feed its ``query``: the
+  query-style address the app used to publish for the same bytes (``/ics/pilkada-2024.ics?region=63.03``),
+  which nginx then serves from the file too (subscribers' older links need no app); at the top, the
+  export's Last-Modified (``last_modified``: the catalog's ``revised``, null without a current revision stamp).
 
 Identical bodies are written once and hard-linked (a region whose timeline is the national one
 links to it; an answer is rendered once per distinct answer). ``.gz`` siblings (for nginx's
@@ -53,6 +55,7 @@ from neutral_timeline.resolve.questions import (
     RuleQuestion,
     RulesQuestion,
     TimelineQuestion,
+    address,
 )
 from neutral_timeline.text import LANGS, Lang
 
@@ -230,7 +233,7 @@ def _feeds_of(job: tuple[str | None, Lang]) -> tuple[dict[str, dict[str, Any]], 
             path = paths.path(question, lang)
             assert path is not None
             rendered = state.service.rendered(question, "ics", lang)
-            entries[path] = writer.put(path, rendered, state.modified)
+            entries[path] = {**writer.put(path, rendered, state.modified), "query": address(question, lang=lang)}
     return entries, (writer.written, writer.unchanged, writer.linked)
 
 

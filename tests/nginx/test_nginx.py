@@ -176,6 +176,30 @@ def test_exported_addresses_answer_as_the_app(each_stack: Stack, encoding: dict[
             same_length(stack, path, headers, direct, through)
 
 
+@pytest.mark.parametrize("encoding", [IDENTITY, GZIP], ids=["identity", "gzip"])
+def test_a_feeds_query_style_address_is_its_exported_file(each_stack: Stack, encoding: dict[str, str]) -> None:
+    """The query-style address the app published for a feed (manifest "query") is served from the exported
+    file, with the app's bytes and headers; other spellings of the same question reach the app."""
+    stack = each_stack
+    queries = {e["query"]: p for p, e in configure_module().entries(stack.manifest).items() if e.get("query")}
+    feeds = [p for p in configure_module().entries(stack.manifest) if p.endswith(".ics")]
+    assert len(queries) == len(feeds) and "/ics/all.ics" in queries
+    for query in sorted(queries)[::3]:
+        direct, through = get(stack.app + query, encoding), get(stack.nginx + query, encoding)
+        assert (through.status, direct.status) == (200, 200), query
+        assert "x-cache" not in through.headers, f"{query}: proxied, not served from {queries[query]}"
+        assert through.body == direct.body and through.raw == direct.raw, query
+        assert through.compared() == expected(stack, queries[query], encoding, direct), query
+        same_length(stack, queries[query], encoding, direct, through)
+    query = next(q for q in sorted(queries) if "&" in q)
+    path, params = query.split("?")
+    swapped = f"{path}?{'&'.join(reversed(params.split('&')))}"  # the same question, spelled otherwise
+    for other in (swapped, query.upper().replace("/ICS/", "/ics/"), query + "&download=true"):
+        direct, through = get(stack.app + other, encoding), get(stack.nginx + other, encoding)
+        assert through.status == direct.status and through.body == direct.body, other
+        assert through.headers.get("x-cache") in ("MISS", "HIT", "EXPIRED"), f"{other}: not through the app"
+
+
 def test_exported_answers_are_precompressed(each_stack: Stack) -> None:
     """gzip_static serves the export's .gz: a feed is sent compressed, with the gzip ETag. In the
     gzip-only layout the same .gz reaches a client without gzip decompressed, as the app's identity."""
