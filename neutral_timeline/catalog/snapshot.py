@@ -39,12 +39,13 @@ from neutral_timeline.catalog.model import (
     Window,
     WindowSpec,
 )
-from neutral_timeline.catalog.regions import Region, Regions
+from neutral_timeline.catalog.regions import Alias, Region, Regions
 from neutral_timeline.text import Text
 
 FORMAT = 2  # bump when the encoding below changes meaning (1 was a pickle)
 MAX_BYTES = 64 * 1024 * 1024
 RECORDS: tuple[type, ...] = (Anchor, Basis, Catalog, Election, Instrument, Participation, Phase, Region, Revision)
+RECORDS += (Regions, Alias)
 RECORDS += (
     Announced,
     Fact,
@@ -194,6 +195,7 @@ def dumps(catalog: Catalog) -> bytes:
         "rules": [_rule(r) for r in catalog.rules.values()],
         "phase_names": {key: _text(name) for key, name in catalog.phase_names.items()},
         "regions": [[r.code, r.name, r.type, r.province, r.zone] for r in catalog.regions],
+        "region_aliases": [[a.alias, a.code, a.source] for a in catalog.regions.aliases],
         "reporting": [_reporting(c) for c in catalog.reporting.values()],
         "content_hash": catalog.content_hash,
         "data_revised": _day(catalog.data_revised),
@@ -386,6 +388,11 @@ def _to_region(value: Any) -> Region:
     return Region(_str(code), _str(name), kind, _str(province), zone)
 
 
+def _to_alias(value: Any) -> Alias:
+    alias, code, source = _list(value, 3)
+    return Alias(_str(alias), _str(code), _opt_str(source))
+
+
 def _to_area(value: Any) -> Area:
     ident, name, words = _list(value, 3)
     return Area(_str(ident), _to_text(name), _strs(words))
@@ -405,7 +412,9 @@ def _decode(body: dict[str, Any]) -> Catalog:
         instruments=MappingProxyType({i.id: i for i in map(_to_instrument, _list(body["instruments"]))}),
         rules=MappingProxyType(rules),
         phase_names=MappingProxyType({_str(k): _to_text(v) for k, v in dict(body["phase_names"]).items()}),
-        regions=Regions(tuple(map(_to_region, _list(body["regions"])))),
+        regions=Regions(
+            tuple(map(_to_region, _list(body["regions"]))), tuple(map(_to_alias, _list(body["region_aliases"])))
+        ),
         reporting=MappingProxyType({c.id: c for c in map(_to_reporting, _list(body["reporting"]))}),
         content_hash=_str(body["content_hash"]),
         data_revised=_to_day(body["data_revised"]),
