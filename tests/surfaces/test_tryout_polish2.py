@@ -147,3 +147,187 @@ def test_the_snapshot_that_serve_reads_keeps_the_aliases(catalog: Catalog) -> No
     again = snapshot.loads(snapshot.dumps(catalog))
     assert again.regions.aliases == catalog.regions.aliases
     assert again.regions.find("babel").code == "19"
+
+
+# --- 2. a query parameter given twice -----------------------------------------------------------------------------
+
+TWICE = [
+    ("/api/v1/today?date=2024-11-20&date=2024-11-21", "date"),
+    ("/api/v1/today?date=2024-11-20&region=19&region=32", "region"),
+    ("/api/v1/today?date=2024-11-20&lang=en&lang=id", "lang"),
+    ("/api/v1/today?date=2024-11-20&lang=en&lang=en", "lang"),
+    ("/api/v1/check?q=like&q=share&date=2024-11-20", "q"),
+    ("/api/v1/check?q=like&date=2024-11-20&election=pilkada-2024&election=pemilu-2024", "election"),
+    ("/api/v1/rules?election=pilkada-2024&election=pemilu-2024", "election"),
+    ("/ics/pilkada-2024.ics?reminders=7d&reminders=1d", "reminders"),
+    ("/ics/all.ics?region=19&region=32", "region"),
+    ("/ics/pilkada-2024.ics?lang=en&lang=id", "lang"),
+    ("/api/v1/feeds?region=19&region=32", "region"),
+]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("address", "name"), TWICE)
+async def test_a_parameter_given_twice_is_refused(bundled_client: httpx.AsyncClient, address: str, name: str) -> None:
+    answer = await bundled_client.get(address)
+    assert answer.status_code == 422, answer.text[:300]
+    error = answer.json()["error"]
+    assert error["code"] == "invalid_parameter"
+    problem = next(p for p in error["problems"] if p["where"] == name)
+    assert problem["what"].startswith("is given 2 times (") or problem["what"].startswith("diberikan 2 kali (")
+    assert problem["expected"] and problem["suggestion"]
+    first = address.split(f"{name}=")[1].split("&")[0]
+    assert problem["suggestion"].endswith(f"{name}={first}")
+
+
+@pytest.mark.anyio
+async def test_a_parameter_given_twice_is_refused_in_the_language_asked(bundled_client: httpx.AsyncClient) -> None:
+    error = (await bundled_client.get("/api/v1/today?date=2024-11-20&date=2024-11-21&lang=en")).json()["error"]
+    assert error["problems"] == [
+        {
+            "where": "date",
+            "what": "is given 2 times ('2024-11-20', '2024-11-21'): an answer is for one value",
+            "expected": "the parameter once",
+            "suggestion": "keep one of them, e.g. date=2024-11-20",
+        }
+    ]
+    said = (await bundled_client.get("/api/v1/today?date=2024-11-20&date=2024-11-21")).json()["error"]
+    assert said["problems"][0]["what"] == "diberikan 2 kali ('2024-11-20', '2024-11-21'): satu jawaban untuk satu nilai"
+
+
+@pytest.mark.anyio
+async def test_once_each_is_still_answered_and_unknown_repeats_still_ignored(bundled_client: httpx.AsyncClient) -> None:
+    for address in (
+        "/api/v1/today?date=2024-11-20&region=19&lang=en",
+        "/api/v1/today?date=2024-11-20&junk=1&junk=2",  # no route reads it: dropped, as before
+        "/ics/pilkada-2024.ics?reminders=7d,1d",
+        "/api/v1/en/activities.json",
+    ):
+        assert (await bundled_client.get(address)).status_code == 200, address
+
+
+@pytest.mark.anyio
+async def test_a_refused_repeat_is_never_replayed_as_the_one_value_answer(bundled_client: httpx.AsyncClient) -> None:
+    once = "/api/v1/today?date=2024-11-21"
+    assert (await bundled_client.get(once)).status_code == 200
+    assert (await bundled_client.get(once)).status_code == 200  # now answered by the replay index
+    assert (await bundled_client.get(once + "&date=2024-11-20")).status_code == 422
+    assert (await bundled_client.get("/api/v1/today?date=2024-11-20&date=2024-11-21")).status_code == 422
+
+
+# --- 3. voting in English -----------------------------------------------------------------------------------------
+
+VOTING = ["vote", "voting", "go to vote at the polling station", "can a civil servant vote", "go to the polls", "voting day"]
+PERSUADING = ["ask my staff to vote for candidate 2", "persuade colleagues to vote", "tell people to vote for him"]
+OTHER_ENGLISH = [
+    ("sharing a candidate's post", "share-candidate-post"),
+    ("liking a candidate's post", "like-candidate-post"),
+    ("joining a campaign whatsapp group", "join-campaign-group"),
+    ("hand out food parcels", "give-goods"),
+    ("give money", "give-goods"),
+    ("be on the campaign committee", "organise-campaign-event"),
+]
+
+
+@pytest.mark.parametrize("asked", [*VOTING, "nyoblos di TPS"])
+def test_voting_in_english_is_understood_as_casting_a_vote(capsys: pytest.CaptureFixture[str], asked: str) -> None:
+    assert main(["check", asked, "--lang", "en", "--date", "2024-11-27"]) == cli.EXIT_OK
+    out = one_line(capsys.readouterr().out)
+    assert "Understood as: • Casting your vote at the polling station" in out
+    assert "NOT RECOGNISED" not in out
+
+
+@pytest.mark.parametrize("asked", PERSUADING)
+def test_urging_others_to_vote_stays_a_prohibition(capsys: pytest.CaptureFixture[str], asked: str) -> None:
+    main(["check", asked, "--lang", "en", "--date", "2024-11-20"])
+    out = one_line(capsys.readouterr().out)
+    assert "Understood as: • Urging people to vote for a candidate" in out
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("asked", "activity"), [*((v, "cast-vote") for v in VOTING), *OTHER_ENGLISH])
+async def test_english_phrasings_through_the_api(bundled_client: httpx.AsyncClient, asked: str, activity: str) -> None:
+    answer = await bundled_client.get("/api/v1/check", params={"q": asked, "date": "2024-11-27", "lang": "en"})
+    assert answer.status_code == 200
+    assert answer.json()["activity"]["id"] == activity
+
+
+# --- 5. dates outside what the tool covers ------------------------------------------------------------------------
+
+COVERED = "2020 Simultaneous Regional Elections, 2024 General Election, 2024 Simultaneous Regional Elections"
+SPAN = "whose schedules run from 30 September 2019 to 2 October 2025"
+
+
+@pytest.mark.parametrize(
+    ("day", "side"),
+    [("0001-01-01", "before"), ("1990-01-01", "before"), ("2019-09-29", "before"), ("9999-12-31", "after")],
+)
+def test_a_date_outside_the_coverage_says_which_side_and_what_is_covered(
+    capsys: pytest.CaptureFixture[str], day: str, side: str
+) -> None:
+    assert main(["today", "--date", day, "--lang", "en"]) == cli.EXIT_OK  # as the answer for 2030 (announced next)
+    out = one_line(capsys.readouterr().out)
+    assert f"This date is {side} the elections this tool holds: it covers {COVERED}, {SPAN}" in out
+    assert "cannot say whether an election" in out
+    assert main(["today", "--date", day]) == cli.EXIT_OK
+    said = one_line(capsys.readouterr().out)
+    assert f"Tanggal ini {'sebelum' if side == 'before' else 'sesudah'} cakupan pemilihan" in said
+    assert "Pilkada Serentak 2020, Pemilu 2024, Pilkada Serentak 2024" in said
+
+
+def test_the_first_covered_day_and_a_year_with_elections_announced_are_unchanged(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["today", "--date", "2019-09-30", "--lang", "en"]) == cli.EXIT_OK
+    assert "this tool holds" not in capsys.readouterr().out
+    assert main(["today", "--date", "2027-06-01", "--lang", "en"]) == cli.EXIT_OK
+    assert "the elections announced next are listed below" in one_line(capsys.readouterr().out)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("day", "side"), [("0001-01-01", "before"), ("1990-01-01", "before"), ("9999-12-31", "after")])
+async def test_the_api_says_the_same(bundled_client: httpx.AsyncClient, day: str, side: str) -> None:
+    answer = await bundled_client.get("/api/v1/today", params={"date": day, "lang": "en"})
+    assert answer.status_code == 200  # as for 2030, which is outside too
+    body = answer.json()
+    assert body["covered"] is False
+    assert body["coverage"] == {"start": "2019-09-30", "end": "2025-10-02"}
+    assert body["message"].startswith(f"This date is {side} the elections this tool holds: it covers {COVERED}")
+    assert (await bundled_client.get("/api/v1/today", params={"date": "2030-01-01"})).status_code == 200
+
+
+# --- 6. the activities' notes in the API --------------------------------------------------------------------------
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("address", ["/api/v1/activities?lang=en", "/api/v1/en/activities.json"])
+async def test_the_activities_list_their_notes_with_sources(
+    bundled_client: httpx.AsyncClient, catalog: Catalog, address: str
+) -> None:
+    answer = await bundled_client.get(address)
+    assert answer.status_code == 200
+    listed = {a["id"]: a for a in answer.json()["activities"]}
+    with_notes = {a.id for a in catalog.activities.values() if a.note is not None}
+    assert {"cast-vote", "serve-on-kpps", "witness-for-candidate", "donate-to-candidate"} <= with_notes
+    for ident, activity in catalog.activities.items():
+        shown = listed[ident]
+        if activity.note is None:
+            assert shown["note"] is None and shown["source"] is None, ident
+            continue
+        assert shown["note"] == activity.note.en, ident
+        assert activity.source is not None
+        assert shown["source"]["locator"] == activity.source.locator
+        if not activity.source.verified:  # an unverified source is never shown as verified
+            assert shown["source"]["verified"] is False, ident
+        assert set(activity.source.urls) <= set(shown["source"]["urls"]), ident
+    vote = listed["cast-vote"]
+    assert vote["note"].startswith("The neutrality rules held here do not prohibit civil servants from voting")
+    assert vote["source"]["short"] == "UU 7/2017" and vote["source"]["verified"] is True
+    assert listed["witness-for-candidate"]["source"]["verified"] is False
+
+
+@pytest.mark.anyio
+async def test_the_notes_are_in_the_language_asked(bundled_client: httpx.AsyncClient) -> None:
+    listed = {a["id"]: a for a in (await bundled_client.get("/api/v1/activities")).json()["activities"]}
+    assert listed["cast-vote"]["note"].startswith("Aturan netralitas yang dimuat di sini tidak melarang ASN")
+    assert listed["cast-vote"]["source"]["note"].startswith("Hak memilih dalam Pasal 198")
