@@ -93,7 +93,8 @@ def _day(value: date | None) -> str | None:
 
 
 def _source(s: Source) -> list[Any]:
-    return [s.locator, s.verified, s.instrument, list(s.urls), _text(s.note)]
+    locator = s.locator if isinstance(s.locator, str) else _text(s.locator)  # a generated one is bilingual
+    return [locator, s.verified, s.instrument, list(s.urls), _text(s.note)]
 
 
 def _end(end: Anchor | date | None) -> Any:
@@ -257,7 +258,8 @@ _opt_text, _opt_day = _opt(_to_text), _opt(_to_day)
 
 def _to_source(value: Any) -> Source:
     locator, verified, instrument, urls, note = _list(value, 5)
-    return Source(_str(locator), _bool(verified), _opt_str(instrument), _strs(urls), _opt_text(note))
+    place = _str(locator) if isinstance(locator, str) else _to_text(locator)
+    return Source(place, _bool(verified), _opt_str(instrument), _strs(urls), _opt_text(note))
 
 
 def _to_end(value: Any) -> Anchor | date | None:

@@ -21,7 +21,7 @@ class Citation(Record):
     instrument: str | None
     short: str | None  # "PP 94/2021"
     title: Text | None
-    locator: str  # "Pasal 5 huruf n"
+    locator: Text  # "Pasal 5 huruf n" in both languages; the words of a generated one are translated
     verified: bool
     urls: tuple[str, ...] = ()
     quote: str | None = None

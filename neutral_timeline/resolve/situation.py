@@ -68,12 +68,12 @@ V = TypeVar("V")
 DEFAULT_ZONE = "Asia/Jakarta"
 
 BEFORE = N_(
-    "This date is before the elections this tool holds: it covers {elections}, whose schedules run from {start} "
+    "This date is outside the elections this tool holds, before the first of them: it covers {elections}, whose schedules run from {start} "
     "to {end}. It cannot say whether an election was in progress on this date; only the rules already in force "
     "on it are listed. The ASN neutrality principle applies at all times."
 )
 BEYOND = N_(
-    "This date is after the elections this tool holds: it covers {elections}, whose schedules run from {start} "
+    "This date is outside the elections this tool holds, after the last of them: it covers {elections}, whose schedules run from {start} "
     "to {end}, and no later election is announced in its data. It cannot say whether an election is in progress "
     "on this date; the rules listed are those in force under the law it holds, which may change before then. "
     "The ASN neutrality principle applies at all times."

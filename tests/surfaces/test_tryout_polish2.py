@@ -217,7 +217,14 @@ async def test_a_refused_repeat_is_never_replayed_as_the_one_value_answer(bundle
 
 # --- 3. voting in English -----------------------------------------------------------------------------------------
 
-VOTING = ["vote", "voting", "go to vote at the polling station", "can a civil servant vote", "go to the polls", "voting day"]
+VOTING = [
+    "vote",
+    "voting",
+    "go to vote at the polling station",
+    "can a civil servant vote",
+    "go to the polls",
+    "voting day",
+]
 PERSUADING = ["ask my staff to vote for candidate 2", "persuade colleagues to vote", "tell people to vote for him"]
 OTHER_ENGLISH = [
     ("sharing a candidate's post", "share-candidate-post"),
@@ -267,11 +274,18 @@ def test_a_date_outside_the_coverage_says_which_side_and_what_is_covered(
 ) -> None:
     assert main(["today", "--date", day, "--lang", "en"]) == cli.EXIT_OK  # as the answer for 2030 (announced next)
     out = one_line(capsys.readouterr().out)
-    assert f"This date is {side} the elections this tool holds: it covers {COVERED}, {SPAN}" in out
+    first_or_last = "before the first" if side == "before" else "after the last"
+    assert (
+        f"This date is outside the elections this tool holds, {first_or_last} of them: it covers {COVERED}, {SPAN}"
+        in out
+    )
     assert "cannot say whether an election" in out
     assert main(["today", "--date", day]) == cli.EXIT_OK
     said = one_line(capsys.readouterr().out)
-    assert f"Tanggal ini {'sebelum' if side == 'before' else 'sesudah'} cakupan pemilihan" in said
+    assert (
+        f"Tanggal ini di luar cakupan pemilihan yang dimuat alat ini, {'sebelum yang pertama' if side == 'before' else 'sesudah yang terakhir'}"
+        in said
+    )
     assert "Pilkada Serentak 2020, Pemilu 2024, Pilkada Serentak 2024" in said
 
 
@@ -292,7 +306,10 @@ async def test_the_api_says_the_same(bundled_client: httpx.AsyncClient, day: str
     body = answer.json()
     assert body["covered"] is False
     assert body["coverage"] == {"start": "2019-09-30", "end": "2025-10-02"}
-    assert body["message"].startswith(f"This date is {side} the elections this tool holds: it covers {COVERED}")
+    first_or_last = "before the first" if side == "before" else "after the last"
+    assert body["message"].startswith(
+        f"This date is outside the elections this tool holds, {first_or_last} of them: it covers {COVERED}"
+    )
     assert (await bundled_client.get("/api/v1/today", params={"date": "2030-01-01"})).status_code == 200
 
 
@@ -331,3 +348,48 @@ async def test_the_notes_are_in_the_language_asked(bundled_client: httpx.AsyncCl
     listed = {a["id"]: a for a in (await bundled_client.get("/api/v1/activities")).json()["activities"]}
     assert listed["cast-vote"]["note"].startswith("Aturan netralitas yang dimuat di sini tidak melarang ASN")
     assert listed["cast-vote"]["source"]["note"].startswith("Hak memilih dalam Pasal 198")
+
+
+# --- 4. generated stage locators in English ----------------------------------------------------------------------
+
+SPANNED_EN = "2025-06-26..2025-10-02: the span of this local schedule's stages"
+SPANNED_ID = "2025-06-26..2025-10-02: rentang tahap-tahap jadwal lokal ini"
+
+
+def test_today_in_english_says_the_generated_locator_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["today", "--region", "19.01", "--date", "2025-08-27", "--details"]
+    assert main([*argv, "--lang", "en"]) == cli.EXIT_OK
+    out = one_line(capsys.readouterr().out)
+    assert SPANNED_EN in out and "rentang" not in out and "tahap-tahap" not in out
+    assert main(argv) == cli.EXIT_OK
+    assert SPANNED_ID in one_line(capsys.readouterr().out)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/api/v1/today?lang=en&region=19.01&date=2025-08-27",
+        "/api/v1/elections/pilkada-2024/timeline?lang=en&region=19.01",
+        "/ics/all.ics?lang=en&region=19.01&phases=all",
+    ],
+)
+async def test_answers_in_english_carry_no_generated_indonesian(
+    bundled_client: httpx.AsyncClient, address: str
+) -> None:
+    english = await bundled_client.get(address)
+    assert english.status_code == 200
+    text = english.text.replace("\r\n ", "")  # ICS folds long lines
+    assert SPANNED_EN in text and "rentang tahap" not in text
+    indonesian = (await bundled_client.get(address.replace("lang=en", "lang=id"))).text.replace("\r\n ", "")
+    assert SPANNED_ID in indonesian and "the span of" not in indonesian
+
+
+@pytest.mark.anyio
+async def test_every_activity_is_understood_by_its_own_english_name(
+    bundled_client: httpx.AsyncClient, catalog: Catalog
+) -> None:
+    """The widget asks again with the name of the closest activity picked: that name must be understood."""
+    for ident, activity in catalog.activities.items():
+        answer = await bundled_client.get("/api/v1/check", params={"q": activity.name.en, "lang": "en"})
+        assert answer.json()["activity"] is not None and answer.json()["activity"]["id"] == ident, ident
