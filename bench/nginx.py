@@ -1,6 +1,8 @@
 """nginx in front of the app with deploy/nginx's config: requests per second of exported feeds (from
 disk, gzip_static, the app's ETags) and of the proxy cache (warm) in front of the app, each as a ratio
 to nginx serving the same bytes as a plain static file, measured in the same run (targets >= 0.9x).
+The plain nginx answers the very same request (path and query string, which a static file ignores,
+and headers) from a file at that path: one port, and root, per row, since rows share addresses.
 
 The export is `neutral-timeline export` of the bundled calendars (one reminder preset: the feeds measured
 are all of that preset, and the export's own cost is bench/export's), in both layouts: the default one
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.serving import CONNECTIONS, NGINX_CONF, wrk
+from bench.serving import CONNECTIONS, wrk
 from tests.serving import configure_nginx, ensure, free_port, running_nginx, serving
 
 TARGET = 0.9
@@ -36,6 +38,20 @@ PROXIED = {
     "JSON situation": "/api/v1/elections/pilkada-2024/situation?date=2024-11-20",
 }
 GZIP = "Accept-Encoding: gzip"
+PLAIN_CONF = """
+user root;
+worker_processes 2;
+pid {root}/nginx.pid;
+error_log {root}/error.log;
+daemon off;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  types {{ application/json json; text/calendar ics; }}
+  add_header Cache-Control "public, max-age=3600";
+{servers}
+}}
+"""
 
 
 def export(out: Path, public_url: str, cache: Path, *options: str) -> None:
@@ -46,27 +62,28 @@ def export(out: Path, public_url: str, cache: Path, *options: str) -> None:
 
 def main() -> None:
     wrk_bin, nginx_bin = ensure("wrk", "wrk"), ensure("nginx", "nginx")
-    port, gz_port, base_port = free_port(), free_port(), free_port()
+    port, gz_port = free_port(), free_port()
     public = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         export(root / "export", public, root / "xdg")
         export(root / "export-gz", public, root / "xdg", "--gzip-only")
         www = root / "base" / "www"
-        www.mkdir(parents=True)
         with serving(None, root / "xdg", public_url=public, workers=2) as app:
             upstream = app.removeprefix("http://")
             conf = configure_nginx(root / "export", upstream, port, public, root / "conf", "256m", 2)
             gz_conf = configure_nginx(root / "export-gz", upstream, gz_port, public, root / "conf-gz", "256m", 2)
-            (root / "base" / "nginx.conf").write_text(NGINX_CONF.format(root=root / "base", port=base_port))
-            with (
-                running_nginx(nginx_bin, conf, port) as ours,
-                running_nginx(nginx_bin, gz_conf, gz_port) as gz,
-                running_nginx(nginx_bin, root / "base", base_port) as base,
-            ):
+            with running_nginx(nginx_bin, conf, port) as ours, running_nginx(nginx_bin, gz_conf, gz_port) as gz:
                 rows = cases(ours, gz, www)
-                pids = {ours: workers(conf), gz: workers(gz_conf), base: workers(root / "base")}
-                measure(wrk_bin, base, rows, pids)
+                ports = [free_port() for _ in rows]
+                servers = "\n".join(
+                    f"  server {{ listen 127.0.0.1:{p}; root {www / str(i)}; }}" for i, p in enumerate(ports)
+                )
+                (root / "base" / "nginx.conf").write_text(PLAIN_CONF.format(root=root / "base", servers=servers))
+                with running_nginx(nginx_bin, root / "base", ports[0]):
+                    bases = [f"http://127.0.0.1:{p}" for p in ports]
+                    pids = {ours: workers(conf), gz: workers(gz_conf), **dict.fromkeys(bases, workers(root / "base"))}
+                    measure(wrk_bin, bases, rows, pids)
 
 
 def workers(prefix: Path) -> list[int]:
@@ -92,11 +109,11 @@ def cpu_seconds(pids: list[int]) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-Row = tuple[str, str, str, str | None, str]  # label, server, our path, header, baseline file
+Row = tuple[str, str, str, str | None]  # label, server, path, header
 
 
 def cases(ours: str, gz: str, www: Path) -> list[Row]:
-    """Rows to measure: each baseline file holds the very bytes we send."""
+    """Rows to measure; row i's baseline file, www/i/{path without its query}, holds the very bytes we send."""
     rows: list[Row] = []
     named = {"exported feed": (ours, FEED), **{f"proxy cache, {k}": (ours, v) for k, v in PROXIED.items()}}
     named["exported feed, --gzip-only"] = (gz, FEED)
@@ -107,14 +124,16 @@ def cases(ours: str, gz: str, www: Path) -> list[Row]:
                 response = httpx.get(server + path, headers=headers)
                 response.raise_for_status()
             raw = response.content if not encoding else gzip_bytes(server + path)
-            static = f"{len(rows)}.bin"
-            (www / static).write_bytes(raw)
             gunzip = ", gunzip" if server == gz and not encoding else ""
             label = f"{name}{', gzip' if encoding else gunzip}"
-            rows.append((label, server, path, encoding, static))
+            rows.append((label, server, path, encoding))
             if encoding is None:
                 tag = response.headers["etag"]
-                rows.append((f"{name}, 304", server, path, f"If-None-Match: {tag}", static))
+                rows.append((f"{name}, 304", server, path, f"If-None-Match: {tag}"))
+            for i in range(len(rows) - (1 if encoding else 2), len(rows)):
+                static = www / str(i) / path.split("?")[0].lstrip("/")
+                static.parent.mkdir(parents=True, exist_ok=True)
+                static.write_bytes(raw)
     return rows
 
 
@@ -131,26 +150,25 @@ def load(wrk_bin: str, url: str, header: str | None, pids: list[int]) -> tuple[f
     return rps, p99, (cpu_seconds(pids) - before) / (rps * SECONDS) * 1e6
 
 
-def measure(wrk_bin: str, base: str, rows: list[Row], pids: dict[str, list[int]]) -> None:
+def measure(wrk_bin: str, bases: list[str], rows: list[Row], pids: dict[str, list[int]]) -> None:
     print(
         f"nginx: wrk -t2 -c{CONNECTIONS}, {ROUNDS} rounds of {SECONDS}s, ours and plain alternating (medians); "
         "ours = deploy/nginx config (2 workers) over the export and the app (2 workers); "
-        "plain = nginx serving the same bytes as a static file; cpu = nginx workers' CPU per request"
+        "plain = nginx serving the same bytes as a static file for the same request; cpu = nginx workers' CPU per request"
     )
     print(
         f"  {'request':<46} {'ours req/s':>10} {'plain req/s':>11} {'ratio':>6} "
         f"{'ours p99':>9} {'plain p99':>9} {'cpu us/req':>11} {'cpu ratio':>9}"
     )
     worst = worst_cpu = float("inf")
-    for label, server, path, header, static in rows:
+    for (label, server, path, header), base in zip(rows, bases, strict=True):
+        base_header = header
         if header and header.startswith("If-None-Match"):
-            base_header: str | None = f"If-None-Match: {httpx.get(f'{base}/{static}').headers['etag']}"
-        else:
-            base_header = None
+            base_header = f"If-None-Match: {httpx.get(base + path).headers['etag']}"
         runs = []
         for _ in range(ROUNDS):
             ours = load(wrk_bin, server + path, header, pids[server])
-            runs.append((*ours, *load(wrk_bin, f"{base}/{static}", base_header, pids[base])))
+            runs.append((*ours, *load(wrk_bin, base + path, base_header, pids[base])))
         ours_rps, ours_p99, ours_cpu, base_rps, base_p99, base_cpu = (
             statistics.median(r[i] for r in runs) for i in range(6)
         )

@@ -299,6 +299,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # X-Forwarded-For/-Proto only from the proxies named; links never depend on them anyway.
         proxy_headers=bool(proxies),
         forwarded_allow_ips=proxies or None,
+        server_header=False,  # which software answers is nobody's business (and one header less to cache)
     )
     return EXIT_OK
 

@@ -120,6 +120,16 @@ def etag_maps(export: Path) -> tuple[dict[str, str], dict[str, str]]:
     return identity, gzipped
 
 
+def languages(identity: dict[str, str]) -> str:
+    """The languages of the exported path-style addresses (``/ics/{lang}/...``), as a regex alternation."""
+    found = sorted({url.split("/")[2] for url in identity if url.startswith("/ics/") and url.count("/") > 3})
+    if not found or not all(re.fullmatch(r"[a-z]{2,3}", lang) for lang in found):
+        raise ConfigError(
+            f"manifest.json: expected feeds under /ics/{{lang}}/ with languages such as id, en; found {found}"
+        )
+    return "|".join(found)
+
+
 def layout_of(export: Path, chosen: str) -> str:
     """The layout to configure: ``chosen``, or the manifest's (its options.gzip_only, or a file stored
     only as .gz). A default layout asked of a gzip-only export is refused: its plain files are missing."""
@@ -190,6 +200,7 @@ def configure(args: argparse.Namespace) -> Path:
         "@CACHE@": str(cache),
         "@CACHE_MAX_SIZE@": args.cache_max_size,
         "@LAYOUT@": layout,
+        "@LANGS@": languages(identity),
         **LAYOUT_VALUES[layout],
     }
     text = TEMPLATE.read_text(encoding="utf-8")

@@ -233,7 +233,7 @@ def oembed(
     width, height = embed.size(maxwidth, maxheight)
     markup = html.oembed_markup(page_url, title, embed.secret(page_url), width, height)
     answer = embed.oembed(base, options, title, markup, width, height)
-    return send(request, Rendered.of(json.dumps(answer, ensure_ascii=False).encode(), JSON), extra=SECURITY)
+    return send(request, Rendered.of(json.dumps(answer, ensure_ascii=False).encode(), JSON))
 
 
 @pages.get("/static/{name}", include_in_schema=False)

@@ -3,8 +3,8 @@ encoding when the client accepts it, and sets Cache-Control and CORS for data.
 
 A "today" answer changes at local midnight; a dated answer only with the data, so only a dated
 answer says ``Last-Modified`` (the catalog's ``data_revised``, at 00:00 UTC), and a "today" answer
-is fresh for at most TODAY_MAX_AGE and never past its zone's next midnight (``Expires`` says when),
-so no cache in front (nginx, a CDN, a browser) shows yesterday as today.
+is fresh for at most TODAY_MAX_AGE and never past its zone's next midnight (``Expires`` says when, and
+Cache-Control says only ``public``), so no cache in front (nginx, a CDN, a browser) shows yesterday as today.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ ICS = "text/calendar; charset=utf-8"
 HTML = "text/html; charset=utf-8"
 
 DATA_PREFIXES = ("/api/", "/ics/", "/oembed")  # JSON and ICS: any origin may read them; pages none (and no CORS)
+# CORS of a data answer, the same whether or not the request names an Origin: the answer never depends on
+# it, so no cache (ours, nginx's, a CDN's) keeps one copy per origin. Preflights: api/security.py.
+CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "ETag"}
 
 ANSWER_KEY = "neutral_timeline.sending"  # scope key: how a route sent a cached answer (api/replay.py)
 TODAY_MAX_AGE = 300
@@ -97,11 +100,18 @@ def respond(headers: Mapping[str, str], rendered: Rendered, sending: Sending) ->
     when the client accepts it. If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2)."""
     gzipped = rendered.gzipped is not None and accepts_gzip(headers.get("accept-encoding"))
     tag = rendered.gzip_etag if gzipped and rendered.gzip_etag else rendered.etag
-    out = {"ETag": tag, "Cache-Control": f"public, max-age={sending.max_age}", "Vary": "Accept-Encoding"}
+    # A "today" answer (it has Expires) tells caches its end as an instant: a max-age would restart in
+    # every cache below one that sends no Age (nginx's), past midnight. nginx's own cache takes the
+    # seconds left (X-Accel-Expires, which it keeps to itself), so its clock need not agree with ours.
+    expires = any(name == "Expires" for name, _ in sending.extra)
+    out = {"ETag": tag, "Cache-Control": "public" if expires else f"public, max-age={sending.max_age}"}
+    if expires:
+        out["X-Accel-Expires"] = str(sending.max_age)
+    out["Vary"] = "Accept-Encoding"
     if sending.last_modified is not None:
         out["Last-Modified"] = http_date(sending.last_modified)
     if sending.cors:
-        out["Access-Control-Allow-Origin"] = "*"
+        out.update(CORS)
     out.update(sending.extra)
     match = headers.get("if-none-match")
     if match is not None:

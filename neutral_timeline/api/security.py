@@ -26,6 +26,8 @@ MAX_URL = 8192  # bytes of path + query; browsers and CDNs handle far less than 
 MAX_BODY = 8192  # every route is GET/HEAD: a request body is never read
 MAX_HOSTS = 64
 HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"strict-origin-when-cross-origin")]
+# JSON and ICS start no requests, so a Referrer-Policy would say nothing there.
+DATA_HEADERS = HEADERS[:1]
 
 
 def error_messages(status: int, code: str, problem: Problem, path: str, lang: Lang = DEFAULT_LANG) -> list[Message]:
@@ -90,7 +92,7 @@ class Guard:
         refusal = await self._refusal(scope, receive)
         if refusal is not None:
             for message in refusal:
-                await self._secured(send, message)
+                await self._secured(send, message, DATA_HEADERS if scope["path"].startswith(DATA_PREFIXES) else HEADERS)
             return
 
         if self.known is not None and scope["query_string"]:
@@ -98,8 +100,10 @@ class Guard:
             if query != scope["query_string"]:
                 scope = {**scope, "query_string": query}
 
+        security = DATA_HEADERS if scope["path"].startswith(DATA_PREFIXES) else HEADERS
+
         async def secured(message: Message) -> None:
-            await self._secured(send, message)
+            await self._secured(send, message, security)
 
         await self.app(scope, receive, secured)
 
@@ -140,17 +144,18 @@ class Guard:
             self.decided[host] = accepted
         return accepted
 
-    async def _secured(self, send: Send, message: Message) -> None:
+    async def _secured(self, send: Send, message: Message, security: list[tuple[bytes, bytes]]) -> None:
         if message["type"] == "http.response.start":
             present = {name.lower() for name, _ in message["headers"]}
-            missing = [(k, v) for k, v in HEADERS if k not in present]
+            missing = [(k, v) for k, v in security if k not in present]
             if missing:
                 message = {**message, "headers": [*message["headers"], *missing]}
         await send(message)
 
 
 class DataCORS(CORSMiddleware):
-    """Starlette's CORS for JSON and ICS routes (preflight included); pages pass by untouched."""
+    """Starlette's CORS preflight for JSON and ICS routes. Their answers carry fixed CORS headers whatever
+    the Origin (responses.CORS), so the same bytes serve every origin; pages pass by untouched."""
 
     def __init__(self, app: ASGIApp) -> None:
         super().__init__(
@@ -163,7 +168,7 @@ class DataCORS(CORSMiddleware):
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"].startswith(DATA_PREFIXES):
+        if scope["type"] == "http" and scope["method"] == "OPTIONS" and scope["path"].startswith(DATA_PREFIXES):
             await super().__call__(scope, receive, send)
         else:
             await self.app(scope, receive, send)

@@ -32,6 +32,7 @@ from neutral_timeline.catalog.model import (
     LocalSchedule,
     Participation,
     Phase,
+    PoliticalWords,
     ReportingChannel,
     Revision,
     Rule,
@@ -495,11 +496,47 @@ def _participation(checker: _Checker, election_id: str, data: ElectionFile, regi
     )
 
 
-def _vocabulary(checker: _Checker, rules: dict[str, Rule]) -> tuple[dict[str, Area], dict[str, Activity]]:
-    """activities.toml: every tag named once, every rule an activity lists known, each area word once."""
+def _political(checker: _Checker, activities: dict[str, Activity]) -> PoliticalWords:
+    """activities.toml [political]: present when an activity needs a political object named, and each
+    ordinary phrase holds a political word (else it would except nothing)."""
+    given = checker.files.activities
+    where = f"{checker.folder}/activities.toml"
+    assert given is not None
+    needing = sorted(a.id for a in activities.values() if a.political == "object")
+    if given.political is None:
+        if needing:
+            checker.problems.append(
+                Problem(
+                    f"{where}: political",
+                    f"activities {', '.join(needing[:3])} need a political object named, but no [political] words "
+                    "say what names one",
+                    '[political] words = ["calon", "partai", "kampanye", ...]',
+                )
+            )
+        return PoliticalWords()
+    words = tuple(w.lower() for w in given.political.words)
+    ordinary = tuple(w.lower() for w in given.political.ordinary)
+    for index, phrase in enumerate(ordinary):
+        own = phrase.split()
+        if not any(all(part in own for part in word.split()) for word in words):
+            checker.problems.append(
+                Problem(
+                    f"{where}: political.ordinary[{index}]",
+                    f"'{phrase}' holds none of the political words, so it excepts nothing",
+                    "a phrase with a political word in which that word names nothing political (calon istri)",
+                )
+            )
+    return PoliticalWords(words, ordinary)
+
+
+def _vocabulary(
+    checker: _Checker, rules: dict[str, Rule]
+) -> tuple[dict[str, Area], dict[str, Activity], PoliticalWords]:
+    """activities.toml: every tag named once, every rule an activity lists known, each area word once,
+    and what makes a question political."""
     given = checker.files.activities
     if given is None:
-        return {}, {}
+        return {}, {}, PoliticalWords()
     where = f"{checker.folder}/activities.toml"
     for tag in TAGS:
         if tag not in given.areas:
@@ -537,8 +574,10 @@ def _vocabulary(checker: _Checker, rules: dict[str, Rule]) -> tuple[dict[str, Ar
         if a.source is not None:
             checker.instrument_ref(f"{where}: activities.{ident}.source.instrument", a.source.instrument)
         note, source = _opt_text(a.note), _source(a.source) if a.source else None
-        activities[ident] = Activity(ident, _text(a.name), a.area, tuple(a.words), tuple(a.rules), note, source)
-    return areas, activities
+        activities[ident] = Activity(
+            ident, _text(a.name), a.area, tuple(a.words), tuple(a.rules), note, source, a.political
+        )
+    return areas, activities, _political(checker, activities)
 
 
 def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Catalog | None, list[Problem]]:
@@ -626,7 +665,7 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
             )
         local = _locals(checker, shell, data, rules, instruments, regions)
         elections[election_id] = Election(election_id, data.kind, shell.name, tuple(revisions), participation, local)
-    areas, activities = _vocabulary(checker, rules)
+    areas, activities, political = _vocabulary(checker, rules)
     if checker.problems:
         return None, list(dict.fromkeys(checker.problems))  # one line per problem, once
     stamp_dates = [r.enacted for e in elections.values() for r in e.revisions] + [
@@ -644,5 +683,6 @@ def build(files: Files, regions: Regions, folder: str, digest: str) -> tuple[Cat
         announced=MappingProxyType(dict(sorted(announced.items(), key=lambda kv: (kv[1].announced, kv[0])))),
         areas=MappingProxyType(areas),
         activities=MappingProxyType(activities),
+        political=political,
     )
     return catalog, []

@@ -305,11 +305,21 @@ class ActivityFile(Strict):
     rules: tuple[Id, ...] = Seq(default=())
     note: TextFile | None = None
     source: SourceFile | None = None
+    political: Literal["inherent", "object"] | None = None
 
     @model_validator(mode="after")
     def _once(self) -> ActivityFile:
         if not self.rules and self.note is None:
             raise ValueError("rules lists no rule; list at least one, or give a note (with its source) saying why none")
+        if self.rules and self.political is None:
+            raise ValueError(
+                'political is missing: say whether the activity is political by itself (political = "inherent") '
+                'or only when the words name a candidate, party or campaign (political = "object")'
+            )
+        if not self.rules and self.political is not None:
+            raise ValueError(
+                "political is given but rules lists no rule: with nothing prohibited there is nothing to decide"
+            )
         if (self.note is None) != (self.source is None):
             raise ValueError("note and source go together: a note says what the rules do not, its source where from")
         for key, values in (("words", [w.lower() for w in self.words]), ("rules", list(self.rules))):
@@ -319,11 +329,28 @@ class ActivityFile(Strict):
         return self
 
 
+class PoliticalFile(Strict):
+    """What makes a question political: the words naming a candidate, party or campaign, and the ordinary
+    phrases in which such a word names nothing political."""
+
+    words: tuple[Word, ...] = Seq(min_length=1)
+    ordinary: tuple[Word, ...] = Seq(default=())
+
+    @model_validator(mode="after")
+    def _once(self) -> PoliticalFile:
+        values = [w.lower() for w in (*self.words, *self.ordinary)]
+        twice = sorted({v for v in values if values.count(v) > 1})
+        if twice:
+            raise ValueError(f"words and ordinary list {', '.join(twice)} twice; list each once, in one of them")
+        return self
+
+
 class ActivitiesFile(Strict):
-    """activities.toml: the areas (every rule tag) and the activities."""
+    """activities.toml: the areas (every rule tag), the activities and what makes a question political."""
 
     areas: dict[Literal[TAGS], AreaFile]  # type: ignore[valid-type]
     activities: dict[Id, ActivityFile] = Field(min_length=1)
+    political: PoliticalFile | None = None
 
 
 def known_keys() -> set[str]:
@@ -331,7 +358,7 @@ def known_keys() -> set[str]:
     models: list[type[BaseModel]] = [
         TextFile, SourceFile, PhaseFile, RevisionFile, ElectionFile, InstrumentFile,
         AnchorFile, WindowFile, BasisFile, SanctionFile, RuleFile, TerritoryFile, ReportingFile, LocalFile,
-        AnnouncedFile, FactFile, AreaFile, ActivityFile, ActivitiesFile,
+        AnnouncedFile, FactFile, AreaFile, ActivityFile, PoliticalFile, ActivitiesFile,
     ]  # fmt: skip
     keys: set[str] = set()
     for model in models:

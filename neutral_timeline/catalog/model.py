@@ -344,6 +344,9 @@ class Rule(Record):
 
 
 Handles = Literal["election_offences", "asn_neutrality"]
+# Whether an activity is political by itself or only when the words name a candidate, party or campaign.
+Political = Literal["inherent", "object"]
+POLITICAL: tuple[Political, ...] = ("inherent", "object")
 
 
 @record
@@ -385,6 +388,20 @@ class Activity(Record):
     rules: tuple[str, ...]
     note: Text | None = None
     source: Source | None = None
+    # When its rules prohibit it: "inherent", whatever the words name (replacing officials, party
+    # membership); "object", only when the words name a candidate, party or campaign (Catalog.political);
+    # None when it lists no rule.
+    political: Political | None = None
+
+
+@record
+class PoliticalWords(Record):
+    """What makes a question political (activities.toml ``[political]``): ``words`` name a candidate, a
+    party, a campaign, their teams, symbols and numbers; ``ordinary`` are phrases in which such a word
+    names nothing political (``calon istri``, ``kampanye imunisasi``)."""
+
+    words: tuple[str, ...] = ()
+    ordinary: tuple[str, ...] = ()
 
 
 @record
@@ -402,6 +419,7 @@ class Catalog(Record):
     announced: Mapping[str, Announced] = field(default_factory=dict)  # elections announced, no schedule yet
     areas: Mapping[str, Area] = field(default_factory=dict)  # tag -> its names and words (activities.toml)
     activities: Mapping[str, Activity] = field(default_factory=dict)  # the activity check's vocabulary
+    political: PoliticalWords = field(default_factory=PoliticalWords)  # what makes a question political
 
     # One catalog per data version: compared and hashed by identity (it keys the resolver's caches).
     __eq__ = object.__eq__

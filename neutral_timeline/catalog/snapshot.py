@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from neutral_timeline.catalog.model import (
     LOCAL_KINDS,
+    POLITICAL,
     Activity,
     Anchor,
     Announced,
@@ -30,6 +31,7 @@ from neutral_timeline.catalog.model import (
     LocalSchedule,
     Participation,
     Phase,
+    PoliticalWords,
     ReportingChannel,
     Revision,
     Rule,
@@ -60,6 +62,7 @@ RECORDS += (
     WindowSpec,
     Area,
     Activity,
+    PoliticalWords,
 )
 
 T = TypeVar("T")
@@ -203,9 +206,19 @@ def dumps(catalog: Catalog) -> bytes:
         "announced": [_announced(a) for a in catalog.announced.values()],
         "areas": [[a.id, _text(a.name), list(a.words)] for a in catalog.areas.values()],
         "activities": [
-            [a.id, _text(a.name), a.area, list(a.words), list(a.rules), _text(a.note), a.source and _source(a.source)]
+            [
+                a.id,
+                _text(a.name),
+                a.area,
+                list(a.words),
+                list(a.rules),
+                _text(a.note),
+                a.source and _source(a.source),
+                a.political,
+            ]
             for a in catalog.activities.values()
         ],
+        "political": [list(catalog.political.words), list(catalog.political.ordinary)],
     }
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
     return json.dumps(header(catalog.content_hash)).encode() + b"\n" + payload + b"\n"
@@ -401,10 +414,24 @@ def _to_area(value: Any) -> Area:
 
 
 def _to_activity(value: Any) -> Activity:
-    ident, name, area, words, rules, note, source = _list(value, 7)
+    ident, name, area, words, rules, note, source, political = _list(value, 8)
+    if political is not None and political not in POLITICAL:
+        raise SnapshotError(f"unknown political {political!r}")
     return Activity(
-        _str(ident), _to_text(name), _str(area), _strs(words), _strs(rules), _opt_text(note), _opt(_to_source)(source)
+        _str(ident),
+        _to_text(name),
+        _str(area),
+        _strs(words),
+        _strs(rules),
+        _opt_text(note),
+        _opt(_to_source)(source),
+        political,
     )
+
+
+def _to_political(value: Any) -> PoliticalWords:
+    words, ordinary = _list(value, 2)
+    return PoliticalWords(_strs(words), _strs(ordinary))
 
 
 def _decode(body: dict[str, Any]) -> Catalog:
@@ -423,6 +450,7 @@ def _decode(body: dict[str, Any]) -> Catalog:
         announced=MappingProxyType({a.id: a for a in map(_to_announced, _list(body["announced"]))}),
         areas=MappingProxyType({a.id: a for a in map(_to_area, _list(body["areas"]))}),
         activities=MappingProxyType({a.id: a for a in map(_to_activity, _list(body["activities"]))}),
+        political=_to_political(body["political"]),
     )
 
 

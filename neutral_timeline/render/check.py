@@ -23,9 +23,13 @@ WORDS = {
     "understood": N_("Understood as"),
     "area": N_("area"),
     "prohibited": N_("PROHIBITED on this date"),
+    "depends": N_("DEPENDS: prohibited on this date if it concerns a candidate, party or campaign"),
+    "negated": N_("DEPENDS: not doing it is never prohibited; doing it may be, on this date"),
     "not_recorded": N_("NO SPECIFIC PROHIBITION RECORDED for this date (not the same as allowed)"),
     "not_understood": N_("NOT RECOGNISED"),
     "rules": N_("Rules that prohibit it"),
+    "rules_if": N_("Rules that prohibit it if it concerns a candidate, party or campaign"),
+    "named": N_("Names a candidate, party or campaign"),
     "principle": N_("Always applies"),
     "others": N_("The question also names"),
     "note": N_("Note"),
@@ -50,6 +54,11 @@ WORDS = {
 def words_for(lang: Lang) -> Callable[[str], str]:
     """The check's words in ``lang``, for templates: ``cw('box_title')``."""
     return lambda key: say(WORDS[key], lang)
+
+
+def label(result: CheckAnswer) -> str:
+    """The key of the verdict's words: a negated question has its own ("not doing it is never prohibited")."""
+    return "negated" if result.verdict == "depends" and result.negation else result.verdict
 
 
 def _w(key: str, lang: Lang, **values: object) -> str:
@@ -96,14 +105,23 @@ def check(result: CheckAnswer, lang: Lang, details: bool = True) -> RenderableTy
     if result.activity is not None:
         parts += [RichText(f"{_w('understood', lang)}:"), _activity(result.activity, lang)]
     note = _note(result.activity, lang, notes)
-    style = {"prohibited": "bold red", "not_recorded": "bold yellow", "not_understood": "warn"}[result.verdict]
-    parts += [RichText(""), RichText(_w(result.verdict, lang), style=style), RichText(result.message.get(lang))]
+    if result.named:
+        parts.append(RichText(f"{_w('named', lang)}: " + ", ".join(f"“{n}”" for n in result.named)))
+    style = {
+        "prohibited": "bold red",
+        "depends": "bold magenta",
+        "not_recorded": "bold yellow",
+        "not_understood": "warn",
+    }
+    parts += [RichText(""), RichText(_w(label(result), lang), style=style[result.verdict])]
+    parts.append(RichText(result.message.get(lang)))
     if note is not None:
         parts.append(note)
     elections = ", ".join(result.elections) or _w("none", lang)
     parts.append(RichText(f"{_w('elections', lang)}: {elections}", style="muted"))
     if result.rules:
-        parts.append(RichText(f"\n{_w('rules', lang)} ({len(result.rules)})", style="heading"))
+        heading = _w("rules_if" if result.verdict == "depends" else "rules", lang)
+        parts.append(RichText(f"\n{heading} ({len(result.rules)})", style="heading"))
         parts.append(rules_list_in_force(result.rules, lang, notes, readings, details))
     if result.others:
         parts.append(RichText(f"\n{_w('others', lang)}", style="heading"))

@@ -9,13 +9,20 @@ the text; the activity whose phrases cover most of the text's words wins (a phra
 word in a row counts fully, scattered half), then the one named earliest (Indonesian and English
 put the verb first: "like postingan" is a like, not a post). Text that matches no phrase gets the
 activities closest to its words, to choose from.
+
+Then :func:`read` says what the text names besides the activity: the words that name a candidate,
+party or campaign (the catalog's political words, in a row, through the same affixes, unless inside
+an ordinary phrase such as ``calon istri`` or negated: ``bukan untuk calon``), and a negation of the
+activity itself (``tidak like``, ``gak pernah share``, ``don't like``). ``boleh gak ...?`` and
+``boleh tidak ...?`` ask; they do not negate. A negation reaches over a few small words only, and
+never past punctuation (``bagi sembako, bukan untuk calon``: only ``calon`` is negated).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from neutral_timeline.catalog.model import Catalog
@@ -84,6 +91,30 @@ _QUESTION_WORDS = frozenset(
         "while",
     ]
 )
+# Negation, and the words that may stand between it and what it negates (a verb; an object).
+_NEGATIONS = frozenset(
+    (
+        *("tidak", "tak", "tdk", "gak", "ga", "gk", "nggak", "ngga", "enggak", "engga", "kagak", "bukan", "tanpa"),
+        *("jangan", "belum", "non", "not", "no", "never", "without", "don", "dont", "doesn", "didn", "won", "isn"),
+    )
+)
+_ASKING = frozenset(["boleh", "bolehkah", "bisa", "bisakah", "apa", "apakah", "atau", "or"])  # "boleh gak ...?"
+_BEFORE_VERB = frozenset(
+    (
+        *("pernah", "mau", "akan", "usah", "perlu", "ingin", "sempat", "ikut", "lagi", "sama", "sekali", "saya"),
+        *("aku", "ever", "even", "want", "will", "to", "do", "go", "again"),
+    )
+)
+_BEFORE_OBJECT = frozenset(
+    (
+        *("untuk", "buat", "dengan", "ada", "hubungan", "hubungannya", "kaitan", "kaitannya", "terkait"),
+        *("berkaitan", "soal", "tentang", "dari", "milik", "punya", "sebagai", "kepada", "ke", "pada", "sama"),
+        *("atas", "nama", "for", "with", "any", "about", "related", "from", "of", "the", "to", "by", "on"),
+        *("behalf", "an"),
+    )
+)
+_REACH = 4  # words a negation reaches over
+_CLAUSE = re.compile(r"[,.;:!?()\n]+")
 _TYPO_CUTOFF = 0.8
 _CLOSE_CUTOFF = 0.75  # a word this close to an activity's word makes it one of the closest  # difflib ratio for a word the vocabulary does not know (komnetar ~ komentar: 0.875)
 
@@ -126,6 +157,10 @@ class Vocabulary:
     by_form: Mapping[str, tuple[int, ...]]  # a form -> the phrases that hold a word with it
     known: Mapping[str, tuple[str, ...]]  # first letter -> the words of every phrase, for typo matching
     own: Mapping[str, tuple[str, ...]]  # activity -> its words of 3 letters or more, for the closest
+    # political words, and the ordinary phrases in which they name nothing political: each phrase as its
+    # words' forms, indexed by the forms of its first word
+    political: Mapping[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
+    ordinary: Mapping[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=8)
@@ -154,7 +189,19 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
         {k: tuple(dict.fromkeys(v)) for k, v in by_form.items()},
         {k: tuple(v) for k, v in known.items()},
         own,
+        _by_first(catalog.political.words),
+        _by_first(catalog.political.ordinary),
     )
+
+
+def _by_first(texts: tuple[str, ...]) -> Mapping[str, tuple[tuple[frozenset[str], ...], ...]]:
+    """Phrases as their words' forms, indexed by each form of their first word."""
+    index: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    for text in texts:
+        phrase = tuple(forms(w) for w in words(text))
+        for form in phrase[0] if phrase else ():
+            index.setdefault(form, []).append(phrase)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +213,7 @@ class Match:
     phrase: str | None  # the words of the text that named it
     others: tuple[str, ...] = ()
     closest: tuple[str, ...] = ()
+    positions: tuple[int, ...] = ()  # where those words are among ``words(text)``
 
 
 def _query_forms(vocab: Vocabulary, text: str) -> list[frozenset[str]]:
@@ -212,8 +260,8 @@ def match(catalog: Catalog, text: str) -> Match:
             return sum(covered.values()), -min(covered)
 
         ranked = sorted(weights, key=lambda a: (score(a), a), reverse=True)
-        named = " ".join(asked[i] for i in sorted(weights[ranked[0]]))
-        return Match(ranked[0], named, tuple(ranked[1:4]))
+        where = tuple(sorted(weights[ranked[0]]))
+        return Match(ranked[0], " ".join(asked[i] for i in where), tuple(ranked[1:4]), positions=where)
     return Match(None, None, closest=closest(vocab, text))
 
 
@@ -238,3 +286,64 @@ def closest(vocab: Vocabulary, text: str, n: int = 5) -> tuple[str, ...]:
             scores.append((total, activity))
     scores.sort(key=lambda s: (-s[0], s[1]))
     return tuple(a for _, a in scores[:n])
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the text names besides the activity: the words naming a candidate, party or campaign (not
+    negated, not inside an ordinary phrase), and the word that negates the activity itself, if any."""
+
+    political: tuple[str, ...] = ()
+    negation: str | None = None
+
+
+def _spans(
+    query: list[frozenset[str]], index: Mapping[str, tuple[tuple[frozenset[str], ...], ...]]
+) -> set[tuple[int, int]]:
+    """Where the phrases of ``index`` are found word for word in a row: (first, last) positions."""
+    found = set()
+    for i, own in enumerate(query):
+        for form in own:
+            for phrase in index.get(form, ()):
+                last = i + len(phrase) - 1
+                if last < len(query) and all(query[i + k] & phrase[k] for k in range(1, len(phrase))):
+                    found.add((i, last))
+    return found
+
+
+def _negation(asked: list[str], clauses: list[int], at: int, between: frozenset[str]) -> str | None:
+    """The negation governing the word at ``at``: before it in its clause, over ``between`` words only,
+    and not a question's ("boleh gak ...?")."""
+    for i in range(at - 1, max(at - 1 - _REACH, -1), -1):
+        if clauses[i] != clauses[at]:
+            return None
+        if asked[i] in _NEGATIONS:
+            return None if i and clauses[i - 1] == clauses[i] and asked[i - 1] in _ASKING else asked[i]
+        if asked[i] not in between:
+            return None
+    return None
+
+
+@lru_cache(maxsize=4096)
+def read(catalog: Catalog, text: str, found: Match) -> Reading:
+    """The political words ``text`` names and the negation of the activity ``found`` in it (see the
+    module's docstring)."""
+    vocab = vocabulary(catalog)
+    asked: list[str] = []
+    clauses: list[int] = []
+    for index, clause in enumerate(_CLAUSE.split(text)):
+        own = words(clause)
+        asked += own
+        clauses += [index] * len(own)
+    query = [forms(w) for w in asked]
+    ordinary = _spans(query, vocab.ordinary)
+    spans = {
+        span
+        for span in _spans(query, vocab.political)
+        if not any(start <= span[0] and span[1] <= end for start, end in ordinary)
+        and _negation(asked, clauses, span[0], _BEFORE_OBJECT) is None
+    }
+    whole = sorted(s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans))
+    named = dict.fromkeys(" ".join(asked[first : last + 1]) for first, last in whole)
+    negation = _negation(asked, clauses, min(found.positions), _BEFORE_VERB) if found.positions else None
+    return Reading(tuple(named), negation)

@@ -34,8 +34,8 @@ WIDGET_LABELS = (
 )  # fmt: skip
 # The check box's words (render.check), as the widget page's "Bolehkah saya ...?" form says them.
 CHECK_LABELS = (
-    "box_title", "box_submit", "box_hint", "example", "understood", "area", "prohibited", "not_recorded",
-    "not_understood", "rules", "closest", "principle", "by_area",
+    "box_title", "box_submit", "box_hint", "example", "understood", "area", "prohibited", "depends", "negated",
+    "not_recorded", "not_understood", "rules", "rules_if", "closest", "principle", "by_area",
 )  # fmt: skip
 LABELS_SLOT = "/*@labels@*/null"
 CSS_SLOT = '/*@css@*/""'

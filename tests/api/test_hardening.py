@@ -26,12 +26,26 @@ def _error(r: httpx.Response, status: int, code: str) -> None:
 
 
 @pytest.mark.parametrize("path", PATHS)
-async def test_every_answer_says_nosniff_and_a_referrer_policy(client: httpx.AsyncClient, path: str) -> None:
+async def test_every_answer_says_nosniff_and_pages_a_referrer_policy(client: httpx.AsyncClient, path: str) -> None:
+    data = path.startswith(("/api/", "/ics/"))  # JSON and ICS start no requests: no Referrer-Policy to say
     for _ in range(2):  # the second one may come from the response cache
         r = await client.get(path)
         assert r.headers["x-content-type-options"] == "nosniff"
-        assert r.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+        assert r.headers.get("referrer-policy") == (None if data else "strict-origin-when-cross-origin")
         assert len(r.headers.get_list("x-content-type-options")) == 1
+
+
+@pytest.mark.parametrize("path", [SITUATION, "/ics/testvote-2028.ics", "/api/v1/elections", "/api/v1/nowhere"])
+async def test_data_answers_are_the_same_for_every_origin(client: httpx.AsyncClient, path: str) -> None:
+    """CORS headers do not depend on Origin, so one cached copy serves every site (nginx keys on none)."""
+    plain = await client.get(path)
+    for origin in ("https://news.example", "null"):
+        r = await client.get(path, headers={"Origin": origin})
+        assert r.status_code == plain.status_code and r.content == plain.content
+        assert r.headers["access-control-allow-origin"] == "*"
+        assert "origin" not in r.headers.get("vary", "").lower()
+        same = ("access-control-allow-origin", "access-control-expose-headers", "vary", "etag", "cache-control")
+        assert {k: r.headers.get(k) for k in same} == {k: plain.headers.get(k) for k in same}
 
 
 async def test_long_addresses_bodies_and_methods_are_refused_in_the_one_shape(client: httpx.AsyncClient) -> None:

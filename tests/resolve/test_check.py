@@ -3,7 +3,8 @@
 Written from the rules' own data (the SKB 2020 and 2022 lists, PP 94/2021 Pasal 5, UU 7/2017 and
 UU 10/2016): each row names the everyday words an ASN would type, a day inside or just outside a
 rule's window, and the rules in force that day that prohibit the activity. ``not_recorded`` rows
-are days when the data records no specific prohibition (never "allowed").
+are days when the data records no specific prohibition (never "allowed"); ``depends`` rows name no
+candidate, party or campaign (the rules listed are those that would apply).
 """
 
 from __future__ import annotations
@@ -205,7 +206,9 @@ TABLE = [
         "organise-campaign-event",
         ("uu10-campaign-involvement",),
     ),
-    ("foto pake jari", "2024-11-20", None, "prohibited", "photo-hand-sign", ("post-photo-with-candidate",)),
+    # a photo with fingers names no candidate, party or campaign: it depends (the rules that would apply listed)
+    ("foto pake jari", "2024-11-20", None, "depends", "photo-hand-sign", ("post-photo-with-candidate",)),
+    ("foto pake salam dua jari", "2024-11-20", None, "prohibited", "photo-hand-sign", ("post-photo-with-candidate",)),
     (
         "kampanye di kantor",
         "2024-11-20",
@@ -426,7 +429,15 @@ TABLE = [
     ("xyzzy", "2024-09-25", None, "not_understood", None, ()),
     ("komnetar di IG calon", "2024-09-25", None, "prohibited", "comment-candidate-post", ("social-media-campaign",)),
     ("membagikan poster calon", "2024-09-25", None, "prohibited", "share-candidate-post", ("social-media-campaign",)),
-    ("like", "2024-09-25", "Kota Banjar", "prohibited", "like-candidate-post", ("social-media-campaign",)),
+    ("like", "2024-09-25", "Kota Banjar", "depends", "like-candidate-post", ("social-media-campaign",)),
+    (
+        "like postingan paslon",
+        "2024-09-25",
+        "Kota Banjar",
+        "prohibited",
+        "like-candidate-post",
+        ("social-media-campaign",),
+    ),
     ("pakai mobil dinas ke kampanye", "2024-09-24", None, "prohibited", "use-office-car", ("partiality-activities",)),
     (
         "pakai mobil dinas ke kampanye",
@@ -456,7 +467,15 @@ TABLE = [
         "like-candidate-post",
         ("social-media-campaign",),
     ),
-    ("komen", "2024-09-25", "Kabupaten Kaimana", "prohibited", "comment-candidate-post", ("social-media-campaign",)),
+    ("komen", "2024-09-25", "Kabupaten Kaimana", "depends", "comment-candidate-post", ("social-media-campaign",)),
+    (
+        "komen di status calon bupati",
+        "2024-09-25",
+        "Kabupaten Kaimana",
+        "prohibited",
+        "comment-candidate-post",
+        ("social-media-campaign",),
+    ),
 ]
 
 
@@ -490,7 +509,9 @@ def test_every_answer_carries_the_neutrality_principle(catalog: Catalog) -> None
 
 def test_not_understood_offers_the_closest_activities(catalog: Catalog) -> None:
     found = answer(catalog, CheckQuestion("fotokopy", date(2024, 9, 25)))
-    assert found.verdict == "prohibited"  # a typo of "fotokopi"
+    assert found.activity is not None and found.activity.id == "give-ktp-copy"  # a typo of "fotokopi"
+    assert found.verdict == "depends"  # a copy for no candidate: the support-letter rule would apply
+    assert answer(catalog, CheckQuestion("fotokopy KTP untuk calon", date(2024, 9, 25))).verdict == "prohibited"
     found = answer(catalog, CheckQuestion("mobill", date(2024, 9, 25)))
     assert found.verdict == "not_understood"
     assert found.closest and found.activity is None and not found.rules

@@ -133,6 +133,7 @@ def test_a_note_only_activity_loads_and_survives_the_snapshot(broken: Callable[.
     [
         ("no rules, no note", NOTED.replace('note = { id = "Hak pilih.", en = "A right." }\n', ""), "rules lists no"),
         ("note without source", NOTED.replace("source = {", "# source = {"), "note and source go together"),
+        ("political without rules", NOTED + 'political = "object"\n', "nothing to decide"),
         ("unknown instrument", NOTED.replace('locator = "a report"', 'instrument = "uu-7-201", locator = "x"'), "uu-7"),
     ],
 )

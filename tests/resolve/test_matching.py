@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from neutral_timeline.catalog.model import Catalog
-from neutral_timeline.resolve.matching import forms, match, words
+from neutral_timeline.resolve.matching import forms, match, read, words
 
 
 def test_words_ignore_case_punctuation_and_hyphens() -> None:
@@ -65,3 +65,32 @@ def test_unplaced_text_gets_the_closest(catalog: Catalog) -> None:
     found = match(catalog, "fotoo bersamaa")
     assert found.activity is not None or found.closest
     assert match(catalog, "qqq zzz").activity is None
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "negation"),
+    [
+        ("like postingan calon bupati", ("calon",), None),
+        ("mencalonkan diri", ("mencalonkan",), None),  # through the affixes
+        ("berkampanye untuk paslon", ("berkampanye", "paslon"), None),
+        ("pasang salam dua jari", ("salam dua jari",), None),  # the longest phrase, once
+        ("foto bareng calon istri", (), None),  # an ordinary phrase
+        ("ikut kampanye imunisasi", (), None),
+        ("tidak like postingan calon", ("calon",), "tidak"),
+        ("saya gak pernah share postingan paslon", ("paslon",), "gak"),
+        ("boleh gak like postingan calon", ("calon",), None),  # a question, not a negation
+        ("boleh tidak share video kampanye", ("kampanye",), None),
+        ("share berita, tidak ada hubungannya dengan calon", (), None),  # the negation reaches the object
+        ("bagi sembako, bukan untuk calon", (), None),  # ... but not past the comma
+        ("tidak, like postingan calon", ("calon",), None),
+        ("is it not allowed to like a candidate's post", ("candidate",), None),  # "allowed" stops it
+        ("don't like a candidate's post", ("candidate",), "don"),
+    ],
+)
+def test_read_names_the_political_words_and_the_negation(
+    catalog: Catalog, text: str, named: tuple[str, ...], negation: str | None
+) -> None:
+    found = match(catalog, text)
+    assert found.activity is not None and found.positions
+    reading = read(catalog, text, found)
+    assert (reading.political, reading.negation) == (named, negation)

@@ -233,8 +233,12 @@ async def test_a_missing_parameter_says_what_it_is_with_an_example(
 
 @pytest.mark.anyio
 async def test_lang_in_capitals_over_http(bundled_client: httpx.AsyncClient) -> None:
-    upper = await bundled_client.get("/api/v1/check", params={"q": "like", "date": "2024-09-25", "lang": "EN"})
-    lower = await bundled_client.get("/api/v1/check", params={"q": "like", "date": "2024-09-25", "lang": "en"})
+    upper = await bundled_client.get(
+        "/api/v1/check", params={"q": "like postingan calon", "date": "2024-09-25", "lang": "EN"}
+    )
+    lower = await bundled_client.get(
+        "/api/v1/check", params={"q": "like postingan calon", "date": "2024-09-25", "lang": "en"}
+    )
     assert upper.status_code == 200 and upper.json() == lower.json()
     assert "Prohibited on this date" in upper.json()["message"]
     refused = await bundled_client.get("/api/v1/elections", params={"lang": "EN "})  # the documented form: no spaces

@@ -101,3 +101,29 @@ def test_the_check_is_one_compact_line_at_400_px(visits: Opener, bundled: str, l
     assert len({round(t["y"] + t["height"] / 2) for t in tops if t}) == 1  # one row: label, field, button
     assert box["height"] <= 80  # with the section's rule and spacing
     page.screenshot(path=str(ARTIFACTS / f"element-check-{lang}-400.png"), clip={**box, "height": box["height"] + 10})
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label", "heading"),
+    [
+        ("id", "share berita banjir", "TERGANTUNG: dilarang", "Aturan yang melarangnya bila menyangkut calon"),
+        ("en", "share flood news", "DEPENDS: prohibited", "Rules that prohibit it if it concerns a candidate"),
+        ("en", "tidak like", "DEPENDS: not doing it is never prohibited", "Rules that prohibit it if it concerns"),
+    ],
+)
+def test_words_that_name_no_candidate_are_answered_depends(
+    visits: Opener, bundled: str, lang: str, text: str, label: str, heading: str
+) -> None:
+    visit, page = component(visits, bundled, lang, region=REGION)
+    ask(page, text)
+    expected = api(bundled, text, lang)
+    assert expected["verdict"] == "depends" and expected["rules"]
+    result = page.locator(f"{CHECK} .nt-check-result")
+    assert result.locator(".nt-verdict").get_attribute("class") == "nt-verdict nt-verdict-depends"
+    assert result.locator(".nt-verdict").inner_text().startswith(label)
+    assert expected["message"] in result.inner_text()
+    assert heading in (result.locator("h4").first.text_content() or "")  # the CSS shows it in capitals
+    assert [li.get_attribute("data-rule") for li in result.locator(".nt-rule").all()] == [
+        r["id"] for r in expected["rules"]
+    ]
+    assert visit.errors == []

@@ -91,6 +91,8 @@ def test_widget_js_gets_every_word_it_uses() -> None:
     assert {"phase_start", "phase_end", "rule_start", "rule_end"} <= set(assets.WIDGET_LABELS)  # L[c.change]
     checked = set(re.findall(r"\bC\.([a-z_]+)", source)) | {
         "prohibited",
+        "depends",
+        "negated",
         "not_recorded",
         "not_understood",
     }  # C[verdict]

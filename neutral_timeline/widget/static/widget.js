@@ -355,13 +355,13 @@
     return h("section", { class: "nt-sec nt-check", "aria-label": C.box_title }, [form, out]);
   }
   function verdict(w, a, choose) {
-    var C = w.check, out = [h("p", { class: "nt-verdict nt-verdict-" + a.verdict }, [h("strong", {}, [C[a.verdict] || a.verdict])]), h("p", {}, [a.message])];
+    var C = w.check, out = [h("p", { class: "nt-verdict nt-verdict-" + a.verdict }, [h("strong", {}, [C[a.verdict === "depends" && a.negation ? "negated" : a.verdict] || a.verdict])]), h("p", {}, [a.message])];
     if (a.activity) out.push(h("p", { class: "nt-understood", "data-activity": a.activity.id }, [C.understood + ": ", h("strong", {}, [a.activity.name]), " ",
       h("span", { class: "nt-muted" }, ["(" + C.area + ": " + a.activity.area_name + ")"])]));
     if (a.rules.length) {
       var found = rules(w, a.rules);
       found[0].querySelectorAll(".nt-rule").forEach(function (li, i) { li.setAttribute("data-rule", a.rules[i].id); });
-      out = out.concat([h("h4", { class: "nt-h" }, [C.rules + " (" + a.rules.length + ")"])], found);
+      out = out.concat([h("h4", { class: "nt-h" }, [(a.verdict === "depends" ? C.rules_if : C.rules) + " (" + a.rules.length + ")"])], found);
     }
     if (a.closest.length) out.push(h("p", {}, [C.closest + ":"]), h("ul", { class: "nt-closest" }, a.closest.map(function (c) {
       var pick = h("button", { type: "button", "data-activity": c.id }, [c.name]);
