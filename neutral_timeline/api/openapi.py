@@ -55,7 +55,7 @@ WHY = {
     "400": "The Host header names a host this server does not serve.",
     "404": "No such election, rule, region or widget page (with a did-you-mean where one is close).",
     "414": "The address is longer than 8 kB.",
-    "422": "A parameter is malformed or out of range (each problem names it and shows the expected form).",
+    "422": "A parameter is malformed, out of range or given twice (each problem names it and shows the expected form).",
     "501": "An oEmbed format other than json.",
 }
 MEDIA = {"/ics/{name}.ics": "text/calendar", "/elections/{election_id}/timeline.svg": "image/svg+xml"}
@@ -112,6 +112,21 @@ def _problem(name: str, value: str, key: str) -> Problem:
     return Problem.say(name, what, EXPECTED[key], value=value[:100])
 
 
+def _repeated(name: str, values: list[str]) -> Problem:
+    """``name`` given more than once: which values, and the address with the first one only."""
+    shown = ", ".join(f"'{v[:40]}'" for v in values[:5])
+    return Problem.say(
+        name,
+        N_("is given {count} times ({values}): an answer is for one value"),
+        N_("the parameter once"),
+        N_("keep one of them, e.g. {name}={first}"),
+        count=len(values),
+        values=shown,
+        name=name,
+        first=values[0][:40],
+    )
+
+
 def _check(form: dict[str, Any]) -> Callable[[str], bool]:
     """Whether a value has ``form``: its enum, pattern (ECMA's ``$`` is Python's ``\\Z``) and length."""
     allowed = frozenset(form.get("enum", ()))
@@ -130,10 +145,13 @@ def _check(form: dict[str, Any]) -> Callable[[str], bool]:
 
 
 class ParamCheck:
-    """Refuse, with a 422 in the one shape, a documented query parameter whose value is not of its form."""
+    """Refuse, with a 422 in the one shape, a documented query parameter whose value is not of its form, and
+    any parameter a route reads (``known``; every name when None) given more than once: ``?date=A&date=B``
+    would otherwise answer for B alone, silently."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, known: frozenset[str] | None = None) -> None:
         self.app = app
+        self.known = known
         self.checks = {
             name: _check(form)
             for name, form in FORMS.items()
@@ -143,13 +161,20 @@ class ParamCheck:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["query_string"] and scope["path"].startswith(DOCUMENTED_PREFIXES):
             problems = []
+            given: dict[str, list[str]] = {}
             for name, value in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True):
+                given.setdefault(name, []).append(value)
                 key = entry(scope["path"], name)
                 check = self.checks.get(key)
                 if check is None:
                     continue
                 if not check(value):
                     problems.append(_problem(name, value, key))
+            problems += [
+                _repeated(name, values)
+                for name, values in given.items()
+                if len(values) > 1 and (self.known is None or name in self.known)
+            ]
             if problems:
                 from neutral_timeline.api.errors import request_lang, respond
 

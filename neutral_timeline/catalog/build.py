@@ -43,8 +43,13 @@ from neutral_timeline.catalog.model import (
     WindowSpec,
 )
 from neutral_timeline.errors import Problem, did_you_mean
+from neutral_timeline.i18n import N_
+from neutral_timeline.i18n import text as both_languages
 from neutral_timeline.text import Text
 from neutral_timeline.timescope import resolve_window
+
+# The locator of a "stages" phase the loader spans over a local schedule's phases (no source gives it as one).
+SPANNED = N_("{start}..{end}: the span of this local schedule's stages")
 
 if TYPE_CHECKING:
     from neutral_timeline.catalog.load import Files
@@ -328,7 +333,7 @@ def _local_phases(checker: _Checker, election_id: str, local_id: str, given: Loc
         first = min(phases.values(), key=lambda p: p.start)
         last = max(p.end for p in phases.values())
         spanned = Source(
-            locator=f"{first.start.isoformat()}..{last.isoformat()}: rentang tahap-tahap jadwal lokal ini",
+            locator=both_languages(SPANNED, start=first.start.isoformat(), end=last.isoformat()),
             verified=all(p.source.verified for p in phases.values()),
             instrument=given.instrument,
         )

@@ -19,6 +19,7 @@ FOLDERS = ("elections", "announced", "instruments", "rules", "reporting")
 PHASES = "phases.toml"
 ACTIVITIES = "activities.toml"  # optional: the activity check's vocabulary
 REGIONS = "regions/regions.csv"
+REGION_ALIASES = "regions/aliases.csv"  # optional: other names people type for a region
 REVISION = "revision.toml"  # optional: when the other files last changed (catalog/revision.py)
 MAX_BYTES = 2 * 1024 * 1024  # the largest file (regions.csv) is ~30 KiB
 BOM = b"\xef\xbb\xbf"
@@ -89,6 +90,8 @@ def data_files(root: Path) -> list[str]:
     if os.path.lexists(root / ACTIVITIES):
         names.append(ACTIVITIES)
     names.append(REGIONS)
+    if os.path.lexists(root / REGION_ALIASES):
+        names.append(REGION_ALIASES)
     if os.path.lexists(root / REVISION):
         names.append(REVISION)
     return names

@@ -26,6 +26,7 @@ from neutral_timeline.catalog.files import (
 from neutral_timeline.catalog.folder import (
     ACTIVITIES,
     PHASES,
+    REGION_ALIASES,
     REGIONS,
     REVISION,
     Folder,
@@ -34,7 +35,7 @@ from neutral_timeline.catalog.folder import (
     read_folder,
 )
 from neutral_timeline.catalog.model import Catalog
-from neutral_timeline.catalog.regions import parse_regions
+from neutral_timeline.catalog.regions import parse_aliases, parse_regions
 from neutral_timeline.errors import DataError, Problem, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
@@ -206,6 +207,13 @@ def _build(folder: Folder) -> tuple[Catalog | None, list[Problem]]:
             regions = parse_regions(decode(folder.files[REGIONS]), folder.where(REGIONS))
         except Unreadable as fault:
             return None, [*problems, Problem(folder.where(REGIONS), *fault.args)]
+        except DataError as exc:
+            return None, [*problems, *exc.problems]
+        try:
+            if REGION_ALIASES in folder.files:
+                regions = parse_aliases(decode(folder.files[REGION_ALIASES]), folder.where(REGION_ALIASES), regions)
+        except Unreadable as fault:
+            return None, [*problems, Problem(folder.where(REGION_ALIASES), *fault.args)]
         except DataError as exc:
             return None, [*problems, *exc.problems]
     if problems or regions is None:

@@ -54,9 +54,10 @@ Edge = Literal["start", "end"]
 
 @record
 class Source(Record):
-    """Where a fact comes from: an instrument and a place in it, and pages that report it."""
+    """Where a fact comes from: an instrument and a place in it, and pages that report it. A locator from the
+    data is a citation, the same in both languages ("Pasal 5 huruf n"); one the loader writes is a ``Text``."""
 
-    locator: str
+    locator: str | Text
     verified: bool
     instrument: str | None = None
     urls: tuple[str, ...] = ()

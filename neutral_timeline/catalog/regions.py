@@ -28,10 +28,7 @@ _PREFIXES: dict[str, RegionType] = {"provinsi": "provinsi", "prov": "provinsi", 
 _PREFIXES |= {"kabupaten": "kabupaten", "kab": "kabupaten"}
 _ADMINISTRATIVE = ("administrasi", "adm")  # Jakarta's "Kota Administrasi Jakarta Pusat"
 _EXPAND = {"kep": "kepulauan"}  # the list writes "Kabupaten Kep. Siau Tagulandang Biaro"
-# Common names of provinces that differ from the official one (Jakarta: UU 2/2024 renamed it Daerah Khusus Jakarta).
-_ALIASES = dict.fromkeys(("dki", "dki jakarta", "jakarta", "daerah khusus jakarta", "dkj"), "31")
-# "Yogyakarta" also names Kota Yogyakarta: ambiguous on purpose (DIY elects no governor, the city elects a mayor).
-_ALIASES |= dict.fromkeys(("diy", "di yogyakarta", "yogyakarta"), "34") | {"ntb": "52", "ntt": "53"}
+ALIAS_COLUMNS = ("alias", "code", "name", "source")
 
 
 @record
@@ -52,6 +49,15 @@ class Region(Record):
     def full_name(self) -> str:
         """The name that identifies it when typed: provinces get their "Provinsi" prefix."""
         return f"Provinsi {self.name}" if self.is_province else self.name
+
+
+@record
+class Alias(Record):
+    """Another name people type for a region ("Babel", "DKI Jakarta"), from regions/aliases.csv."""
+
+    alias: str
+    code: str
+    source: str | None  # the instrument that makes it an official name; None: only in common use
 
 
 class AmbiguousRegionError(QueryError):
@@ -80,6 +86,7 @@ class Regions(Record):
     """Every region, sorted by code, with lookups by code and by forgiving name."""
 
     regions: tuple[Region, ...]
+    aliases: tuple[Alias, ...] = ()
     _by_code: Mapping[str, Region] = field(init=False)
     _by_bare_index: Mapping[str, tuple[Region, ...]] | None = field(init=False, default=None)
 
@@ -94,10 +101,13 @@ class Regions(Record):
         by_bare: dict[str, list[Region]] = {}
         for r in self.regions:
             by_bare.setdefault(_split(r.name)[1], []).append(r)
-        for alias, code in _ALIASES.items():
-            if code in self._by_code:
-                by_bare.setdefault(alias, []).append(self._by_code[code])
-        index = {bare: tuple(sorted(found, key=lambda r: r.code)) for bare, found in by_bare.items()}
+        for alias in self.aliases:  # "Yogyakarta" also names Kota Yogyakarta: ambiguous on purpose
+            if alias.code in self._by_code:
+                by_bare.setdefault(_split(alias.alias)[1], []).append(self._by_code[alias.code])
+        index = {
+            bare: tuple(sorted({r.code: r for r in found}.values(), key=lambda r: r.code))
+            for bare, found in by_bare.items()
+        }
         object.__setattr__(self, "_by_bare_index", index)  # derived from the fields, set once: a cache
         return index
 
@@ -234,20 +244,78 @@ class Regions(Record):
         return tuple(best.values())[:limit]
 
 
+def parse_aliases(text: str, where: str, regions: Regions) -> Regions:
+    """``regions`` with the aliases in ``text`` (regions/aliases.csv), or DataError listing every problem."""
+    try:
+        lines = list(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
+    except csv.Error as exc:
+        raise DataError([Problem(where=where, what=f"not a CSV file: {exc}")]) from None
+    if not lines or tuple(lines[0][1]) != ALIAS_COLUMNS:
+        header = ",".join(lines[0][1]) if lines else ""
+        raise DataError([Problem(f"{where}: line 1", f"header is '{header}'", ",".join(ALIAS_COLUMNS))])
+    problems: list[Problem] = []
+    aliases: list[Alias] = []
+    seen: dict[str, int] = {}
+    for line, values in lines[1:]:
+        at = f"{where}: line {line}"
+        if len(values) != len(ALIAS_COLUMNS):
+            problems.append(Problem(at, f"has {len(values)} columns", ",".join(ALIAS_COLUMNS)))
+            continue
+        alias, code, name, source = values
+        bare = _split(alias)[1]
+        region = regions.get(code) if CODE.fullmatch(code) else None
+        if not bare or alias != " ".join(alias.split()):
+            problems.append(Problem(f"{at}, column alias", f"alias '{alias}' is empty or has extra spaces", "a name"))
+        elif bare in seen:
+            problems.append(
+                Problem(
+                    f"{at}, column alias", f"'{alias}' is listed twice (first on line {seen[bare]})", "each alias once"
+                )
+            )
+        if region is None:
+            problems.append(Problem(f"{at}, column code", f"'{code}' is not a region in regions.csv", CODE_EXAMPLE))
+        elif region.name != name:
+            problems.append(
+                Problem(
+                    f"{at}, column name",
+                    f"'{name}' is not the name of {code}",
+                    f"its name in regions.csv: {region.name}",
+                )
+            )
+        elif _split(region.name)[1] == bare:
+            problems.append(Problem(f"{at}, column alias", f"'{alias}' is the region's own name", "another name"))
+        if source != source.strip():
+            problems.append(Problem(f"{at}, column source", "has extra spaces", "the instrument, or empty"))
+        seen.setdefault(bare, line)
+        aliases.append(Alias(alias, code, source or None))
+    if problems:
+        raise DataError(problems)
+    return Regions(regions.regions, tuple(aliases))
+
+
 def bundled_regions() -> Path:
     """The regions.csv shipped with the calendars."""
     return bundled_calendars() / "regions" / "regions.csv"
 
 
 def load_regions(path: Path) -> Regions:
-    """The validated registry in the file at ``path`` (see :func:`parse_regions`)."""
+    """The validated registry in the file at ``path`` (see :func:`parse_regions`), with the aliases in
+    aliases.csv beside it when there is one (see :func:`parse_aliases`)."""
     where = "/".join(path.parts[-3:])
     try:
         text = decode(read_regular(str(path), MAX_BYTES))
     except Unreadable as fault:
         what = "file is missing" if not path.exists() else fault.args[0]
         raise DataError([Problem(where, what, *fault.args[1:])]) from None
-    return parse_regions(text, where)
+    regions = parse_regions(text, where)
+    aliases = path.with_name("aliases.csv")
+    if not aliases.exists():
+        return regions
+    try:
+        text = decode(read_regular(str(aliases), MAX_BYTES))
+    except Unreadable as fault:
+        raise DataError([Problem("/".join(aliases.parts[-3:]), *fault.args)]) from None
+    return parse_aliases(text, "/".join(aliases.parts[-3:]), regions)
 
 
 def parse_regions(text: str, where: str) -> Regions:
@@ -311,4 +379,13 @@ def parse_regions(text: str, where: str) -> Regions:
     )
 
 
-__all__ = ["AmbiguousRegionError", "Region", "Regions", "bundled_regions", "load_regions", "parse_regions"]
+__all__ = [
+    "Alias",
+    "AmbiguousRegionError",
+    "Region",
+    "Regions",
+    "bundled_regions",
+    "load_regions",
+    "parse_aliases",
+    "parse_regions",
+]

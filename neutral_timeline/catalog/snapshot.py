@@ -41,12 +41,13 @@ from neutral_timeline.catalog.model import (
     Window,
     WindowSpec,
 )
-from neutral_timeline.catalog.regions import Region, Regions
+from neutral_timeline.catalog.regions import Alias, Region, Regions
 from neutral_timeline.text import Text
 
 FORMAT = 2  # bump when the encoding below changes meaning (1 was a pickle)
 MAX_BYTES = 64 * 1024 * 1024
 RECORDS: tuple[type, ...] = (Anchor, Basis, Catalog, Election, Instrument, Participation, Phase, Region, Revision)
+RECORDS += (Regions, Alias)
 RECORDS += (
     Announced,
     Fact,
@@ -95,7 +96,8 @@ def _day(value: date | None) -> str | None:
 
 
 def _source(s: Source) -> list[Any]:
-    return [s.locator, s.verified, s.instrument, list(s.urls), _text(s.note)]
+    locator = s.locator if isinstance(s.locator, str) else _text(s.locator)  # a generated one is bilingual
+    return [locator, s.verified, s.instrument, list(s.urls), _text(s.note)]
 
 
 def _end(end: Anchor | date | None) -> Any:
@@ -197,6 +199,7 @@ def dumps(catalog: Catalog) -> bytes:
         "rules": [_rule(r) for r in catalog.rules.values()],
         "phase_names": {key: _text(name) for key, name in catalog.phase_names.items()},
         "regions": [[r.code, r.name, r.type, r.province, r.zone] for r in catalog.regions],
+        "region_aliases": [[a.alias, a.code, a.source] for a in catalog.regions.aliases],
         "reporting": [_reporting(c) for c in catalog.reporting.values()],
         "content_hash": catalog.content_hash,
         "data_revised": _day(catalog.data_revised),
@@ -279,7 +282,8 @@ _opt_text, _opt_day = _opt(_to_text), _opt(_to_day)
 
 def _to_source(value: Any) -> Source:
     locator, verified, instrument, urls, note = _list(value, 5)
-    return Source(_str(locator), _bool(verified), _opt_str(instrument), _strs(urls), _opt_text(note))
+    place = _str(locator) if isinstance(locator, str) else _to_text(locator)
+    return Source(place, _bool(verified), _opt_str(instrument), _strs(urls), _opt_text(note))
 
 
 def _to_end(value: Any) -> Anchor | date | None:
@@ -410,6 +414,11 @@ def _to_region(value: Any) -> Region:
     return Region(_str(code), _str(name), kind, _str(province), zone)
 
 
+def _to_alias(value: Any) -> Alias:
+    alias, code, source = _list(value, 3)
+    return Alias(_str(alias), _str(code), _opt_str(source))
+
+
 def _to_area(value: Any) -> Area:
     ident, name, words = _list(value, 3)
     return Area(_str(ident), _to_text(name), _strs(words))
@@ -443,7 +452,9 @@ def _decode(body: dict[str, Any]) -> Catalog:
         instruments=MappingProxyType({i.id: i for i in map(_to_instrument, _list(body["instruments"]))}),
         rules=MappingProxyType(rules),
         phase_names=MappingProxyType({_str(k): _to_text(v) for k, v in dict(body["phase_names"]).items()}),
-        regions=Regions(tuple(map(_to_region, _list(body["regions"])))),
+        regions=Regions(
+            tuple(map(_to_region, _list(body["regions"]))), tuple(map(_to_alias, _list(body["region_aliases"])))
+        ),
         reporting=MappingProxyType({c.id: c for c in map(_to_reporting, _list(body["reporting"]))}),
         content_hash=_str(body["content_hash"]),
         data_revised=_to_day(body["data_revised"]),

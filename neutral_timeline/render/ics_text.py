@@ -73,7 +73,7 @@ def areas(rules: tuple[RuleInForce, ...], lang: Lang, most: int = 3) -> str:
 
 
 def cite(c: Citation, lang: Lang) -> str:
-    text = f"{c.short or c.instrument or ''} {c.locator}".strip()
+    text = f"{c.short or c.instrument or ''} {c.locator.get(lang)}".strip()
     return text if c.verified else f"{text} ({label('unverified', lang)})"
 
 

@@ -107,7 +107,7 @@ def cite(c: Citation, lang: Lang, notes: Footnotes, brief: bool = False) -> Rich
     """'PP 94/2021 Pasal 5 huruf n [3]'; ``brief`` leaves out the locator (long lists of sources)."""
     text = RichText()
     text.append(
-        c.short or c.instrument or "" if brief else f"{c.short or c.instrument or ''} {c.locator}".strip(),
+        c.short or c.instrument or "" if brief else f"{c.short or c.instrument or ''} {c.locator.get(lang)}".strip(),
         style="basis",
     )
     if c.region:

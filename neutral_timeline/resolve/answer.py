@@ -21,7 +21,7 @@ class Citation(Record):
     instrument: str | None
     short: str | None  # "PP 94/2021"
     title: Text | None
-    locator: str  # "Pasal 5 huruf n"
+    locator: Text  # "Pasal 5 huruf n" in both languages; the words of a generated one are translated
     verified: bool
     urls: tuple[str, ...] = ()
     quote: str | None = None
@@ -302,13 +302,16 @@ class AreaWords(Record):
 
 @record
 class ActivityInfo(Record):
-    """An everyday activity of the check's vocabulary: its names, words, area and the rules that prohibit it."""
+    """An everyday activity of the check's vocabulary: its names, words, area and the rules that prohibit it;
+    ``note`` (with its ``source``) says what the rules held here do not (that voting is a right, whom to ask)."""
 
     id: str
     name: Text
     area: str
     words: tuple[str, ...]
     rules: tuple[str, ...]
+    note: Text | None = None
+    source: Citation | None = None
 
 
 @record

@@ -99,13 +99,19 @@ class Plan(Record):
         return tuple(event.at(day) for event in self.events[lo:hi])
 
 
+@lru_cache(maxsize=4096)
+def as_text(locator: str | Text) -> Text:
+    """A locator as answers carry it: a citation from the data reads the same in both languages."""
+    return locator if isinstance(locator, Text) else Text(locator, locator)
+
+
 def cite_source(catalog: Catalog, source: Source) -> Citation:
     inst = catalog.instruments.get(source.instrument or "")
     return Citation(
         instrument=source.instrument,
         short=inst.short if inst else None,
         title=inst.title if inst else None,
-        locator=source.locator,
+        locator=as_text(source.locator),
         verified=source.verified and (inst.verified if inst else True),
         urls=tuple(dict.fromkeys(source.urls + (inst.urls if inst else ()))),
         note=source.note,
@@ -135,7 +141,7 @@ def _cite_basis(inst: Instrument, basis: Basis) -> Citation:
         instrument=inst.id,
         short=inst.short,
         title=inst.title,
-        locator=basis.locator,
+        locator=as_text(basis.locator),
         verified=basis.verified and inst.verified,
         urls=tuple(dict.fromkeys(basis.urls + inst.urls)),
         quote=basis.quote,
@@ -148,7 +154,7 @@ def _cite_basis(inst: Instrument, basis: Basis) -> Citation:
 
 def revision_info(catalog: Catalog, election: Election, revision: Revision) -> RevisionInfo:
     inst = catalog.instruments[revision.instrument]
-    cite = Citation(inst.id, inst.short, inst.title, inst.short, inst.verified, inst.urls)
+    cite = Citation(inst.id, inst.short, inst.title, as_text(inst.short), inst.verified, inst.urls)
     return RevisionInfo(revision.id, cite, revision.enacted, revision is election.latest, revision.note)
 
 
@@ -316,7 +322,7 @@ def local_plan(
     election = catalog.elections[election_id]
     schedule = next(s for s in election.local if s.id == local_id)
     inst = catalog.instruments[schedule.schedule.instrument]
-    cite = Citation(inst.id, inst.short, inst.title, inst.short, inst.verified, inst.urls)
+    cite = Citation(inst.id, inst.short, inst.title, as_text(inst.short), inst.verified, inst.urls)
     info = RevisionInfo(schedule.id, cite, schedule.schedule.enacted, True, schedule.note)
     return _plan(catalog, election, schedule.schedule, info, local, own_race, schedule.interpretation)
 

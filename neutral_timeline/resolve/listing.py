@@ -125,6 +125,9 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
     """The activity areas in the vocabulary's order and the activities by id."""
     areas = tuple(AreaWords(a.id, a.name, a.words) for a in catalog.areas.values())
     activities = tuple(
-        ActivityInfo(a.id, a.name, a.area, a.words, a.rules) for _, a in sorted(catalog.activities.items())
+        ActivityInfo(
+            a.id, a.name, a.area, a.words, a.rules, a.note, cite_source(catalog, a.source) if a.source else None
+        )
+        for _, a in sorted(catalog.activities.items())
     )
     return Vocabulary(areas, activities)

@@ -67,9 +67,16 @@ T = TypeVar("T", PhaseSpan, Change)
 V = TypeVar("V")
 DEFAULT_ZONE = "Asia/Jakarta"
 
-OUTSIDE = N_(
-    "This date is outside the elections this tool holds ({start} to {end}): it cannot say whether an election "
-    "was in progress. The ASN neutrality principle applies at all times."
+BEFORE = N_(
+    "This date is outside the elections this tool holds, before the first of them: it covers {elections}, whose schedules run from {start} "
+    "to {end}. It cannot say whether an election was in progress on this date; only the rules already in force "
+    "on it are listed. The ASN neutrality principle applies at all times."
+)
+BEYOND = N_(
+    "This date is outside the elections this tool holds, after the last of them: it covers {elections}, whose schedules run from {start} "
+    "to {end}, and no later election is announced in its data. It cannot say whether an election is in progress "
+    "on this date; the rules listed are those in force under the law it holds, which may change before then. "
+    "The ASN neutrality principle applies at all times."
 )
 NO_ELECTION = N_("No election is in progress on this date. The rules that apply at all times are listed below.")
 AFTER = N_(
@@ -696,8 +703,20 @@ def situation(
     message = None
     ahead = () if any(es.in_progress for es, _ in found) or voting_again else announced(catalog, day)
     if not covered:
-        words = AFTER if ahead and day > span.end else OUTSIDE
-        message = Text(*(say(words, g, start=short_date(span.start, g), end=short_date(span.end, g)) for g in LANGS))
+        words = BEFORE if day < span.start else AFTER if ahead else BEYOND
+        held = sorted(catalog.elections.values(), key=lambda e: (e.revisions[-1].stages.start, e.id))
+        message = Text(
+            *(
+                say(
+                    words,
+                    g,
+                    start=short_date(span.start, g),
+                    end=short_date(span.end, g),
+                    elections=", ".join(e.name.get(g) for e in held),
+                )
+                for g in LANGS
+            )
+        )
     elif not found or (election_id is None and not any(es.in_progress for es, _ in found)):
         message = local_message(voting_again) if voting_again else text(NO_ELECTION)
     elif election_id is not None and (others := _others_running(catalog, day, as_of, election_id, region)):

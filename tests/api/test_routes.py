@@ -77,7 +77,9 @@ async def test_today_on_a_date_with_no_election(client: httpx.AsyncClient) -> No
     assert body["elections"] == []
     assert body["covered"] is False and body["coverage"] == {"start": "2027-06-01", "end": "2029-01-31"}
     assert body["message"].startswith(
-        "This date is outside the elections this tool holds (1 June 2027 to 31 January 2029)"
+        "This date is outside the elections this tool holds, before the first of them: it covers Test Regional Election "
+        "2028, whose schedules run from "
+        "1 June 2027 to 31 January 2029"
     )
     assert [r["id"] for r in body["rules"]] == ["party-member"]
 

@@ -22,9 +22,9 @@ def test_every_verified_phase_date_has_a_url(catalog: Catalog) -> None:
 def test_every_rule_basis_can_be_followed(catalog: Catalog) -> None:
     for info in rules(catalog):
         for c in info.basis:
-            assert c.locator.strip(), info.id
+            assert c.locator.id.strip() and c.locator.en.strip(), info.id
             if c.verified:
-                assert c.urls, f"{info.id}: {c.short} {c.locator} is verified but has no URL"
+                assert c.urls, f"{info.id}: {c.short} {c.locator.id} is verified but has no URL"
 
 
 def test_every_instrument_is_cited_or_sets_a_schedule(catalog: Catalog) -> None:

@@ -352,6 +352,8 @@ def proxied(stack: Stack) -> list[str]:
         "/widget/nope",
         "/api/v1/today?date=2028-13-45",
         "/api/v1/regions?q=",
+        "/api/v1/today?date=2028-10-03&date=2028-10-04",  # a parameter given twice
+        "/ics/testvote-2028.ics?reminders=7d&reminders=1d",
         "/manifest.json",
         "/ics/id/",
     ]
@@ -386,6 +388,18 @@ def test_proxied_addresses_answer_as_the_app(stack: Stack, encoding: dict[str, s
             if direct.status >= 400:
                 assert through.headers.get("x-cache") in (None, "MISS", "BYPASS", "EXPIRED"), path
                 assert direct.headers.get("cache-control") in (None, "no-store"), path
+
+
+def test_a_parameter_given_twice_is_refused_through_nginx_every_time(stack: Stack) -> None:
+    """Not answered for the last value, and the refusal is not cached for the one-value address."""
+    for path in ("/api/v1/today?date=2028-10-03&date=2028-10-04", "/api/v1/today?lang=en&lang=en&date=2028-10-03"):
+        for _ in range(2):
+            answer = get(stack.nginx + path, IDENTITY)
+            assert answer.status == 422, path
+            assert answer.headers.get("x-cache") in (None, "MISS", "BYPASS", "EXPIRED"), path
+            problem = json.loads(answer.body)["error"]["problems"][0]
+            assert problem["where"] in ("date", "lang") and "2" in problem["what"], path
+    assert get(stack.nginx + "/api/v1/today?date=2028-10-03", IDENTITY).status == 200
 
 
 def test_the_proxy_cache_serves_repeats_and_304s(stack: Stack) -> None:

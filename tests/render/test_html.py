@@ -13,7 +13,7 @@ from neutral_timeline.text import Text
 
 def test_source_links_are_http_only_and_numbered_per_host() -> None:
     cite = Citation(
-        None, "PP 94/2021", None, "Pasal 5", True,
+        None, "PP 94/2021", None, Text("Pasal 5", "Pasal 5"), True,
         ("https://www.example.org/a", "https://example.org/b", "https://www.example.org/a", "ftp://x.org/c", "https://jdih.go.id/d"),
     )  # fmt: skip
     assert html.links(cite) == [

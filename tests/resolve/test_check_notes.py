@@ -46,7 +46,7 @@ def test_voting_is_a_right_and_only_single_reports_are_marked_unverified(catalog
     vote = check(catalog, "mencoblos di TPS", DAY).activity
     assert vote is not None and vote.note is not None and vote.source is not None
     assert "tidak melarang" in vote.note.id and "right" in vote.note.en
-    assert vote.source.short == "UU 7/2017" and "Pasal 198" in vote.source.locator and vote.source.verified
+    assert vote.source.short == "UU 7/2017" and "Pasal 198" in vote.source.locator.id and vote.source.verified
     for text in ("jadi saksi paslon", "donasi ke calon", "jadi anggota KPPS"):
         other = check(catalog, text, DAY).activity
         assert other is not None and other.source is not None and not other.source.verified, text
