@@ -198,10 +198,15 @@ def map_file(identity: dict[str, str], gzipped: dict[str, str], queries: dict[st
         '    default "";',
         *(f"    {path} '{tag}';" for path, tag in gzipped.items()),
         "}",
-        "# A feed's query-style address, as the app published it, to its exported file (the same bytes).",
-        "map $nt_request_uri_exact $nt_query_file {",
+        "# A feed's query-style address, as the app published it, to its exported file (the same bytes), and back:",
+        "# a map matches whatever the case, the app's addresses are case-sensitive (see the /ics/ location).",
+        "map $request_uri $nt_query_file {",
         '    default "";',
         *(f'    "{query}" {path};' for query, path in queries.items()),
+        "}",
+        "map $nt_query_file $nt_query_address {",
+        '    default "";',
+        *(f'    {path} "{query}";' for query, path in queries.items()),
         "}",
     ]
     return "\n".join(lines) + "\n"
