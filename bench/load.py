@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.serving import CONNECTIONS, NGINX_CONF
+from bench.serving import CONNECTIONS, plain_conf
 from tests.serving import ensure, free_port, running_nginx, server
 
 DURATION = int(os.environ.get("LOAD_SECONDS", "60"))
@@ -152,7 +152,7 @@ def main() -> None:
         www = Path(root, "www")
         www.mkdir()
         (www / "situation.json").write_bytes(httpx.get(url + SITUATION).content)
-        Path(root, "nginx.conf").write_text(NGINX_CONF.format(root=root, port=nginx_port))
+        Path(root, "nginx.conf").write_text(plain_conf(root, {nginx_port: www}))
         with running_nginx(nginx_bin, Path(root), nginx_port) as nginx_url:
             base_rps, base_p99, _ = wrk_run(wrk_bin, nginx_url + "/situation.json", None)
     unexpected = sum(n for s, n in statuses.items() if s not in EXPECTED)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.serving import CONNECTIONS, wrk
+from bench.serving import CONNECTIONS, plain_conf, wrk
 from tests.serving import configure_nginx, ensure, free_port, running_nginx, serving
 
 TARGET = 0.9
@@ -39,20 +39,6 @@ PROXIED = {  # what no export holds: nginx's cache in front of the app
     "JSON situation": "/api/v1/elections/pilkada-2024/situation?date=2024-11-20",
 }
 GZIP = "Accept-Encoding: gzip"
-PLAIN_CONF = """
-user root;
-worker_processes 2;
-pid {root}/nginx.pid;
-error_log {root}/error.log;
-daemon off;
-events {{ worker_connections 1024; }}
-http {{
-  access_log off;
-  types {{ application/json json; text/calendar ics; }}
-  add_header Cache-Control "public, max-age=3600";
-{servers}
-}}
-"""
 
 
 def export(out: Path, public_url: str, cache: Path, *options: str) -> None:
@@ -77,10 +63,8 @@ def main() -> None:
             with running_nginx(nginx_bin, conf, port) as ours, running_nginx(nginx_bin, gz_conf, gz_port) as gz:
                 rows = cases(ours, gz, www)
                 ports = [free_port() for _ in rows]
-                servers = "\n".join(
-                    f"  server {{ listen 127.0.0.1:{p}; root {www / str(i)}; }}" for i, p in enumerate(ports)
-                )
-                (root / "base" / "nginx.conf").write_text(PLAIN_CONF.format(root=root / "base", servers=servers))
+                servers = {p: www / str(i) for i, p in enumerate(ports)}
+                (root / "base" / "nginx.conf").write_text(plain_conf(root / "base", servers))
                 with running_nginx(nginx_bin, root / "base", ports[0]):
                     bases = [f"http://127.0.0.1:{p}" for p in ports]
                     pids = {ours: workers(conf), gz: workers(gz_conf), **dict.fromkeys(bases, workers(root / "base"))}

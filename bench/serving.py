@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import httpx
@@ -24,7 +25,7 @@ QUERIES = {
     "JSON situation": "/api/v1/elections/pilkada-2024/situation?date=2024-11-20",
     "ICS feed": "/ics/pilkada-2024.ics",
 }
-NGINX_CONF = """
+PLAIN_CONF = """
 user root;
 worker_processes 2;
 pid {root}/nginx.pid;
@@ -34,13 +35,16 @@ events {{ worker_connections 1024; }}
 http {{
   access_log off;
   types {{ application/json json; text/calendar ics; }}
-  server {{
-    listen 127.0.0.1:{port};
-    root {root}/www;
-    location / {{ add_header Cache-Control "public, max-age=3600"; }}
-  }}
+  add_header Cache-Control "public, max-age=3600";
+{servers}
 }}
 """
+
+
+def plain_conf(root: Path | str, servers: Mapping[int, Path | str]) -> str:
+    """nginx.conf of a plain static nginx under ``root``: one server per port, each with its root."""
+    lines = (f"  server {{ listen 127.0.0.1:{port}; root {www}; }}" for port, www in servers.items())
+    return PLAIN_CONF.format(root=root, servers="\n".join(lines))
 
 
 def wrk(program: str, url: str, header: str | None, seconds: int = DURATION) -> tuple[float, float]:
@@ -69,7 +73,7 @@ def main() -> None:
             static = "situation.json" if "JSON" in name else "feed.ics"
             (www / static).write_bytes(response.content)
             tags[name] = (response.headers["etag"], static)
-        Path(root, "nginx.conf").write_text(NGINX_CONF.format(root=root, port=nginx_port))
+        Path(root, "nginx.conf").write_text(plain_conf(root, {nginx_port: www}))
         with running_nginx(nginx_bin, Path(root), nginx_port) as nginx_url:
             report(wrk_bin, ours_url, nginx_url, tags)
 

@@ -244,15 +244,22 @@ class Regions(Record):
         return tuple(best.values())[:limit]
 
 
-def parse_aliases(text: str, where: str, regions: Regions) -> Regions:
-    """``regions`` with the aliases in ``text`` (regions/aliases.csv), or DataError listing every problem."""
+def _csv_rows(text: str, where: str, columns: tuple[str, ...]) -> list[tuple[int, list[str]]]:
+    """The rows of a CSV file with the line each ends on, once its header is ``columns``; else DataError."""
     try:
-        lines = list(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
+        reader = csv.reader(io.StringIO(text, newline=""))
+        lines = [(reader.line_num, row) for row in reader]
     except csv.Error as exc:
         raise DataError([Problem(where=where, what=f"not a CSV file: {exc}")]) from None
-    if not lines or tuple(lines[0][1]) != ALIAS_COLUMNS:
+    if not lines or tuple(lines[0][1]) != columns:
         header = ",".join(lines[0][1]) if lines else ""
-        raise DataError([Problem(f"{where}: line 1", f"header is '{header}'", ",".join(ALIAS_COLUMNS))])
+        raise DataError([Problem(f"{where}: line 1", f"header is '{header}'", ",".join(columns))])
+    return lines
+
+
+def parse_aliases(text: str, where: str, regions: Regions) -> Regions:
+    """``regions`` with the aliases in ``text`` (regions/aliases.csv), or DataError listing every problem."""
+    lines = _csv_rows(text, where, ALIAS_COLUMNS)
     problems: list[Problem] = []
     aliases: list[Alias] = []
     seen: dict[str, int] = {}
@@ -320,14 +327,7 @@ def load_regions(path: Path) -> Regions:
 
 def parse_regions(text: str, where: str) -> Regions:
     """The validated registry, or DataError listing every problem with its line and column."""
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""))
-        lines = [(reader.line_num, row) for row in reader]  # the line each row ends on
-    except csv.Error as exc:
-        raise DataError([Problem(where=where, what=f"not a CSV file: {exc}")]) from None
-    if not lines or tuple(lines[0][1]) != COLUMNS:
-        header = ",".join(lines[0][1]) if lines else ""
-        raise DataError([Problem(f"{where}: line 1", f"header is '{header}'", ",".join(COLUMNS))])
+    lines = _csv_rows(text, where, COLUMNS)
     problems: list[Problem] = []
     rows: dict[str, tuple[int, dict[str, str]]] = {}
 
