@@ -187,7 +187,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from neutral_timeline.catalog.store import bundled_calendars
 
     lang = _lang(args)
-    root = Path(args.directory) if args.directory else bundled_calendars()
+    if args.directory and args.data_dir and Path(args.directory) != Path(args.data_dir):
+        raise QueryError(
+            [
+                Problem.say(
+                    "--data", N_("two folders given: '{a}' and '{b}'"), N_("one"), a=args.directory, b=args.data_dir
+                )
+            ]
+        )
+    chosen = args.data_dir or args.directory
+    root = Path(chosen) if chosen else bundled_calendars()
     problems = check(root)
     for problem in problems:
         print(problem, file=sys.stderr)  # data errors are for maintainers: English
@@ -519,6 +528,13 @@ def _parser(_: Callable[[str], str]) -> argparse.ArgumentParser:
     regions.set_defaults(run=cmd_regions)
     validate = sub.add_parser("validate", help=_("check a calendars/ folder; exit 1 on any problem"))
     validate.add_argument("directory", nargs="?", help=_("default: the bundled calendars"))
+    validate.add_argument(
+        "--data",
+        "--calendars",
+        dest="data_dir",
+        metavar="DIR",
+        help=_("the same folder, as the other commands take it"),
+    )
     validate.add_argument("--lang", default="id", help=_("id (Bahasa Indonesia, default) or en"))
     validate.set_defaults(run=cmd_validate)
     revise = sub.add_parser(

@@ -275,3 +275,16 @@ def test_the_short_answer_names_the_re_election_a_region_votes_in(region: str, l
     flat = " ".join(text.split())
     assert local and " ".join(local["name"].split()) in flat
     assert "gubernur" not in flat and "governor" not in flat
+
+
+def test_validate_takes_the_folder_as_data_like_every_command(tmp_path: Path) -> None:
+    from neutral_timeline.catalog.store import bundled_calendars
+
+    bundled = str(bundled_calendars())
+    done = subprocess.run(
+        [sys.executable, "-m", "neutral_timeline", "validate", "--data", bundled], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and bundled in done.stdout, done.stderr
+    both = [sys.executable, "-m", "neutral_timeline", "validate", bundled, "--data", str(tmp_path), "--lang", "en"]
+    refused = subprocess.run(both, capture_output=True, text=True)
+    assert refused.returncode == 2 and "two folders given" in refused.stderr

@@ -83,7 +83,8 @@ def respond(
     # Errors of the JSON and ICS routes must be readable by browsers on other origins (the web
     # component); pages, whose errors may be JSON too (an unknown address), get no CORS.
     cors = {"Access-Control-Allow-Origin": "*"} if path.startswith(DATA_PREFIXES) else {}
-    said = {"Content-Language": lang, "Vary": "Accept-Language"}
+    # An error is never stored: a cache (nginx, a CDN, a browser) keeping a 404 or 422 would outlive a fix.
+    said = {"Content-Language": lang, "Vary": "Accept-Language", "Cache-Control": "no-store"}
     headers = {**cors, **said, **(headers or {})}
     return Response(
         body(status, code, problems, lang), status_code=status, media_type="application/json", headers=headers

@@ -127,6 +127,25 @@ def _repeated(name: str, values: list[str]) -> Problem:
     )
 
 
+def misspelled(name: str, known: frozenset[str]) -> Problem | None:
+    """A parameter no route reads that looks like one (``Date``, ``regoin``): answering without it would
+    answer another question (today, the whole country) without a word, so it is refused. Other unknown
+    parameters (``utm_source``, ``_``) are dropped (api/security.Guard)."""
+    import difflib
+
+    meant = name.lower() if name.lower() in known else next(iter(difflib.get_close_matches(name, known, 1, 0.8)), None)
+    if meant is None:
+        return None
+    return Problem.say(
+        name,
+        N_("'{name}' is not a parameter of this service"),
+        N_("a parameter the address reads, e.g. {meant}"),
+        N_("did you mean '{meant}'?"),
+        name=name[:40],
+        meant=meant,
+    )
+
+
 def _check(form: dict[str, Any]) -> Callable[[str], bool]:
     """Whether a value has ``form``: its enum, pattern (ECMA's ``$`` is Python's ``\\Z``) and length."""
     allowed = frozenset(form.get("enum", ()))
@@ -145,9 +164,9 @@ def _check(form: dict[str, Any]) -> Callable[[str], bool]:
 
 
 class ParamCheck:
-    """Refuse, with a 422 in the one shape, a documented query parameter whose value is not of its form, and
-    any parameter a route reads (``known``; every name when None) given more than once: ``?date=A&date=B``
-    would otherwise answer for B alone, silently."""
+    """Refuse, with a 422 in the one shape, a documented query parameter whose value is not of its form,
+    and any parameter a route reads (``known``; every name when None) given more than once: ``?date=A&date=B``
+    would otherwise answer for B alone, silently. (A misspelled name: api/security.Guard.)"""
 
     def __init__(self, app: ASGIApp, known: frozenset[str] | None = None) -> None:
         self.app = app

@@ -30,8 +30,10 @@ HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"stric
 DATA_HEADERS = HEADERS[:1]
 
 
-def error_messages(status: int, code: str, problem: Problem, path: str, lang: Lang = DEFAULT_LANG) -> list[Message]:
-    content = body(status, code, [problem], lang)
+def error_messages(
+    status: int, code: str, problem: Problem | list[Problem], path: str, lang: Lang = DEFAULT_LANG
+) -> list[Message]:
+    content = body(status, code, problem if isinstance(problem, list) else [problem], lang)
     cors = [(b"access-control-allow-origin", b"*")] if path.startswith(DATA_PREFIXES) else []
     headers = [
         (b"content-type", b"application/json"),
@@ -89,18 +91,22 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        security = DATA_HEADERS if scope["path"].startswith(DATA_PREFIXES) else HEADERS
         refusal = await self._refusal(scope, receive)
         if refusal is not None:
             for message in refusal:
-                await self._secured(send, message, DATA_HEADERS if scope["path"].startswith(DATA_PREFIXES) else HEADERS)
+                await self._secured(send, message, security)
             return
 
         if self.known is not None and scope["query_string"]:
             query = _known_only(scope["query_string"], self.known)
             if query != scope["query_string"]:
+                refusal = self._misspelled(scope)
+                if refusal is not None:
+                    for message in refusal:
+                        await self._secured(send, message, security)
+                    return
                 scope = {**scope, "query_string": query}
-
-        security = DATA_HEADERS if scope["path"].startswith(DATA_PREFIXES) else HEADERS
 
         async def secured(message: Message) -> None:
             await self._secured(send, message, security)
@@ -130,6 +136,19 @@ class Guard:
             problem = Problem.say("body", N_("request bodies are not accepted"), N_("GET or HEAD"))
             return error_messages(413, "payload_too_large", problem, where, request_lang(Request(scope)))
         return None
+
+    def _misspelled(self, scope: Scope) -> list[Message] | None:
+        """A 422 for parameters no route reads that look like one (``Date``, ``regoin``): dropped, they
+        would change the question silently. Other unknown ones are dropped (tracking tags, cache busters)."""
+        from neutral_timeline.api.openapi import DOCUMENTED_PREFIXES, misspelled
+
+        if self.known is None or not scope["path"].startswith(DOCUMENTED_PREFIXES):
+            return None
+        names = {unquote_plus(p.split(b"=", 1)[0].decode("latin-1")) for p in scope["query_string"].split(b"&") if p}
+        problems = [p for p in (misspelled(n, self.known) for n in sorted(names - self.known)) if p is not None]
+        if not problems:
+            return None
+        return error_messages(422, "invalid_parameter", problems, scope["path"], request_lang(Request(scope)))
 
     async def _trusted(self, scope: Scope, receive: Receive) -> bool:
         """Whether Starlette's matcher accepts the request's Host; decided once per distinct header

@@ -96,13 +96,19 @@ _NEGATIONS = frozenset(
     (
         *("tidak", "tak", "tdk", "gak", "ga", "gk", "nggak", "ngga", "enggak", "engga", "kagak", "bukan", "tanpa"),
         *("jangan", "belum", "non", "not", "no", "never", "without", "don", "dont", "doesn", "didn", "won", "isn"),
+        # refusing or undoing is not doing: "menolak jadi timses", "ogah ikut kampanye", "hapus like"
+        *("ndak", "nda", "ogah", "emoh", "menolak", "tolak", "nolak", "menghindari", "hindari", "menghindar"),
+        *("hapus", "menghapus", "batal", "batalkan", "membatalkan", "berhenti", "stop", "refuse", "refused"),
+        *("avoid", "decline", "declined", "remove", "removed", "undo", "quit"),
     )
 )
+# The activity's own word undone: "unfollow akun calon", "unlike postingan calon".
+_UNDOING = frozenset(["unfollow", "unlike", "unfriend", "unshare", "unsubscribe", "unretweet", "unlove"])
 _ASKING = frozenset(["boleh", "bolehkah", "bisa", "bisakah", "apa", "apakah", "atau", "or"])  # "boleh gak ...?"
 _BEFORE_VERB = frozenset(
     (
         *("pernah", "mau", "akan", "usah", "perlu", "ingin", "sempat", "ikut", "lagi", "sama", "sekali", "saya"),
-        *("aku", "ever", "even", "want", "will", "to", "do", "go", "again"),
+        *("aku", "ever", "even", "want", "will", "to", "do", "go", "again", "jadi", "ajakan", "diajak", "untuk"),
     )
 )
 _BEFORE_OBJECT = frozenset(
@@ -346,4 +352,6 @@ def read(catalog: Catalog, text: str, found: Match) -> Reading:
     whole = sorted(s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans))
     named = dict.fromkeys(" ".join(asked[first : last + 1]) for first, last in whole)
     negation = _negation(asked, clauses, min(found.positions), _BEFORE_VERB) if found.positions else None
-    return Reading(tuple(named), negation)
+    clause = clauses[min(found.positions)] if found.positions else None
+    undone = next((w for i, w in enumerate(asked) if w in _UNDOING and clauses[i] == clause), None)
+    return Reading(tuple(named), negation or undone)

@@ -162,3 +162,48 @@ async def test_parameters_no_route_reads_never_multiply_renderings(mini: Catalog
         inner = inner.app  # type: ignore[attr-defined]
     pages = [key for key in inner.state.service.cache.entries if key[0] == "page"]
     assert len(pages) == 1  # one canonical question: one rendering
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/api/v1/elections/nowhere-2042", 404),
+        ("GET", "/nowhere", 404),
+        ("POST", "/api/v1/today", 405),
+        ("GET", "/api/v1/today?date=2028-13-01", 422),
+        ("GET", "/api/v1/today?date=2028-10-01&date=2028-10-02", 422),
+        ("GET", "/ics/testvote-2028.ics?reminders=sometimes", 422),
+    ],
+)
+async def test_no_error_is_stored_by_any_cache(client: httpx.AsyncClient, method: str, path: str, status: int) -> None:
+    r = await client.request(method, path)
+    assert r.status_code == status, r.text
+    assert r.headers["cache-control"] == "no-store"
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "meant"),
+    [
+        ("/api/v1/today?Date=2028-10-03", "Date", "date"),
+        ("/api/v1/today?regoin=32.79", "regoin", "region"),
+        ("/ics/testvote-2028.ics?Region=32.79", "Region", "region"),
+        ("/api/v1/check?q=like&electon=testvote-2028", "electon", "election"),
+    ],
+)
+async def test_a_misspelled_parameter_is_refused_not_ignored(
+    client: httpx.AsyncClient, path: str, name: str, meant: str
+) -> None:
+    """Without it the answer would be for today or the whole country, with a 200: a wrong answer."""
+    r = await client.get(path + "&lang=en")
+    assert r.status_code == 422, r.text
+    assert r.headers["cache-control"] == "no-store"
+    (problem,) = r.json()["error"]["problems"]
+    assert problem["where"] == name and meant in problem["suggestion"]
+
+
+async def test_unknown_parameters_unlike_any_known_one_are_still_dropped(client: httpx.AsyncClient) -> None:
+    plain = await client.get("/api/v1/today", params={"date": "2028-10-03"})
+    tracked = await client.get(
+        "/api/v1/today", params={"date": "2028-10-03", "utm_source": "wa", "fbclid": "x", "_": "1"}
+    )
+    assert tracked.status_code == 200 and tracked.content == plain.content

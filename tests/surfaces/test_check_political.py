@@ -37,6 +37,15 @@ TABLE: list[tuple[str, str, str, str | None]] = [
     ("foto bareng calon istri", "id", "depends", "post-photo-with-candidate"),
     ("ikut kampanye imunisasi", "id", "depends", "attend-campaign"),
     ("share flood news", "en", "depends", "share-candidate-post"),
+    # the last tryout's: non-political campaigns, candidates and matches; refusing and undoing
+    ("ikut kampanye donor darah", "id", "depends", "attend-campaign"),
+    ("share kampanye hidup sehat", "id", "depends", "share-candidate-post"),
+    ("like postingan calon dokter", "id", "depends", "like-candidate-post"),
+    ("like foto partai persahabatan sepak bola", "id", "depends", "like-candidate-post"),
+    ("menolak jadi timses", "id", "depends", "join-campaign-team"),
+    ("ogah ikut kampanye", "id", "depends", "attend-campaign"),
+    ("unfollow akun calon", "id", "depends", "follow-campaign-account"),
+    ("unlike postingan calon", "id", "depends", "post-campaign-content"),
     ("like a friend's photo", "en", "depends", "like-candidate-post"),
     ("put up a banner for independence day", "en", "depends", "put-up-banner"),
     # political: a candidate, party, campaign, team, symbol or number is named (or the activity is political itself)
