@@ -93,16 +93,20 @@ def entries(manifest: Any) -> dict[str, dict[str, Any]]:
     raise ConfigError("manifest.json: expected a list of files or a mapping from path to file")
 
 
-def etag_maps(export: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """The app's ETag of every exported path, and of its .gz sibling when there is one; and the path
-    of each feed by its query-style address (the manifest's "query")."""
+def read_manifest(export: Path) -> Any:
+    """The export's manifest.json, read once; ConfigError when it is missing or not JSON."""
     manifest_path = export / "manifest.json"
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        return json.loads(manifest_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{manifest_path}: not found; expected an export (neutral-timeline export DIR)") from None
     except ValueError as exc:
         raise ConfigError(f"{manifest_path}: not JSON ({exc}); export again") from None
+
+
+def etag_maps(export: Path, manifest: Any) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The app's ETag of every exported path, and of its .gz sibling when there is one; and the path
+    of each feed by its query-style address (the manifest's "query")."""
     identity: dict[str, str] = {}
     gzipped: dict[str, str] = {}
     queries: dict[str, str] = {}
@@ -164,10 +168,9 @@ def each_location(text: str, langs: list[str]) -> str:
     return EACH.sub(expand, text)
 
 
-def layout_of(export: Path, chosen: str) -> str:
+def layout_of(export: Path, manifest: Any, chosen: str) -> str:
     """The layout to configure: ``chosen``, or the manifest's (its options.gzip_only, or a file stored
     only as .gz). A default layout asked of a gzip-only export is refused: its plain files are missing."""
-    manifest = json.loads((export / "manifest.json").read_text(encoding="utf-8"))
     options = manifest.get("options") if isinstance(manifest, dict) else None
     found = entries(manifest)
     gzip_only = (isinstance(options, dict) and options.get("gzip_only") is True) or any(
@@ -183,9 +186,8 @@ def layout_of(export: Path, chosen: str) -> str:
     return chosen
 
 
-def last_modified(export: Path) -> str | None:
+def last_modified(manifest: Any) -> str | None:
     """The export's Last-Modified as an HTTP date (manifest.json's ``last_modified``), or None."""
-    manifest = json.loads((export / "manifest.json").read_text(encoding="utf-8"))
     value = manifest.get("last_modified") if isinstance(manifest, dict) else None
     if value is None:
         return None
@@ -248,9 +250,10 @@ def configure(args: argparse.Namespace) -> Path:
     names = args.server_names.split(",") if args.server_names else [urlsplit(args.public_url).hostname or ""]
     if any(not re.match(r"^[A-Za-z0-9.*:\[\]-]+$", n) for n in names):
         raise ConfigError(f"--server-names: '{args.server_names}' is not a comma-separated list of host names")
-    identity, gzipped, queries = etag_maps(export)
-    layout = layout_of(export, args.layout)
-    modified = last_modified(export)
+    manifest = read_manifest(export)
+    identity, gzipped, queries = etag_maps(export, manifest)
+    layout = layout_of(export, manifest, args.layout)
+    modified = last_modified(manifest)
     out.mkdir(parents=True, exist_ok=True)
     cache = Path(args.cache).resolve() if args.cache else out / "cache"
     values = {

@@ -55,7 +55,8 @@ WHY = {
     "400": "The Host header names a host this server does not serve.",
     "404": "No such election, rule, region or widget page (with a did-you-mean where one is close).",
     "414": "The address is longer than 8 kB.",
-    "422": "A parameter is malformed, out of range or given twice (each problem names it and shows the expected form).",
+    "422": "A parameter is malformed, out of range, given twice, or misspelled (each problem names it and shows the "
+    "expected form).",
     "501": "An oEmbed format other than json.",
 }
 MEDIA = {"/ics/{name}.ics": "text/calendar", "/elections/{election_id}/timeline.svg": "image/svg+xml"}
