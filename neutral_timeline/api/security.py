@@ -93,20 +93,15 @@ class Guard:
             return
         security = DATA_HEADERS if scope["path"].startswith(DATA_PREFIXES) else HEADERS
         refusal = await self._refusal(scope, receive)
+        if refusal is None and self.known is not None and scope["query_string"]:
+            query = _known_only(scope["query_string"], self.known)
+            if query != scope["query_string"]:
+                refusal = self._misspelled(scope)
+                scope = {**scope, "query_string": query}
         if refusal is not None:
             for message in refusal:
                 await self._secured(send, message, security)
             return
-
-        if self.known is not None and scope["query_string"]:
-            query = _known_only(scope["query_string"], self.known)
-            if query != scope["query_string"]:
-                refusal = self._misspelled(scope)
-                if refusal is not None:
-                    for message in refusal:
-                        await self._secured(send, message, security)
-                    return
-                scope = {**scope, "query_string": query}
 
         async def secured(message: Message) -> None:
             await self._secured(send, message, security)
